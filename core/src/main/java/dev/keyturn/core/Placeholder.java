@@ -1,0 +1,6 @@
+package dev.keyturn.core;
+
+/** Temporary. */
+public final class Placeholder {
+  private Placeholder() {}
+}
