@@ -1,0 +1,87 @@
+package dev.keyturn.config;
+
+import dev.keyturn.audit.AuditLog;
+import dev.keyturn.events.EventPublisher;
+import dev.keyturn.events.aws.EventBridgePublisher;
+import dev.keyturn.secrets.SecretSource;
+import dev.keyturn.secrets.aws.AwsSecretSource;
+import dev.keyturn.state.InventoryStore;
+import dev.keyturn.state.LeaseStore;
+import dev.keyturn.state.ReplayGuard;
+import dev.keyturn.state.RotationStore;
+import dev.keyturn.state.SyncStateStore;
+import dev.keyturn.state.dynamodb.DynamoAuditLog;
+import dev.keyturn.state.dynamodb.DynamoInventoryStore;
+import dev.keyturn.state.dynamodb.DynamoLeaseStore;
+import dev.keyturn.state.dynamodb.DynamoReplayGuard;
+import dev.keyturn.state.dynamodb.DynamoRotationStore;
+import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
+import dev.keyturn.state.dynamodb.StateTable;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Binds the domain ports to their AWS adapters. Configuration: {@code keyturn.table} (env {@code
+ * KEYTURN_TABLE}) and {@code keyturn.event-bus} (env {@code KEYTURN_EVENT_BUS}, default {@code
+ * keyturn}). Beans are created lazily, so a function only builds the clients it uses.
+ */
+@Factory
+public class CoreBeans {
+
+  @Singleton
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Singleton
+  public StateTable stateTable(DynamoDbClient dynamoDb, @Value("${keyturn.table}") String table) {
+    return new StateTable(dynamoDb, table);
+  }
+
+  @Singleton
+  public InventoryStore inventoryStore(StateTable table) {
+    return new DynamoInventoryStore(table);
+  }
+
+  @Singleton
+  public RotationStore rotationStore(StateTable table) {
+    return new DynamoRotationStore(table);
+  }
+
+  @Singleton
+  public SyncStateStore syncStateStore(StateTable table) {
+    return new DynamoSyncStateStore(table);
+  }
+
+  @Singleton
+  public LeaseStore leaseStore(StateTable table) {
+    return new DynamoLeaseStore(table);
+  }
+
+  @Singleton
+  public ReplayGuard replayGuard(StateTable table) {
+    return new DynamoReplayGuard(table);
+  }
+
+  @Singleton
+  public AuditLog auditLog(StateTable table) {
+    return new DynamoAuditLog(table);
+  }
+
+  @Singleton
+  public SecretSource secretSource(SecretsManagerClient secretsManager, SsmClient ssm) {
+    return new AwsSecretSource(secretsManager, ssm);
+  }
+
+  @Singleton
+  public EventPublisher eventPublisher(
+      EventBridgeClient eventBridge, @Value("${keyturn.event-bus:keyturn}") String bus) {
+    return new EventBridgePublisher(eventBridge, bus);
+  }
+}

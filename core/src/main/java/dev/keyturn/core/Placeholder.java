@@ -1,6 +1,0 @@
-package dev.keyturn.core;
-
-/** Temporary. */
-public final class Placeholder {
-  private Placeholder() {}
-}

@@ -1,0 +1,62 @@
+package dev.keyturn.inventory.lint;
+
+import dev.keyturn.inventory.Inventory;
+import dev.keyturn.inventory.WebhookEntry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Generator and webhook entries name things that exist, with valid options. */
+final class ReferenceRules {
+
+  static final String GENERATOR = "generator";
+  static final String WEBHOOK = "webhook";
+
+  private ReferenceRules() {}
+
+  static Stream<Finding> generators(Inventory inventory, LintContext context) {
+    return inventory.secrets().stream()
+        .filter(e -> e.name() != null && e.generator() != null)
+        .flatMap(e ->
+            context.generators().validate(e.generator().type(), e.generator().options()).stream()
+                .map(problem ->
+                    Finding.error(
+                        e.name(),
+                        GENERATOR,
+                        "generator " + e.generator().type() + ": " + problem,
+                        "fix the generator options (see docs/configuration.md)")));
+  }
+
+  static Stream<Finding> webhooks(Inventory inventory, LintContext context) {
+    return inventory.webhooks().stream()
+        .filter(w -> w.source() != null && w.scheme() != null)
+        .flatMap(w -> webhookFindings(inventory, w, context));
+  }
+
+  private static Stream<Finding> webhookFindings(
+      Inventory inventory, WebhookEntry w, LintContext context) {
+    String entry = "webhook " + w.source();
+    Stream<Finding> secret =
+        inventory.secret(w.secret()).isPresent()
+            ? Stream.empty()
+            : Stream.of(
+                Finding.error(
+                    entry,
+                    WEBHOOK,
+                    "secret " + w.secret() + " is not in the inventory",
+                    "add the secret entry or fix the name"));
+    Map<String, String> options = new HashMap<>(w.options());
+    if (w.toleranceSeconds() != null) {
+      options.put("toleranceSeconds", Integer.toString(w.toleranceSeconds()));
+    }
+    Stream<Finding> scheme =
+        context.schemes().validate(w.scheme(), options).stream()
+            .map(problem ->
+                Finding.error(
+                    entry,
+                    WEBHOOK,
+                    "scheme " + w.scheme() + ": " + problem,
+                    "fix the scheme or its options"));
+    return Stream.concat(secret, scheme);
+  }
+}

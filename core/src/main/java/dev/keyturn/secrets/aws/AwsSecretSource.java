@@ -1,0 +1,121 @@
+package dev.keyturn.secrets.aws;
+
+import dev.keyturn.inventory.Source;
+import dev.keyturn.secrets.SecretSource;
+import dev.keyturn.secrets.SecretValue;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.secretsmanager.model.SecretValueEntry;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
+import software.amazon.awssdk.services.ssm.model.Parameter;
+
+/**
+ * Reads values from Secrets Manager and SSM in as few calls as the APIs allow: {@code
+ * BatchGetSecretValue} (20 ids per call, always AWSCURRENT) and {@code GetParameters} (10 names per
+ * call, decrypted).
+ */
+public final class AwsSecretSource implements SecretSource {
+
+  static final int SECRETS_PER_CALL = 20;
+  static final int PARAMETERS_PER_CALL = 10;
+  private static final List<String> LIVE_STAGES =
+      List.of("AWSCURRENT", "AWSPENDING", "AWSPREVIOUS");
+
+  private final SecretsManagerClient secretsManager;
+  private final SsmClient ssm;
+
+  public AwsSecretSource(SecretsManagerClient secretsManager, SsmClient ssm) {
+    this.secretsManager = secretsManager;
+    this.ssm = ssm;
+  }
+
+  @Override
+  public Map<Source, SecretValue> current(Collection<Source> sources) {
+    Map<Source, SecretValue> out = new LinkedHashMap<>();
+    List<Source> secrets =
+        sources.stream().filter(Source.SecretsManager.class::isInstance).distinct().toList();
+    List<Source> parameters =
+        sources.stream().filter(Source.SsmParameter.class::isInstance).distinct().toList();
+    for (List<Source> chunk : chunks(secrets, SECRETS_PER_CALL)) {
+      readSecrets(chunk, out);
+    }
+    for (List<Source> chunk : chunks(parameters, PARAMETERS_PER_CALL)) {
+      readParameters(chunk, out);
+    }
+    return out;
+  }
+
+  private void readSecrets(List<Source> chunk, Map<Source, SecretValue> out) {
+    BatchGetSecretValueResponse response =
+        secretsManager.batchGetSecretValue(
+            b -> b.secretIdList(chunk.stream().map(Source::id).toList()));
+    for (SecretValueEntry v : response.secretValues()) {
+      for (Source s : chunk) {
+        if (s.id().equals(v.name()) || s.id().equals(v.arn())) {
+          out.put(s, new SecretValue(s.id(), v.versionId(), v.secretString()));
+        }
+      }
+    }
+  }
+
+  private void readParameters(List<Source> chunk, Map<Source, SecretValue> out) {
+    GetParametersResponse response =
+        ssm.getParameters(
+            b -> b.names(chunk.stream().map(Source::id).toList()).withDecryption(true));
+    for (Parameter p : response.parameters()) {
+      for (Source s : chunk) {
+        if (s.id().equals(p.name())) {
+          out.put(s, new SecretValue(s.id(), Long.toString(p.version()), p.value()));
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<SecretValue> liveVersions(Source source) {
+    if (source instanceof Source.SsmParameter) {
+      SecretValue v = current(List.of(source)).get(source);
+      return v == null ? List.of() : List.of(v);
+    }
+    Map<String, List<String>> stages =
+        secretsManager.describeSecret(b -> b.secretId(source.id())).versionIdsToStages();
+    List<SecretValue> out = new ArrayList<>();
+    for (String stage : LIVE_STAGES) {
+      stages.entrySet().stream()
+          .filter(e -> e.getValue().contains(stage))
+          .map(Map.Entry::getKey)
+          .findFirst()
+          .flatMap(version -> read(source, version, stage))
+          .ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private java.util.Optional<SecretValue> read(Source source, String versionId, String stage) {
+    try {
+      GetSecretValueResponse r =
+          secretsManager.getSecretValue(
+              b -> b.secretId(source.id()).versionId(versionId).versionStage(stage));
+      return java.util.Optional.of(new SecretValue(source.id(), r.versionId(), r.secretString()));
+    } catch (ResourceNotFoundException noValueYet) {
+      // AWSPENDING exists without a value between RotateSecret and createSecret
+      return java.util.Optional.empty();
+    }
+  }
+
+  static <T> List<List<T>> chunks(List<T> items, int size) {
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i += size) {
+      out.add(items.subList(i, Math.min(items.size(), i + size)));
+    }
+    return out;
+  }
+}

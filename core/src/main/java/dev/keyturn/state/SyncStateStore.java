@@ -1,0 +1,44 @@
+package dev.keyturn.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What sync last published to each Heroku config var, and which releases are confirmed. */
+public interface SyncStateStore {
+
+  /** The recorded state of every var of an app, by var name. */
+  Map<String, VarState> vars(String app);
+
+  /** Records vars published in one release. */
+  void recordPublished(String app, List<VarState> vars);
+
+  /**
+   * Marks a release as confirmed (a verified Heroku {@code api:release} webhook said so).
+   *
+   * @return true when the release is one keyturn recorded
+   */
+  boolean confirmRelease(String app, String releaseId, Instant at);
+
+  /**
+   * The state of one var.
+   *
+   * @param app the Heroku app
+   * @param var the config var name
+   * @param secretName the inventory entry published there
+   * @param sourceVersion the Secrets Manager version id or SSM version that was published
+   * @param releaseId the Heroku release the PATCH created
+   * @param releaseVersion that release's version number
+   * @param syncedAt when it was published
+   * @param confirmedAt when Heroku confirmed the release (null until then)
+   */
+  record VarState(
+      String app,
+      String var,
+      String secretName,
+      String sourceVersion,
+      String releaseId,
+      Integer releaseVersion,
+      Instant syncedAt,
+      Instant confirmedAt) {}
+}

@@ -1,0 +1,125 @@
+package dev.keyturn.state.dynamodb;
+
+import static dev.keyturn.state.dynamodb.Items.SINK_HEROKU_PREFIX;
+import static dev.keyturn.state.dynamodb.Items.VAR_PREFIX;
+
+import dev.keyturn.state.SyncStateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** {@code SINK#heroku#<app> / VAR#<NAME>}: last published source version and release. */
+public final class DynamoSyncStateStore implements SyncStateStore {
+
+  private static final String SECRET = "secretName";
+  private static final String SOURCE_VERSION = "sourceVersion";
+  private static final String RELEASE_ID = "releaseId";
+  private static final String RELEASE_VERSION = "releaseVersion";
+  private static final String SYNCED_AT = "syncedAt";
+  private static final String CONFIRMED_AT = "confirmedAt";
+
+  private final StateTable table;
+
+  public DynamoSyncStateStore(StateTable table) {
+    this.table = table;
+  }
+
+  @Override
+  public Map<String, VarState> vars(String app) {
+    Map<String, VarState> out = new LinkedHashMap<>();
+    QueryRequest query =
+        QueryRequest.builder()
+            .tableName(table.name())
+            .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+            .expressionAttributeValues(
+                Map.of(":pk", Items.s(SINK_HEROKU_PREFIX + app), ":prefix", Items.s(VAR_PREFIX)))
+            .consistentRead(true)
+            .build();
+    table
+        .client()
+        .queryPaginator(query)
+        .items()
+        .forEach(i -> {
+          String var = Items.str(i, Items.SK).substring(VAR_PREFIX.length());
+          out.put(var, toState(app, var, i));
+        });
+    return out;
+  }
+
+  private static VarState toState(String app, String var, Map<String, AttributeValue> i) {
+    return new VarState(
+        app,
+        var,
+        Items.str(i, SECRET),
+        Items.str(i, SOURCE_VERSION),
+        Items.str(i, RELEASE_ID),
+        Items.integer(i, RELEASE_VERSION),
+        Items.instant(i, SYNCED_AT),
+        Items.instant(i, CONFIRMED_AT));
+  }
+
+  @Override
+  public void recordPublished(String app, List<VarState> vars) {
+    List<WriteRequest> writes = new ArrayList<>();
+    for (VarState v : vars) {
+      writes.add(
+          WriteRequest.builder().putRequest(PutRequest.builder().item(item(v)).build()).build());
+    }
+    new BatchWriter(table).write(writes);
+  }
+
+  private static Map<String, AttributeValue> item(VarState v) {
+    Map<String, AttributeValue> item =
+        new HashMap<>(Items.key(SINK_HEROKU_PREFIX + v.app(), VAR_PREFIX + v.var()));
+    putIfPresent(item, SECRET, v.secretName());
+    putIfPresent(item, SOURCE_VERSION, v.sourceVersion());
+    putIfPresent(item, RELEASE_ID, v.releaseId());
+    if (v.releaseVersion() != null) {
+      item.put(RELEASE_VERSION, Items.n(v.releaseVersion()));
+    }
+    if (v.syncedAt() != null) {
+      item.put(SYNCED_AT, Items.instant(v.syncedAt()));
+    }
+    if (v.confirmedAt() != null) {
+      item.put(CONFIRMED_AT, Items.instant(v.confirmedAt()));
+    }
+    return item;
+  }
+
+  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+    if (value != null) {
+      item.put(name, Items.s(value));
+    }
+  }
+
+  @Override
+  public boolean confirmRelease(String app, String releaseId, Instant at) {
+    boolean found = false;
+    for (VarState v : vars(app).values()) {
+      if (releaseId.equals(v.releaseId()) && v.confirmedAt() == null) {
+        table
+            .client()
+            .updateItem(
+                UpdateItemRequest.builder()
+                    .tableName(table.name())
+                    .key(Items.key(SINK_HEROKU_PREFIX + app, VAR_PREFIX + v.var()))
+                    .updateExpression("SET #c = :at")
+                    .conditionExpression("#r = :release")
+                    .expressionAttributeNames(Map.of("#c", CONFIRMED_AT, "#r", RELEASE_ID))
+                    .expressionAttributeValues(
+                        Map.of(":at", Items.instant(at), ":release", Items.s(releaseId)))
+                    .build());
+      }
+      found |= releaseId.equals(v.releaseId());
+    }
+    return found;
+  }
+}

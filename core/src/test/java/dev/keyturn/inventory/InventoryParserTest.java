@@ -1,0 +1,110 @@
+package dev.keyturn.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyturn.inventory.parse.EntryCodec;
+import dev.keyturn.inventory.parse.InvalidInventoryException;
+import dev.keyturn.inventory.parse.InventoryParser;
+import dev.keyturn.inventory.parse.ParsedInventory;
+import dev.keyturn.inventory.parse.SchemaProblem;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class InventoryParserTest {
+
+  @Test
+  void parse_readsEveryFieldOfTheExample() {
+    Inventory inv =
+        InventoryParser.parse(LinterTest.repoFile("examples/inventory.yaml")).requireValid();
+
+    SecretEntry webhook = inv.secret("FS_SUPPORT_WEBHOOK").orElseThrow();
+    assertThat(webhook.source())
+        .isEqualTo(new Source.SecretsManager("keyturn/prod/freescout-support-webhook-secret"));
+    assertThat(webhook.generator())
+        .isEqualTo(new GeneratorSpec("hmac-key", java.util.Map.of("format", "hex")));
+    assertThat(webhook.sinks())
+        .containsExactly(
+            new Sink.Heroku("raxx-raptor-prod", "FREESCOUT_SUPPORT_WEBHOOK_SECRET", null),
+            new Sink.Dotenv(".env.local", "FREESCOUT_SUPPORT_WEBHOOK_SECRET"));
+    assertThat(inv.secret("FS_SUPPORT_API").orElseThrow().source())
+        .isEqualTo(new Source.SsmParameter("/keyturn/prod/freescout-api-token"));
+    assertThat(inv.secret("CF_DNS_EDIT_RAXX_APP").orElseThrow().scopes()).hasSize(2);
+    assertThat(inv.webhooks())
+        .containsExactly(
+            new WebhookEntry(
+                "freescout", "freescout", "FS_SUPPORT_WEBHOOK", null, java.util.Map.of()));
+    assertThat(inv.vendors()).contains("FS", "RX");
+  }
+
+  @Test
+  void parse_collectsEveryStructuralProblemWithItsPath() {
+    ParsedInventory parsed =
+        InventoryParser.parse(
+            """
+            version: 2
+            secrets:
+              - name: CF_X
+                source: {secretsManager: a, ssmParameter: /b}
+                sinks:
+                  - heroku: {app: web}
+                  - nowhere: {}
+            """,
+            "inline");
+
+    assertThat(parsed.problems())
+        .extracting(SchemaProblem::path)
+        .contains(
+            "version",
+            "secrets[0].source",
+            "secrets[0].sinks[0].heroku.var",
+            "secrets[0].sinks[1]");
+    assertThatThrownBy(parsed::requireValid)
+        .isInstanceOf(InvalidInventoryException.class)
+        .hasMessageContaining("inline");
+  }
+
+  @Test
+  void parse_namesTheLine_whenYamlIsBroken() {
+    assertThatThrownBy(() -> InventoryParser.parse("version: 1\nsecrets: [\n  - : :", "bad.yaml"))
+        .isInstanceOf(InvalidInventoryException.class)
+        .hasMessageContaining("bad.yaml")
+        .hasMessageContaining("line");
+  }
+
+  @Test
+  void parse_reportsMissingFile_withoutStackTrace() {
+    assertThatThrownBy(() -> InventoryParser.parse(Path.of("does/not/exist.yaml")))
+        .isInstanceOf(InvalidInventoryException.class)
+        .hasMessageContaining("file not found");
+  }
+
+  @Test
+  void entryCodec_roundTripsEveryExampleEntry() {
+    Inventory inv =
+        InventoryParser.parse(LinterTest.repoFile("examples/inventory.yaml")).requireValid();
+
+    for (SecretEntry e : inv.secrets()) {
+      assertThat(EntryCodec.read(EntryCodec.write(e))).isEqualTo(e);
+    }
+  }
+
+  @Test
+  void generatorOptions_areSiblingKeysOfType() {
+    Inventory inv =
+        InventoryParser.parse(
+                """
+                version: 1
+                secrets:
+                  - name: CF_X_Y
+                    source: {secretsManager: a}
+                    generator: {type: json-field, fields: [key_id, secret_key], length: 40}
+                """,
+                "inline")
+            .requireValid();
+
+    assertThat(inv.secret("CF_X_Y").orElseThrow().generator().options())
+        .containsEntry("fields", "key_id,secret_key")
+        .containsEntry("length", "40");
+  }
+}

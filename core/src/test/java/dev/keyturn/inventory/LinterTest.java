@@ -1,0 +1,209 @@
+package dev.keyturn.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyturn.inventory.lint.Finding;
+import dev.keyturn.inventory.lint.LintContext;
+import dev.keyturn.inventory.lint.LintReport;
+import dev.keyturn.inventory.lint.Linter;
+import dev.keyturn.inventory.lint.OptionValidator;
+import dev.keyturn.inventory.lint.Severity;
+import dev.keyturn.inventory.parse.InventoryParser;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class LinterTest {
+
+  static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+  /** Rejects negative lengths and unknown types, like the real generator registry does. */
+  static final OptionValidator GENERATORS =
+      (type, options) ->
+          !List.of("random-password", "hmac-key", "jwt-rsa", "json-field", "heroku-authorization")
+                  .contains(type)
+              ? List.of("unknown generator type " + type)
+              : options.getOrDefault("length", "1").startsWith("-")
+                  ? List.of("length must be positive")
+                  : List.of();
+
+  static final OptionValidator SCHEMES =
+      (scheme, options) ->
+          List.of("stripe", "freescout", "github").contains(scheme)
+              ? List.of()
+              : List.of("unknown scheme " + scheme);
+
+  final Linter linter = new Linter(new LintContext(NOW, GENERATORS, SCHEMES));
+
+  LintReport lint(String yaml) {
+    return linter.lint(InventoryParser.parse(yaml, "test.yaml"));
+  }
+
+  static Path repoFile(String relative) {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !dir.resolve("template.yaml").toFile().exists()) {
+      dir = dir.getParent();
+    }
+    return dir.resolve(relative);
+  }
+
+  @Test
+  void exampleInventory_passesWithoutErrors() {
+    LintReport report = linter.lint(InventoryParser.parse(repoFile("examples/inventory.yaml")));
+
+    assertThat(report.findings()).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
+    assertThat(report.hasErrors()).isFalse();
+    assertThat(report.findings())
+        .extracting(Finding::entry, Finding::rule)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("HK_PLATFORM_FULL", "least-privilege"));
+  }
+
+  @Test
+  void brokenInventory_givesExactlyOneFindingPerRule() {
+    LintReport report =
+        linter.lint(InventoryParser.parse(Path.of("src/test/resources/inventory/broken.yaml")));
+
+    Map<String, Long> perRule =
+        report.findings().stream()
+            .collect(Collectors.groupingBy(Finding::rule, Collectors.counting()));
+    assertThat(perRule.keySet()).containsExactlyInAnyOrderElementsOf(Linter.RULE_IDS);
+    assertThat(perRule.values()).allMatch(n -> n == 1L);
+    assertThat(report.hasErrors()).isTrue();
+  }
+
+  @Test
+  void everyFinding_namesEntryRuleAndFix() {
+    LintReport report =
+        linter.lint(InventoryParser.parse(Path.of("src/test/resources/inventory/broken.yaml")));
+
+    assertThat(report.findings())
+        .allSatisfy(f -> {
+          assertThat(f.entry()).isNotBlank();
+          assertThat(f.rule()).isNotBlank();
+          assertThat(f.message()).isNotBlank();
+          assertThat(f.fix()).isNotBlank();
+        });
+  }
+
+  @Test
+  void name_rejectsUnknownVendor_untilDeclaredUnderVendors() {
+    String entry =
+        """
+        secrets:
+          - name: ZZ_THING_DO
+            source: {secretsManager: a}
+            tags: {function: notify, sensitivity: low, consumer: ci, rotation: 90d}
+            environments: [prod]
+        """;
+    assertThat(lint("version: 1\n" + entry).findings())
+        .extracting(Finding::rule)
+        .containsExactly("name");
+    assertThat(lint("version: 1\nvendors: [ZZ]\n" + entry).findings()).isEmpty();
+  }
+
+  @Test
+  void companion_isAccepted_whenBaseExists() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: ALP_PAPER_TRADING
+            source: {secretsManager: a}
+            tags: {function: trading-paper, sensitivity: medium, consumer: raptor, rotation: 180d}
+            environments: [prod]
+          - name: ALP_PAPER_TRADING__KEY_ID
+            source: {secretsManager: b}
+            tags: {function: trading-paper, sensitivity: medium, consumer: raptor, rotation: 180d}
+            environments: [prod]
+        """;
+    assertThat(lint(yaml).findings()).isEmpty();
+  }
+
+  @Test
+  void tags_rejectSeveralValuesForOneDimension() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: CF_DNS_EDIT
+            source: {secretsManager: a}
+            tags: {function: dns-edit, sensitivity: high, consumer: [ci, terraform], rotation: 90d}
+            environments: [prod]
+        """;
+    assertThat(lint(yaml).findings())
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.rule()).isEqualTo("tags");
+          assertThat(f.message()).contains("consumer").contains("exactly one");
+        });
+  }
+
+  @Test
+  void tags_acceptExtendedFunctionVocabulary() {
+    String yaml =
+        """
+        version: 1
+        functions: [support-api]
+        secrets:
+          - name: CF_SUPPORT_API
+            source: {secretsManager: a}
+            tags: {function: support-api, sensitivity: high, consumer: raptor, rotation: 90d}
+            environments: [prod]
+        """;
+    assertThat(lint(yaml).findings()).isEmpty();
+    assertThat(lint(yaml.replace("functions: [support-api]\n", "")).findings())
+        .extracting(Finding::rule)
+        .containsExactly("tags");
+  }
+
+  @Test
+  void expiry_warnsWithin14Days_andErrsOncePast() {
+    String template =
+        """
+        version: 1
+        secrets:
+          - name: CF_DNS_EDIT
+            source: {secretsManager: a}
+            tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+            environments: [prod]
+            expiresAt: "%s"
+        """;
+    assertThat(lint(template.formatted("2026-12-01T00:00:00Z")).findings())
+        .extracting(Finding::severity)
+        .containsExactly(Severity.WARNING);
+    assertThat(lint(template.formatted("2026-11-22T11:59:59Z")).findings())
+        .extracting(Finding::severity)
+        .containsExactly(Severity.ERROR);
+    assertThat(lint(template.formatted("2027-06-01T00:00:00Z")).findings()).isEmpty();
+    assertThat(lint(template.formatted("non-expiring")).findings()).isEmpty();
+    assertThat(lint(template.formatted("next tuesday")).findings())
+        .extracting(Finding::rule, Finding::severity)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("expiry", Severity.ERROR));
+  }
+
+  @Test
+  void duplicateSink_catchesPreviousVarCollidingWithAnotherEntrysVar() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: CF_ONE_TOKEN
+            source: {secretsManager: a}
+            tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+            environments: [prod]
+            sinks: [{heroku: {app: web, var: NEW, previousVar: OLD}}]
+          - name: CF_TWO_TOKEN
+            source: {secretsManager: b}
+            tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+            environments: [prod]
+            sinks: [{heroku: {app: web, var: OLD}}]
+        """;
+    assertThat(lint(yaml).findings())
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("CF_ONE_TOKEN").contains("OLD"));
+  }
+}
