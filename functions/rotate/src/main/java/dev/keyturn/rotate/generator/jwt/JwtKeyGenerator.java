@@ -119,7 +119,7 @@ public final class JwtKeyGenerator implements SecretGenerator {
   }
 
   private JwtKeys previousKeys(GenerationRequest request) {
-    if (!request.hasCurrentValue() || request.currentValue().strip().equals("{}")) {
+    if (!request.hasCurrentValue() || request.currentValue().strip().matches("\\{\\s*}")) {
       return null;
     }
     try {
