@@ -113,7 +113,10 @@ final class HerokuApiSchema {
   }
 
   private JsonSchema compile(String pointer) {
-    return factory.getSchema(SchemaLocation.of(DOCUMENT_IRI + pointer), config);
+    JsonSchema schema = factory.getSchema(SchemaLocation.of(DOCUMENT_IRI + pointer), config);
+    // resolve every $ref now, on one thread, so concurrent validations share a finished schema
+    schema.initializeValidators();
+    return schema;
   }
 
   private static JsonSchemaFactory factory(String documentJson) {
