@@ -39,8 +39,9 @@ import java.util.function.Supplier;
  * aws.accessKeyId}) before {@link #load}, and they are JVM-wide. Logging also goes to the test's
  * standard output rather than to a framed telemetry log.
  *
- * <p>One harness is one sandbox: invocations are serialised. Close it to release the class loaders
- * and delete the extracted files.
+ * <p>One harness is one sandbox: invocations are serialised. Close it to release the class loaders.
+ * Loading costs a second or more (extracting the jar once per JVM, then a fresh runtime class
+ * loader per harness), so load once per test class where the tests allow it.
  */
 public final class LambdaRuntimeHarness implements AutoCloseable {
 
@@ -49,7 +50,6 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
       "arn:aws:lambda:us-east-1:000000000000:function:keyturn-harness";
 
   private final String handler;
-  private final TaskRoot taskRoot;
   private final URLClassLoader runtimeLoader;
   private final URLClassLoader customerLoader;
   private final RuntimeInterface runtime;
@@ -57,12 +57,10 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
 
   private LambdaRuntimeHarness(
       String handler,
-      TaskRoot taskRoot,
       URLClassLoader runtimeLoader,
       URLClassLoader customerLoader,
       RuntimeInterface runtime) {
     this.handler = handler;
-    this.taskRoot = taskRoot;
     this.runtimeLoader = runtimeLoader;
     this.customerLoader = customerLoader;
     this.runtime = runtime;
@@ -77,19 +75,18 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
    *     and message
    */
   public static LambdaRuntimeHarness load(Path shadedJar, String handler) {
-    TaskRoot taskRoot = TaskRoot.extract(shadedJar);
+    Path taskRoot = TaskRoot.of(shadedJar);
     URLClassLoader runtimeLoader = RuntimeClasspath.newRuntimeClassLoader();
     URLClassLoader customerLoader = null;
     try {
       RuntimeInterface runtime = new RuntimeInterface(runtimeLoader);
       customerLoader =
           runtime.newCustomerClassLoader(
-              taskRoot.directory(), taskRoot.directory().resolve("no-layers"));
-      return new LambdaRuntimeHarness(handler, taskRoot, runtimeLoader, customerLoader, runtime);
+              taskRoot, taskRoot.resolveSibling(taskRoot.getFileName() + "-no-layers"));
+      return new LambdaRuntimeHarness(handler, runtimeLoader, customerLoader, runtime);
     } catch (RuntimeException | Error failure) {
       closeQuietly(customerLoader, failure);
       closeQuietly(runtimeLoader, failure);
-      taskRoot.close();
       throw failure;
     }
   }
@@ -122,6 +119,7 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
     return handler;
   }
 
+  /** Closes the class loaders; the extracted jar stays for the next harness of the same jar. */
   @Override
   public void close() {
     try {
@@ -129,8 +127,6 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
       runtimeLoader.close();
     } catch (IOException e) {
       throw new UncheckedIOException("could not close the function's class loaders", e);
-    } finally {
-      taskRoot.close();
     }
   }
 

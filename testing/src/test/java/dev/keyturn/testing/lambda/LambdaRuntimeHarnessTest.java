@@ -277,11 +277,16 @@ class LambdaRuntimeHarnessTest {
   }
 
   @Test
-  void close_deletesTheExtractedTaskRoot() {
-    TaskRoot root = TaskRoot.extract(withJoda);
+  void jar_isExtractedOnce_andSurvivesAClosedHarness() throws Exception {
+    Path first = TaskRoot.of(withJoda);
+    LambdaRuntimeHarness.load(withJoda, "fixture.EchoStepHandler").close();
 
-    root.close();
-
-    assertThat(root.directory()).doesNotExist();
+    assertThat(TaskRoot.of(withJoda)).isEqualTo(first);
+    assertThat(first.resolve("fixture/EchoStepHandler.class")).isRegularFile();
+    try (LambdaRuntimeHarness again =
+        LambdaRuntimeHarness.load(withJoda, "fixture.EchoStepHandler")) {
+      assertThat(mapper.readTree(again.invoke("{\"Step\":\"testSecret\"}")).path("step").asText())
+          .isEqualTo("testSecret");
+    }
   }
 }
