@@ -27,10 +27,13 @@ public record AwsSdkSettings(URI moto, URI dynamoDb, String region) {
   public static final String ACCESS_KEY_ENV = "AWS_ACCESS_KEY_ID";
   public static final String SECRET_KEY_ENV = "AWS_SECRET_ACCESS_KEY";
 
-  /** Dummy credentials: the emulators accept any, and these can never work against AWS. */
-  public static final String ACCESS_KEY = "keyturn-local";
+  /**
+   * Dummy credentials that can never work against AWS. Letters and digits only: DynamoDB Local 2.x
+   * rejects any other access key id ("The Access Key ID or security token is invalid").
+   */
+  public static final String ACCESS_KEY = "keyturnlocal";
 
-  public static final String SECRET_KEY = "keyturn-local-not-a-secret";
+  public static final String SECRET_KEY = "keyturnlocalnotasecret";
 
   /** JVM system properties, for SDK clients built in this process. */
   public Map<String, String> systemProperties() {

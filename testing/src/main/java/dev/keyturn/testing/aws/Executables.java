@@ -14,10 +14,6 @@ final class Executables {
 
   private Executables() {}
 
-  static Optional<Path> onPath(String name) {
-    return onPath(name, System.getenv("PATH"));
-  }
-
   static Optional<Path> onPath(String name, String path) {
     if (path == null || path.isBlank()) {
       return Optional.empty();

@@ -38,7 +38,12 @@ final class MotoServer implements AutoCloseable {
 
   /** Starts moto_server and waits until it answers; retries on another port if one was taken. */
   static MotoServer start(Path logDirectory) {
-    Path executable = Executables.onPath(NAME).orElseThrow(MotoNotInstalledException::new);
+    return start(logDirectory, System.getenv("PATH"));
+  }
+
+  static MotoServer start(Path logDirectory, String searchPath) {
+    Path executable =
+        Executables.onPath(NAME, searchPath).orElseThrow(MotoNotInstalledException::new);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     for (int attempt = 1; ; attempt++) {
       int port = FreePorts.loopback();
