@@ -101,6 +101,13 @@ public final class LocalAws implements AutoCloseable {
     moto.reset();
   }
 
+  /** Drops every table in DynamoDB Local. */
+  public void resetDynamoDb() {
+    dynamoDb.listTablesPaginator().tableNames().stream()
+        .toList()
+        .forEach(table -> TemplateTable.drop(dynamoDb, table));
+  }
+
   /** Drops and re-creates {@code tableName} in DynamoDB Local as template.yaml declares it. */
   public void recreateTable(String tableName) {
     templateTable().recreate(dynamoDb, tableName);

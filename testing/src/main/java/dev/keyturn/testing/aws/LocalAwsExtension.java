@@ -15,9 +15,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * seeded secret value leaked into log output or into the state table.
  *
  * <p>Before the class: leak capture verified, emulators started (once per JVM), SDK system
- * properties applied, {@code keyturn.table} set to {@link #TABLE}, moto reset, {@link #TABLE}
- * re-created from template.yaml. After the class (after its own {@code @AfterAll}): leak check.
- * {@code @Nested} classes share their enclosing class's state and check.
+ * properties applied, {@code keyturn.table} set to {@link #TABLE}, moto reset, every DynamoDB Local
+ * table dropped and {@link #TABLE} created from template.yaml. After the class (after its own
+ * {@code @AfterAll}): leak check of the output and of every table. {@code @Nested} classes share
+ * their enclosing class's state and check.
  *
  * <p>Declare it before {@code @MicronautTest} so the properties exist when the context starts.
  */
@@ -45,6 +46,7 @@ public final class LocalAwsExtension
     aws.applyToSystemProperties();
     System.setProperty(TABLE_PROPERTY, TABLE);
     aws.resetMoto();
+    aws.resetDynamoDb();
     aws.recreateTable(TABLE);
     context.getStore(NAMESPACE).put(WINDOW_START, LeakGuard.windowStart());
   }
@@ -58,7 +60,7 @@ public final class LocalAwsExtension
     if (windowStart == null) {
       return; // beforeAll failed; that failure is the one to report
     }
-    var leaks = LeakGuard.findLeaks(windowStart, LocalAws.shared().dynamoDb(), TABLE);
+    var leaks = LeakGuard.findLeaks(windowStart, LocalAws.shared().dynamoDb());
     LeakGuard.assertNoLeaks(context.getRequiredTestClass().getName(), leaks);
   }
 

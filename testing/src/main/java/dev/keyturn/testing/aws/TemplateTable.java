@@ -105,7 +105,7 @@ public final class TemplateTable {
 
   /** Drops {@code tableName} if it exists, then creates it as declared, TTL included. */
   public void recreate(DynamoDbClient dynamoDb, String tableName) {
-    delete(dynamoDb, tableName);
+    drop(dynamoDb, tableName);
     dynamoDb.createTable(createTableRequest(tableName));
     dynamoDb.waiter().waitUntilTableExists(request -> request.tableName(tableName));
     timeToLive()
@@ -114,7 +114,7 @@ public final class TemplateTable {
                 request -> request.tableName(tableName).timeToLiveSpecification(ttl)));
   }
 
-  private static void delete(DynamoDbClient dynamoDb, String tableName) {
+  static void drop(DynamoDbClient dynamoDb, String tableName) {
     try {
       dynamoDb.deleteTable(request -> request.tableName(tableName));
       dynamoDb.waiter().waitUntilTableNotExists(request -> request.tableName(tableName));

@@ -8,8 +8,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Checks one window of the run for seeded secret values: the captured output since the previous
- * check, and every item of the state table. Windows tile the run, so no line goes unchecked and a
- * leak is blamed on the class during which it happened.
+ * check, and every item of every table in DynamoDB Local. Windows tile the run, so no line goes
+ * unchecked; a leak is blamed on the guarded class during which it happened (or, for output of an
+ * unguarded class, on the next guarded one).
  */
 public final class LeakGuard {
 
@@ -23,15 +24,20 @@ public final class LeakGuard {
     return CHECKED_UP_TO.get();
   }
 
-  /** Leaks in the output since {@code windowStart} and in {@code table}; ends the window. */
-  public static List<Leak> findLeaks(long windowStart, DynamoDbClient dynamoDb, String table) {
+  /** Leaks in the output since {@code windowStart} and in every table; ends the window. */
+  public static List<Leak> findLeaks(long windowStart, DynamoDbClient dynamoDb) {
     ConsoleTee.recordPartialLines();
     long end = CapturedOutput.cursor();
     SecretMatcher secrets = SecretMatcher.of(SeededSecrets.values());
     List<CapturedOutput.Entry> window =
         CapturedOutput.since(windowStart).stream().filter(e -> e.sequence() < end).toList();
     List<Leak> leaks = new ArrayList<>(OutputLeakScan.scan(window, secrets));
-    leaks.addAll(TableLeakScan.scan(dynamoDb, table, secrets));
+    if (!secrets.isEmpty()) {
+      dynamoDb
+          .listTablesPaginator()
+          .tableNames()
+          .forEach(table -> leaks.addAll(TableLeakScan.scan(dynamoDb, table, secrets)));
+    }
     CHECKED_UP_TO.accumulateAndGet(end, Math::max);
     return leaks;
   }
@@ -48,11 +54,11 @@ public final class LeakGuard {
             .collect(Collectors.joining("\n  ", "\n  ", ""));
     String more = leaks.size() > MAX_REPORTED ? "\n  ..." : "";
     throw new AssertionError(
-        "seeded secret value leaked "
+        "a seeded secret value leaked ("
             + leaks.size()
-            + " time(s) during "
+            + " place(s)) by the end of "
             + context
-            + ":"
+            + "; checked: output since the previous guarded class, every DynamoDB Local table:"
             + locations
             + more);
   }

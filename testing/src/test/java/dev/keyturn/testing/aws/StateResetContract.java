@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Two classes run this contract: each first proves it starts with no trace of the other, then
- * leaves a trace (an item and a parameter). Whichever runs second fails unless the extension reset
- * moto and re-created the table between classes.
+ * leaves a trace (a table, an item and a parameter). Whichever runs second fails unless the
+ * extension reset moto and re-created the table between classes.
  */
 @WithLocalAws
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -31,7 +31,8 @@ abstract class StateResetContract {
 
   @Test
   @Order(1)
-  void startsWithoutTheOtherClassesItemOrParameter(DynamoDbClient dynamoDb) {
+  void startsWithoutTheOtherClassesTableItemOrParameter(DynamoDbClient dynamoDb) {
+    assertThat(dynamoDb.listTables().tableNames()).containsExactly(LocalAwsExtension.TABLE);
     assertThat(dynamoDb.scan(request -> request.tableName(LocalAwsExtension.TABLE)).items())
         .isEmpty();
     try (SsmClient ssm = ssm()) {
@@ -41,7 +42,8 @@ abstract class StateResetContract {
 
   @Test
   @Order(2)
-  void leavesAnItemAndAParameterBehind(DynamoDbClient dynamoDb) {
+  void leavesATableAnItemAndAParameterBehind(LocalAws aws, DynamoDbClient dynamoDb) {
+    aws.recreateTable("keyturn-left-behind");
     dynamoDb.putItem(request -> request.tableName(LocalAwsExtension.TABLE).item(KEY));
     try (SsmClient ssm = ssm()) {
       ssm.putParameter(request -> request.name(PARAMETER).value("left-behind").type("String"));

@@ -101,7 +101,7 @@ class LeakDetectionTest {
 
     assertThatThrownBy(() -> LeakGuard.assertNoLeaks("SomeTest", leaks))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("leaked 2 time(s) during SomeTest")
+        .hasMessageContaining("leaked (2 place(s)) by the end of SomeTest")
         .hasMessageContaining("logger dev.keyturn.sync.HerokuSink [raw]")
         .hasMessageContaining("System.err [base64]");
   }
