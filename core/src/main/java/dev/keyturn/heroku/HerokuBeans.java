@@ -35,7 +35,7 @@ public class HerokuBeans {
 
   @Singleton
   public HerokuSettings herokuSettings(
-      @Value("${heroku.api-url:https://api.heroku.com}") String apiUrl,
+      @Value("${heroku.api-url:}") String apiUrl,
       @Value("${heroku.connect-timeout:3s}") Duration connectTimeout,
       @Value("${heroku.request-timeout:10s}") Duration requestTimeout,
       @Value("${heroku.retry.max-attempts:4}") int maxAttempts,
@@ -43,7 +43,7 @@ public class HerokuBeans {
       @Value("${heroku.retry.max-delay:4s}") Duration maxDelay,
       @Value("${heroku.rate-limit-reserve:50}") int rateLimitReserve) {
     return new HerokuSettings(
-        URI.create(apiUrl),
+        apiUrl.isBlank() ? HerokuSettings.DEFAULT_BASE_URL : URI.create(apiUrl),
         connectTimeout,
         requestTimeout,
         new RetryPolicy(maxAttempts, baseDelay, maxDelay),
