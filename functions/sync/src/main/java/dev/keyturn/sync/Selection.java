@@ -49,24 +49,25 @@ record Selection(
 
   private static Set<String> secretNames(
       InventoryStore inventory, Scope scope, List<String> unknown) {
-    return switch (scope) {
-      case Scope.Secrets(Set<String> names) -> names;
-      case Scope.Sources(Set<String> ids) -> {
-        Set<String> names = new LinkedHashSet<>();
-        for (String id : new TreeSet<>(ids)) {
-          inventory
-              .secretBySourceId(id)
-              .ifPresentOrElse(e -> names.add(e.name()), () -> unknown.add(id));
-        }
-        // an event naming a secret by name and by ARN is one secret: unknown only if neither
-        // matched
-        if (!names.isEmpty()) {
-          unknown.clear();
-        }
-        yield names;
-      }
-      default -> Set.of();
-    };
+    Set<String> ids =
+        switch (scope) {
+          case Scope.Secrets(Set<String> names) -> names;
+          case Scope.Sources(Set<String> sourceIds) -> sourceIds;
+          default -> Set.of();
+        };
+    Set<String> names = new LinkedHashSet<>();
+    List<String> unmatched = new ArrayList<>();
+    for (String id : new TreeSet<>(ids)) {
+      inventory
+          .secret(id)
+          .or(() -> inventory.secretBySourceId(id))
+          .ifPresentOrElse(e -> names.add(e.name()), () -> unmatched.add(id));
+    }
+    // one secret named several ways (name, ARN) is known if any of them matched
+    if (names.isEmpty()) {
+      unknown.addAll(unmatched);
+    }
+    return names;
   }
 
   private static boolean covers(Scope scope, Set<String> names, Binding b) {

@@ -156,6 +156,28 @@ class SyncServiceTest {
   }
 
   @Test
+  void sync_resolvesAnEventId_asAnEntryNameOrASourceId() {
+    SyncReport byName =
+        service.sync(SyncRequest.event(new Scope.Sources(Set.of("RX_TWO")), "test"));
+    SyncReport bySource =
+        service.sync(SyncRequest.event(new Scope.Sources(Set.of("keyturn/three")), "test"));
+
+    assertThat(byName.apps()).extracting(AppResult::app).containsExactly("alpha");
+    assertThat(bySource.apps()).extracting(AppResult::app).containsExactly("alpha");
+    assertThat(heroku.vars("alpha")).containsOnlyKeys("TWO", "THREE");
+  }
+
+  @Test
+  void sync_namesSourcesNoEntryUses_andTouchesNothing() {
+    SyncReport report =
+        service.sync(SyncRequest.event(new Scope.Sources(Set.of("keyturn/unknown")), "test"));
+
+    assertThat(report.unknownSources()).containsExactly("keyturn/unknown");
+    assertThat(report.apps()).isEmpty();
+    assertThat(heroku.readApps).isEmpty();
+  }
+
+  @Test
   void sync_reportsDrift_andPutsTheValueBack() {
     service.sync(all());
     heroku.set("alpha", "THREE", "edited-in-the-dashboard");

@@ -55,17 +55,18 @@ public final class TriggerParser {
     return new SyncRequest(scope, dryRun, "direct", false);
   }
 
-  /** keyturn's rotate function names the entry and/or its source. */
+  /**
+   * keyturn's rotate function names the entry ({@code secretName}) and its source ({@code
+   * secretArn}); either may be an inventory name or a source id, so both go in and each is resolved
+   * whichever way it matches.
+   */
   private static SyncRequest secretRotated(Map<?, ?> detail) {
-    Set<String> names = firstPresent(detail, "secretName", "name");
-    Set<String> ids = firstPresent(detail, "secretId", "secretArn", "arn", "sourceId");
-    if (!names.isEmpty()) {
-      return SyncRequest.event(new Scope.Secrets(names), "secret-rotated");
+    Set<String> ids =
+        firstPresent(detail, "secretName", "name", "secretId", "secretArn", "arn", "sourceId");
+    if (ids.isEmpty()) {
+      return SyncRequest.ignored("secret-rotated", "event names no secret");
     }
-    if (!ids.isEmpty()) {
-      return SyncRequest.event(new Scope.Sources(ids), "secret-rotated");
-    }
-    return SyncRequest.ignored("secret-rotated", "event names no secret");
+    return SyncRequest.event(new Scope.Sources(ids), "secret-rotated");
   }
 
   private static SyncRequest parameterChange(Map<?, ?> detail) {

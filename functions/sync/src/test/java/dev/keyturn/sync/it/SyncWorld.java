@@ -1,7 +1,6 @@
 package dev.keyturn.sync.it;
 
 import dev.keyturn.inventory.Inventory;
-import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.parse.InventoryParser;
 import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.dynamodb.DynamoInventoryStore;
@@ -138,17 +137,9 @@ final class SyncWorld {
   /** Inventory items written by any world in this JVM, so the next one can remove them. */
   private static final Set<InventoryPlan.Change> APPLIED = ConcurrentHashMap.newKeySet();
 
-  /**
-   * A plan that writes this world's entries and removes every other world's, built here because
-   * {@code DynamoInventoryStore.plan} fails on DynamoDB (it queries {@code begins_with(sk, "")},
-   * which DynamoDB rejects: "a key attribute cannot contain an empty string value").
-   */
+  /** A plan that writes this world's entries and removes every other world's. */
   private static InventoryPlan replacing(Inventory inventory) {
-    Set<InventoryPlan.Change> wanted = new LinkedHashSet<>();
-    for (SecretEntry e : inventory.secrets()) {
-      wanted.add(new InventoryPlan.Change(InventoryPlan.Kind.ADD, "secret", e.name()));
-      wanted.add(new InventoryPlan.Change(InventoryPlan.Kind.ADD, "lookup", e.source().id()));
-    }
+    Set<InventoryPlan.Change> wanted = new LinkedHashSet<>(InventoryPlans.additions(inventory));
     List<InventoryPlan.Change> changes = new ArrayList<>(wanted);
     for (InventoryPlan.Change old : APPLIED) {
       if (!wanted.contains(old)) {

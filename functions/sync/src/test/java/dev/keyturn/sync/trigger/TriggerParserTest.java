@@ -16,13 +16,17 @@ class TriggerParserTest {
   void secretRotated_syncsTheSinksOfThatSecret() {
     SyncRequest r = TriggerParser.parse(Events.map("secret-rotated"));
 
-    assertThat(r.scope()).isEqualTo(new Scope.Secrets(java.util.Set.of("FS_SUPPORT_WEBHOOK")));
+    assertThat(r.scope())
+        .isEqualTo(
+            new Scope.Sources(
+                java.util.Set.of(
+                    "FS_SUPPORT_WEBHOOK", "keyturn/prod/freescout-support-webhook-secret")));
     assertThat(r.dryRun()).isFalse();
     assertThat(r.raiseWhenIncomplete()).isTrue();
   }
 
   @Test
-  void secretRotated_fallsBackToTheSourceId_whenNoNameIsGiven() {
+  void secretRotated_takesTheSourceAlone_whenNoNameIsGiven() {
     SyncRequest r =
         TriggerParser.parse(
             Map.of("detail-type", "SecretRotated", "detail", Map.of("secretArn", SECRET_ARN)));
