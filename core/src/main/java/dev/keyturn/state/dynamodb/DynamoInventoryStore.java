@@ -55,9 +55,11 @@ public final class DynamoInventoryStore implements InventoryStore {
 
   @Override
   public Optional<SecretEntry> secretBySourceId(String sourceId) {
-    Optional<String> name = lookup(sourceId);
+    // events usually carry the ARN while the inventory names the secret: try the name first
+    Optional<String> fromArn = SecretArns.nameOf(sourceId);
+    Optional<String> name = fromArn.flatMap(this::lookup);
     if (name.isEmpty()) {
-      name = SecretArns.nameOf(sourceId).flatMap(this::lookup);
+      name = lookup(sourceId);
     }
     return name.flatMap(this::secret);
   }
@@ -150,12 +152,18 @@ public final class DynamoInventoryStore implements InventoryStore {
   /** Every inventory item whose sort key starts with the prefix, by sort key. */
   private Map<String, Map<String, AttributeValue>> items(String prefix) {
     Map<String, Map<String, AttributeValue>> out = new LinkedHashMap<>();
+    Map<String, AttributeValue> values = new java.util.HashMap<>();
+    values.put(":pk", Items.s(INVENTORY_PK));
+    String condition = "pk = :pk";
+    if (!prefix.isEmpty()) {
+      condition += " AND begins_with(sk, :prefix)";
+      values.put(":prefix", Items.s(prefix));
+    }
     QueryRequest query =
         QueryRequest.builder()
             .tableName(table.name())
-            .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-            .expressionAttributeValues(
-                Map.of(":pk", Items.s(INVENTORY_PK), ":prefix", Items.s(prefix)))
+            .keyConditionExpression(condition)
+            .expressionAttributeValues(values)
             .consistentRead(true)
             .build();
     table.client().queryPaginator(query).items().forEach(i -> out.put(Items.str(i, Items.SK), i));
