@@ -9,7 +9,6 @@ import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.sync.SyncHandler;
 import dev.keyturn.sync.it.AwsCallCounter;
-import dev.keyturn.sync.it.InventoryPlans;
 import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import io.micronaut.context.ApplicationContext;
@@ -148,9 +147,7 @@ public final class SyncLoadBenchmark {
           .append("}\n");
     }
     var store = new DynamoInventoryStore(new StateTable(aws.dynamoDb(), TABLE));
-    store.apply(
-        InventoryPlans.intoEmptyTable(
-            InventoryParser.parse(yaml.toString(), "bench").requireValid()));
+    store.apply(store.plan(InventoryParser.parse(yaml.toString(), "bench").requireValid()));
     for (int a = 0; a < apps; a++) {
       heroku.createApp("bench-app-" + a);
       heroku.createApp("naive-app-" + a);

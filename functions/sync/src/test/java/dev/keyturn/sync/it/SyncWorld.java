@@ -2,7 +2,6 @@ package dev.keyturn.sync.it;
 
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.parse.InventoryParser;
-import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.testing.aws.LocalAws;
@@ -11,13 +10,10 @@ import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.leak.SeededSecrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -134,23 +130,6 @@ final class SyncWorld {
         .allMatch(v -> heroku.hasConfigVar(app, v.var(), value(v)));
   }
 
-  /** Inventory items written by any world in this JVM, so the next one can remove them. */
-  private static final Set<InventoryPlan.Change> APPLIED = ConcurrentHashMap.newKeySet();
-
-  /** A plan that writes this world's entries and removes every other world's. */
-  private static InventoryPlan replacing(Inventory inventory) {
-    Set<InventoryPlan.Change> wanted = new LinkedHashSet<>(InventoryPlans.additions(inventory));
-    List<InventoryPlan.Change> changes = new ArrayList<>(wanted);
-    for (InventoryPlan.Change old : APPLIED) {
-      if (!wanted.contains(old)) {
-        changes.add(new InventoryPlan.Change(InventoryPlan.Kind.REMOVE, old.what(), old.key()));
-      }
-    }
-    APPLIED.clear();
-    APPLIED.addAll(wanted);
-    return new InventoryPlan(inventory, changes);
-  }
-
   void applyInventory() {
     StringBuilder yaml = new StringBuilder("version: 1\nsecrets:\n");
     for (Var v : vars) {
@@ -173,7 +152,8 @@ final class SyncWorld {
           .append("}\n");
     }
     Inventory inventory = InventoryParser.parse(yaml.toString(), "it").requireValid();
-    new DynamoInventoryStore(new StateTable(aws.dynamoDb(), LocalAwsExtension.TABLE))
-        .apply(replacing(inventory));
+    // the table holds only this world's inventory: entries of earlier worlds are removed
+    var store = new DynamoInventoryStore(new StateTable(aws.dynamoDb(), LocalAwsExtension.TABLE));
+    store.apply(store.plan(inventory));
   }
 }
