@@ -1,0 +1,196 @@
+package dev.keyturn.heroku;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyturn.json.Json;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+
+/**
+ * The slice of the Heroku Platform API keyturn uses, over the JDK HttpClient. Config vars: a PATCH
+ * merges, a {@code null} value deletes, and every PATCH makes exactly one release, so {@link
+ * #patchConfigVars} makes sure a PATCH that may have been applied is never sent twice.
+ */
+public final class HerokuApi {
+
+  /** Asks for the newest release only. */
+  static final String LATEST_RELEASE_RANGE = "version ..; order=desc, max=1";
+
+  private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]*");
+  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+  private final HerokuTransport transport;
+  private final RateLimitBudget budget;
+  private final HerokuSettings settings;
+
+  public HerokuApi(HerokuSettings settings, TokenProvider tokens) {
+    this(settings, tokens, Clock.systemUTC(), RandomGenerator.getDefault());
+  }
+
+  public HerokuApi(
+      HerokuSettings settings, TokenProvider tokens, Clock clock, RandomGenerator random) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    this.settings = settings;
+    this.budget = new RateLimitBudget(clock, settings.rateLimitReserve());
+    this.transport = new HerokuTransport(http, settings, tokens, budget, random);
+  }
+
+  /** {@code GET /apps/{app}/config-vars}. */
+  public Map<String, String> configVars(String app) {
+    String path = appPath(app) + "/config-vars";
+    return stringMap(transport.send(HerokuTransport.Call.get(path, Map.of())), "GET", path);
+  }
+
+  /**
+   * {@code PATCH /apps/{app}/config-vars} with only the given keys; a null value deletes the key.
+   * When the PATCH may or may not have been applied (timeout, 5xx), reads the config vars back and
+   * sends it again only if they do not show it, so one call makes at most one release.
+   *
+   * @return the app's config vars after the change
+   */
+  public Map<String, String> patchConfigVars(String app, Map<String, String> changes) {
+    String path = appPath(app) + "/config-vars";
+    String body = Json.write(changes);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        HerokuTransport.Response r =
+            transport.send(HerokuTransport.Call.change("PATCH", path, body));
+        return stringMap(r, "PATCH", path);
+      } catch (HerokuApiException e) {
+        if (!e.unsettled() || attempt >= settings.retry().maxAttempts()) {
+          throw e;
+        }
+        sleepBeforeLooking(attempt, e);
+        Map<String, String> now = configVars(app);
+        if (applied(now, changes)) {
+          return now;
+        }
+      }
+    }
+  }
+
+  /** True when every change is visible: set keys hold their value, deleted keys are absent. */
+  static boolean applied(Map<String, String> current, Map<String, String> changes) {
+    for (Map.Entry<String, String> change : changes.entrySet()) {
+      String value = change.getValue();
+      boolean ok =
+          value == null
+              ? !current.containsKey(change.getKey())
+              : Objects.equals(value, current.get(change.getKey()));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void sleepBeforeLooking(int attempt, HerokuApiException e) {
+    try {
+      Thread.sleep(settings.retry().delayAfter(attempt, RandomGenerator.getDefault()));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw e;
+    }
+  }
+
+  /** The newest release ({@code GET /apps/{app}/releases}, {@code Range: version ..}). */
+  public Optional<Release> latestRelease(String app) {
+    String path = appPath(app) + "/releases";
+    HerokuTransport.Response r =
+        transport.send(HerokuTransport.Call.get(path, Map.of("Range", LATEST_RELEASE_RANGE)));
+    JsonNode list = tree(r, "GET", path);
+    if (!list.isArray() || list.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode newest = list.get(0);
+    for (JsonNode release : list) {
+      if (release.path("version").asInt() > newest.path("version").asInt()) {
+        newest = release;
+      }
+    }
+    return Optional.of(new Release(newest.path("id").asText(), newest.path("version").asInt()));
+  }
+
+  /** {@code GET /account}: whose token this is (also proves a token works). */
+  public Account account() {
+    HerokuTransport.Response r = transport.send(HerokuTransport.Call.get("/account", Map.of()));
+    JsonNode a = tree(r, "GET", "/account");
+    return new Account(a.path("id").asText(), a.path("email").asText(null));
+  }
+
+  /**
+   * {@code POST /oauth/authorizations/{id}/actions/regenerate-tokens}. Not idempotent (a second
+   * call revokes the first new token), so a timeout or 5xx is thrown as unsettled, never retried.
+   */
+  public OAuthAuthorization regenerateTokens(String authorizationId) {
+    String path =
+        "/oauth/authorizations/" + identity(authorizationId) + "/actions/regenerate-tokens";
+    HerokuTransport.Response r = transport.send(HerokuTransport.Call.change("POST", path, "{}"));
+    JsonNode a = tree(r, "POST", path);
+    JsonNode access = a.path("access_token");
+    Long expiresIn =
+        access.path("expires_in").isNumber() ? access.path("expires_in").asLong() : null;
+    String token = access.path("token").asText(null);
+    if (token == null) {
+      throw new HerokuApiException(
+          r.status(), "invalid_response", "no access_token.token in response", "POST", path);
+    }
+    return new OAuthAuthorization(a.path("id").asText(), token, expiresIn);
+  }
+
+  /**
+   * Throws {@link RateLimitLowException} when Heroku's last reported budget, less {@code calls}, is
+   * below the reserve. Call before starting a unit of work that must not stop halfway.
+   */
+  public void ensureBudget(int calls) {
+    budget.ensure(calls);
+  }
+
+  /** The last {@code RateLimit-Remaining} Heroku reported, if recent. */
+  public OptionalInt rateLimitRemaining() {
+    return budget.remaining();
+  }
+
+  private static String appPath(String app) {
+    return "/apps/" + identity(app);
+  }
+
+  /** App names, ids and authorization ids only: nothing that could bend the path. */
+  static String identity(String id) {
+    if (id == null || !IDENTITY.matcher(id).matches()) {
+      throw new IllegalArgumentException("not a Heroku identity: " + id);
+    }
+    return id;
+  }
+
+  private static Map<String, String> stringMap(
+      HerokuTransport.Response r, String method, String path) {
+    try {
+      Map<String, String> map = Json.MAPPER.readValue(r.body(), STRING_MAP);
+      return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    } catch (Exception e) {
+      throw new HerokuApiException(
+          r.status(), "invalid_response", "not a JSON object", method, path);
+    }
+  }
+
+  private static JsonNode tree(HerokuTransport.Response r, String method, String path) {
+    try {
+      return Json.tree(r.body());
+    } catch (Json.JsonException e) {
+      throw new HerokuApiException(r.status(), "invalid_response", "not JSON", method, path);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.keyturn.heroku;
+
+/**
+ * An OAuth authorization after {@code regenerate-tokens}. {@link #toString()} masks the token.
+ *
+ * @param id the authorization id
+ * @param accessToken the new access token
+ * @param expiresIn seconds until the access token expires; null when it does not
+ */
+public record OAuthAuthorization(String id, String accessToken, Long expiresIn) {
+
+  @Override
+  public String toString() {
+    return "OAuthAuthorization[id=" + id + ", accessToken=***, expiresIn=" + expiresIn + "]";
+  }
+}

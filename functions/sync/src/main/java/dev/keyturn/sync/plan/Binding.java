@@ -1,0 +1,32 @@
+package dev.keyturn.sync.plan;
+
+import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.Sink;
+import dev.keyturn.inventory.Source;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Heroku config var keyturn manages, and the secret whose value belongs there.
+ *
+ * @param app the Heroku app
+ * @param var the config var name
+ * @param secretName the inventory entry
+ * @param source where the value is read
+ * @param renameOf when this is the old name kept during a rename: the new name; else null
+ */
+public record Binding(String app, String var, String secretName, Source source, String renameOf) {
+
+  /** Every Heroku binding of an entry: each sink's var, plus its previousVar during a rename. */
+  public static List<Binding> of(SecretEntry entry) {
+    List<Binding> out = new ArrayList<>();
+    for (Sink.Heroku sink : entry.herokuSinks()) {
+      out.add(new Binding(sink.app(), sink.var(), entry.name(), entry.source(), null));
+      if (sink.previousVar() != null && !sink.previousVar().equals(sink.var())) {
+        out.add(
+            new Binding(sink.app(), sink.previousVar(), entry.name(), entry.source(), sink.var()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,289 @@
+package dev.keyturn.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyturn.audit.AuditEvent;
+import dev.keyturn.json.Json;
+import dev.keyturn.state.SyncStateStore.VarState;
+import dev.keyturn.sync.AppResult.Outcome;
+import dev.keyturn.sync.fakes.InMemoryHeroku;
+import dev.keyturn.sync.fakes.InMemoryInventory;
+import dev.keyturn.sync.fakes.InMemorySecrets;
+import dev.keyturn.sync.fakes.InMemoryState;
+import dev.keyturn.sync.trigger.Scope;
+import dev.keyturn.sync.trigger.SyncRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SyncServiceTest {
+
+  private static final String INVENTORY =
+      """
+      version: 1
+      secrets:
+        - name: RX_ONE
+          source: {secretsManager: keyturn/one}
+          sinks:
+            - heroku: {app: alpha, var: ONE}
+            - heroku: {app: beta, var: ONE}
+        - name: RX_TWO
+          source: {ssmParameter: /keyturn/two}
+          sinks:
+            - heroku: {app: alpha, var: TWO}
+        - name: RX_THREE
+          source: {secretsManager: keyturn/three}
+          sinks:
+            - heroku: {app: alpha, var: THREE}
+      """;
+
+  private final InMemoryInventory inventory = new InMemoryInventory(INVENTORY);
+  private final InMemorySecrets secrets = new InMemorySecrets();
+  private final InMemoryHeroku heroku = new InMemoryHeroku();
+  private final InMemoryState state = new InMemoryState();
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+  private final SyncService service =
+      new SyncService(
+          inventory,
+          secrets,
+          heroku,
+          state,
+          state,
+          state,
+          clock,
+          new SyncSettings("test", Duration.ofMinutes(3), Duration.ZERO));
+
+  SyncServiceTest() {
+    secrets.put("keyturn/one", "one-value-0000000001");
+    secrets.put("/keyturn/two", "two-value-0000000002");
+    secrets.put("keyturn/three", "three-value-000000003");
+  }
+
+  @Test
+  void sync_sendsOnePatchPerApp_carryingOnlyTheChangedKeys() {
+    heroku.set("alpha", "ONE", "one-value-0000000001");
+    heroku.set("alpha", "TWO", "stale");
+    heroku.set("alpha", "THREE", "three-value-000000003");
+
+    SyncReport report = service.sync(all());
+
+    assertThat(heroku.patchedApps).containsExactly("alpha", "beta");
+    assertThat(result(report, "alpha").set()).containsExactly("TWO");
+    assertThat(heroku.releases("alpha")).hasSize(1);
+    assertThat(result(report, "alpha").releaseVersion()).isEqualTo(1);
+    assertThat(heroku.vars("alpha").get("TWO").equals("two-value-0000000002")).isTrue();
+  }
+
+  @Test
+  void sync_sendsNoPatch_whenEverythingIsInLine_norOnASecondRun() {
+    service.sync(all());
+    heroku.patchedApps.clear();
+
+    SyncReport second = service.sync(all());
+    SyncReport third = service.sync(all());
+
+    assertThat(heroku.patchedApps).isEmpty();
+    assertThat(second.apps()).extracting(AppResult::outcome).containsOnly(Outcome.UNCHANGED);
+    assertThat(third.apps()).extracting(AppResult::outcome).containsOnly(Outcome.UNCHANGED);
+  }
+
+  @Test
+  void sync_readsEverySourceInOneBatchedPass() {
+    service.sync(all());
+
+    assertThat(secrets.currentCalls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void sync_recordsVersionAndReleaseOfEveryPublishedVar() {
+    service.sync(all());
+
+    Map<String, VarState> alpha = state.vars("alpha");
+    assertThat(alpha).containsOnlyKeys("ONE", "TWO", "THREE");
+    assertThat(alpha.get("TWO").sourceVersion()).isEqualTo("v2");
+    assertThat(alpha.get("TWO").releaseId()).isEqualTo(heroku.releases("alpha").getLast().id());
+  }
+
+  @Test
+  void sync_auditsAppKeysVersionsAndRelease_butNoValue() {
+    service.sync(all());
+
+    AuditEvent patch =
+        state.events.stream().filter(e -> e.subject().equals("alpha")).findFirst().orElseThrow();
+    assertThat(patch.action()).isEqualTo("sync.patch");
+    assertThat(patch.detail().get("keys")).isEqualTo("ONE,THREE,TWO");
+    assertThat(patch.versionIds()).containsExactlyInAnyOrder("v1", "v2", "v3");
+    assertThat(patch.detail().get("releaseId")).isEqualTo(heroku.releases("alpha").getLast().id());
+    assertNoValueIn(Json.write(state.events));
+  }
+
+  @Test
+  void sync_leavesAnAppUntouched_whenOneOfItsSourcesIsMissing() {
+    secrets.remove("/keyturn/two");
+
+    SyncReport report = service.sync(all());
+
+    assertThat(result(report, "alpha").outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result(report, "alpha").reason()).isEqualTo("source_missing:RX_TWO");
+    assertThat(heroku.vars("alpha")).isEmpty();
+    assertThat(result(report, "beta").outcome()).isEqualTo(Outcome.PATCHED);
+  }
+
+  @Test
+  void sync_neverTouchesUnmanagedVars() {
+    heroku.set("alpha", "DATABASE_URL", "postgres://unmanaged");
+
+    service.sync(all());
+
+    assertThat(heroku.vars("alpha")).containsEntry("DATABASE_URL", "postgres://unmanaged");
+  }
+
+  @Test
+  void sync_ofOneSecret_touchesOnlyThatSecretsVars() {
+    heroku.set("alpha", "TWO", "stale");
+
+    SyncReport report =
+        service.sync(SyncRequest.event(new Scope.Sources(Set.of("keyturn/one")), "test"));
+
+    assertThat(report.apps()).extracting(AppResult::app).containsExactly("alpha", "beta");
+    assertThat(heroku.vars("alpha")).containsOnlyKeys("ONE", "TWO");
+    assertThat(heroku.vars("alpha").get("TWO")).isEqualTo("stale");
+  }
+
+  @Test
+  void sync_resolvesAnEventId_asAnEntryNameOrASourceId() {
+    SyncReport byName =
+        service.sync(SyncRequest.event(new Scope.Sources(Set.of("RX_TWO")), "test"));
+    SyncReport bySource =
+        service.sync(SyncRequest.event(new Scope.Sources(Set.of("keyturn/three")), "test"));
+
+    assertThat(byName.apps()).extracting(AppResult::app).containsExactly("alpha");
+    assertThat(bySource.apps()).extracting(AppResult::app).containsExactly("alpha");
+    assertThat(heroku.vars("alpha")).containsOnlyKeys("TWO", "THREE");
+  }
+
+  @Test
+  void sync_namesSourcesNoEntryUses_andTouchesNothing() {
+    SyncReport report =
+        service.sync(SyncRequest.event(new Scope.Sources(Set.of("keyturn/unknown")), "test"));
+
+    assertThat(report.unknownSources()).containsExactly("keyturn/unknown");
+    assertThat(report.apps()).isEmpty();
+    assertThat(heroku.readApps).isEmpty();
+  }
+
+  @Test
+  void sync_reportsDrift_andPutsTheValueBack() {
+    service.sync(all());
+    heroku.set("alpha", "THREE", "edited-in-the-dashboard");
+
+    SyncReport report = service.sync(SyncRequest.event(new Scope.AllSinks(), "schedule"));
+
+    assertThat(result(report, "alpha").drift()).containsExactly("THREE");
+    assertThat(heroku.vars("alpha").get("THREE").equals("three-value-000000003")).isTrue();
+    AuditEvent drift =
+        state.events.stream()
+            .filter(e -> e.action().equals("sync.drift"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(drift.detail().get("keys")).isEqualTo("THREE");
+    assertThat(Json.write(state.events).contains("edited-in-the-dashboard")).isFalse();
+  }
+
+  @Test
+  void sync_migratesARename_inBothPhases() {
+    heroku.set("beta", "LEGACY_ONE", "one-value-0000000001");
+    inventory.replace(
+        INVENTORY.replace(
+            "{app: beta, var: ONE}", "{app: beta, var: ONE, previousVar: LEGACY_ONE}"));
+
+    service.sync(all());
+    assertThat(heroku.vars("beta")).containsOnlyKeys("ONE", "LEGACY_ONE");
+
+    inventory.replace(INVENTORY);
+    SyncReport report = service.sync(all());
+
+    assertThat(result(report, "beta").removed()).containsExactly("LEGACY_ONE");
+    assertThat(heroku.vars("beta")).containsOnlyKeys("ONE");
+    assertThat(heroku.releases("beta")).hasSize(2);
+  }
+
+  @Test
+  void sync_stopsEarly_whenTheRateLimitBudgetRunsLow() {
+    heroku.budget(4);
+
+    SyncReport report = service.sync(all());
+
+    assertThat(result(report, "alpha").outcome()).isEqualTo(Outcome.PATCHED);
+    assertThat(result(report, "beta").outcome()).isEqualTo(Outcome.DEFERRED);
+    assertThat(heroku.patchedApps).containsExactly("alpha");
+    assertThat(report.incomplete()).extracting(AppResult::app).containsExactly("beta");
+  }
+
+  @Test
+  void sync_skipsAnAppWhoseLeaseIsHeld() {
+    state.acquire("heroku#beta", "someone-else", Duration.ofMinutes(1), clock.instant());
+
+    SyncReport report = service.sync(all());
+
+    assertThat(result(report, "beta").outcome()).isEqualTo(Outcome.BUSY);
+    assertThat(heroku.patchedApps).containsExactly("alpha");
+    assertThat(state.leased("heroku#alpha")).as("own lease released").isFalse();
+  }
+
+  @Test
+  void sync_refusesAnAppWhereTwoSecretsClaimOneVar() {
+    inventory.replace(INVENTORY.replace("{app: alpha, var: THREE}", "{app: alpha, var: TWO}"));
+
+    SyncReport report = service.sync(all());
+
+    assertThat(result(report, "alpha").outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result(report, "alpha").reason()).isEqualTo("conflicting_bindings:TWO");
+    assertThat(heroku.vars("alpha")).isEmpty();
+  }
+
+  @Test
+  void dryRun_returnsAMaskedPlan_andNeverPatches() {
+    heroku.set("alpha", "TWO", "the-old-two-value-xyz");
+
+    SyncReport report =
+        service.sync(new SyncRequest(new Scope.App("alpha"), true, "direct", false));
+
+    assertThat(heroku.patchedApps).isEmpty();
+    AppResult alpha = result(report, "alpha");
+    assertThat(alpha.outcome()).isEqualTo(Outcome.PLANNED);
+    assertThat(alpha.set()).containsExactly("ONE", "THREE", "TWO");
+    String json = Json.write(report.toMap());
+    assertNoValueIn(json);
+    assertThat(json.contains("the-old-two-value-xyz")).isFalse();
+    assertThat(json).contains("t***z (21 chars)");
+  }
+
+  @Test
+  void sync_ignoresAnEventThatAsksForNothing() {
+    SyncReport report = service.sync(SyncRequest.ignored("x", "nothing to do"));
+
+    assertThat(report.ignored()).isEqualTo("nothing to do");
+    assertThat(heroku.readApps).isEmpty();
+  }
+
+  private static SyncRequest all() {
+    return new SyncRequest(new Scope.AllSinks(), false, "test", true);
+  }
+
+  private static AppResult result(SyncReport report, String app) {
+    return report.apps().stream().filter(a -> a.app().equals(app)).findFirst().orElseThrow();
+  }
+
+  private static void assertNoValueIn(String text) {
+    for (String value :
+        List.of("one-value-0000000001", "two-value-0000000002", "three-value-000000003")) {
+      assertThat(text.contains(value)).as("a secret value leaked").isFalse();
+    }
+  }
+}

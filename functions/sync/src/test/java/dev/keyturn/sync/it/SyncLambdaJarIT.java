@@ -1,0 +1,130 @@
+package dev.keyturn.sync.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyturn.json.Json;
+import dev.keyturn.sync.Events;
+import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.testing.aws.WithLocalAws;
+import dev.keyturn.testing.heroku.HerokuStandIn;
+import dev.keyturn.testing.heroku.WithHerokuStandIn;
+import dev.keyturn.testing.lambda.LambdaInvocationException;
+import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
+import dev.keyturn.testing.leak.SeededSecrets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Loads the shaded jar through the Lambda Java runtime's own loader and invokes {@code
+ * dev.keyturn.sync.SyncHandler} with raw event JSON, as Lambda would, against moto, DynamoDB Local
+ * and the Heroku stand-in.
+ */
+@WithLocalAws
+@WithHerokuStandIn
+class SyncLambdaJarIT {
+
+  private static final String TOKEN_SECRET = "keyturn/jar-it/heroku-token";
+  private static LambdaRuntimeHarness fn;
+  private static SecretsManagerClient secretsManager;
+  private static SsmClient ssm;
+
+  private SyncWorld world;
+  private HerokuStandIn heroku;
+
+  @BeforeAll
+  static void load(HerokuStandIn standIn) {
+    Path jar = Path.of(System.getProperty("keyturn.sync.lambdaJar", "target/missing.jar"));
+    assertThat(Files.isRegularFile(jar)).as("shaded jar built in package: " + jar).isTrue();
+    secretsManager = SecretsManagerClient.create();
+    ssm = SsmClient.create();
+    String token = SeededSecrets.register(standIn.defaultToken());
+    secretsManager.createSecret(b -> b.name(TOKEN_SECRET).secretString(token));
+    // what template.yaml's environment gives the function, as JVM-wide properties here
+    System.setProperty("heroku.api-url", standIn.baseUrl().toString());
+    System.setProperty("heroku.api-token-secret", TOKEN_SECRET);
+    fn = LambdaRuntimeHarness.load(jar, "dev.keyturn.sync.SyncHandler");
+  }
+
+  @AfterAll
+  static void close() {
+    if (fn != null) {
+      fn.close();
+    }
+    System.clearProperty("heroku.api-url");
+    System.clearProperty("heroku.api-token-secret");
+    secretsManager.close();
+    ssm.close();
+  }
+
+  @BeforeEach
+  void seed(LocalAws aws, HerokuStandIn standIn) {
+    heroku = standIn;
+    world = new SyncWorld(aws, standIn, secretsManager, ssm).withApps(2, 2, 1).seed();
+    world.createApps(Map.of());
+  }
+
+  @Test
+  void scheduledEvent_publishesEveryApp_inOnePatchEach() {
+    Map<String, Object> report = Json.map(fn.invoke(Events.json("scheduled")));
+
+    assertThat(report).containsEntry("trigger", "schedule");
+    for (int a = 0; a < 2; a++) {
+      assertThat(world.herokuMatchesSources(world.app(a))).isTrue();
+      assertThat(heroku.count("PATCH", "/apps/" + world.app(a) + "/config-vars")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void dryRun_answersWithAMaskedPlan() {
+    String response = fn.invoke(Json.write(Map.of("dryRun", true, "app", world.app(0))));
+
+    assertThat(heroku.count("PATCH", "/apps/" + world.app(0) + "/config-vars")).isZero();
+    for (String value : SeededSecrets.values()) {
+      assertThat(response.contains(value)).as("no seeded value in the answer").isFalse();
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> apps = (List<Map<String, Object>>) Json.map(response).get("apps");
+    assertThat(apps)
+        .singleElement()
+        .satisfies(a -> assertThat(a).containsEntry("outcome", "planned"));
+  }
+
+  @Test
+  void ssmParameterChange_eventJson_isAccepted() {
+    SyncWorld.Var param = world.vars.stream().filter(SyncWorld.Var::ssm).findFirst().orElseThrow();
+    String event =
+        Events.json("ssm-parameter-change")
+            .replace("/keyturn/prod/freescout-api-token", param.sourceId());
+
+    Map<String, Object> report = Json.map(fn.invoke(event));
+
+    assertThat(report).containsEntry("trigger", "ssm-change");
+    assertThat(heroku.hasConfigVar(param.app(), param.var(), world.value(param))).isTrue();
+  }
+
+  @Test
+  void anIncompleteEventSync_failsTheInvocation_soLambdaRetriesIt() {
+    heroku.failNext(8, 503);
+
+    assertThatThrownBy(() -> fn.invoke(Events.json("scheduled")))
+        .isInstanceOfSatisfying(
+            LambdaInvocationException.class,
+            e -> assertThat(e.errorType()).endsWith("SyncIncompleteException"));
+  }
+
+  @Test
+  void anEventItDoesNotHandle_isAnsweredWithTheReason() {
+    String response = fn.invoke("{\"detail-type\":\"EC2 Instance State-change\",\"detail\":{}}");
+
+    assertThat(Json.map(response)).containsEntry("ignored", "unrecognised event type");
+  }
+}
