@@ -1,8 +1,63 @@
 package dev.keyturn.cli;
 
-/** Temporary entry point. */
-public final class Main {
-  private Main() {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-  public static void main(String[] args) {}
+/**
+ * {@code keyturn}: the operator CLI. Exit codes: 0 ok, 1 findings or errors, 2 usage.
+ *
+ * <p>Configuration comes from the standard AWS settings (region, credentials, {@code
+ * AWS_ENDPOINT_URL}) and {@code KEYTURN_TABLE}; see docs/configuration.md.
+ */
+@Command(
+    name = "keyturn",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description =
+        "Rotate AWS-held secrets, sync them to Heroku, verify webhooks that survive rotation.",
+    subcommands = {LintCommand.class, ApplyCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 findings or errors, 2 usage.",
+      "Examples:",
+      "  keyturn lint examples/inventory.yaml",
+      "  KEYTURN_TABLE=keyturn keyturn apply examples/inventory.yaml --dry-run"
+    })
+public final class Main implements Runnable {
+
+  public static final int OK = 0;
+  public static final int FINDINGS = 1;
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setParameterExceptionHandler(new UsageHandler());
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"keyturn " + (v == null ? "dev" : v)};
+    }
+  }
 }

@@ -1,0 +1,41 @@
+package dev.keyturn.cli;
+
+import dev.keyturn.inventory.parse.InvalidInventoryException;
+import dev.keyturn.inventory.parse.SchemaProblem;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns any error into one clear line on stderr (never a stack trace) and exit code 1. Exception
+ * messages of keyturn never carry secret values, so they are safe to show.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+    var err = cli.getErr();
+    if (e instanceof InvalidInventoryException invalid) {
+      err.println("keyturn: invalid inventory " + invalid.origin() + ":");
+      for (SchemaProblem p : invalid.problems()) {
+        err.println("  " + p);
+      }
+    } else if (e instanceof UsageException usage) {
+      err.println("keyturn: " + usage.getMessage());
+      return Main.USAGE;
+    } else {
+      err.println("keyturn: " + describe(e));
+    }
+    err.flush();
+    return Main.FINDINGS;
+  }
+
+  static String describe(Throwable e) {
+    String message = e.getMessage();
+    String type = e.getClass().getSimpleName();
+    if (message == null || message.isBlank()) {
+      return type;
+    }
+    return message.lines().findFirst().orElse(type);
+  }
+}

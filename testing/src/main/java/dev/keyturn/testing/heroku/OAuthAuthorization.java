@@ -1,0 +1,24 @@
+package dev.keyturn.testing.heroku;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An OAuth authorization (what {@code heroku authorizations:create} makes) and its current access
+ * token. {@link #toString()} masks the token.
+ */
+public record OAuthAuthorization(
+    UUID id,
+    String description,
+    UUID accessTokenId,
+    String accessToken,
+    HerokuUser user,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  @Override
+  public String toString() {
+    return "OAuthAuthorization[id=%s, description=%s, accessTokenId=%s, accessToken=****, user=%s]"
+        .formatted(id, description, accessTokenId, user.email());
+  }
+}
