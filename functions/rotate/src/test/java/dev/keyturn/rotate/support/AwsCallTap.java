@@ -52,6 +52,7 @@ public final class AwsCallTap implements ExecutionInterceptor {
   private static boolean faultFired;
   private static final Map<String, String> firstPutValue = new HashMap<>();
   private static final List<String> replacedVersions = new ArrayList<>();
+  private static final Map<String, String> rotationTokens = new HashMap<>();
 
   /** Forgets calls, values and any fault; disarms. */
   public static void reset() {
@@ -63,6 +64,7 @@ public final class AwsCallTap implements ExecutionInterceptor {
       faultFired = false;
       firstPutValue.clear();
       replacedVersions.clear();
+      rotationTokens.clear();
     }
   }
 
@@ -106,6 +108,22 @@ public final class AwsCallTap implements ExecutionInterceptor {
     }
   }
 
+  /** The RotationToken PutSecretValue carried for a version id, or null. */
+  public static String rotationTokenPut(String versionId) {
+    synchronized (LOCK) {
+      return rotationTokens.get(versionId);
+    }
+  }
+
+  /** How many counted calls each {@code Service.Operation} had. */
+  public static Map<String, Long> countsByOperation() {
+    synchronized (LOCK) {
+      Map<String, Long> counts = new java.util.TreeMap<>();
+      calls.forEach(c -> counts.merge(c, 1L, Long::sum));
+      return counts;
+    }
+  }
+
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     String operation = operation(attributes);
@@ -119,6 +137,9 @@ public final class AwsCallTap implements ExecutionInterceptor {
         String first = firstPutValue.putIfAbsent(put.clientRequestToken(), put.secretString());
         if (first != null && !first.equals(put.secretString())) {
           replacedVersions.add(put.clientRequestToken());
+        }
+        if (put.rotationToken() != null) {
+          rotationTokens.put(put.clientRequestToken(), put.rotationToken());
         }
       }
       if (strikes(operation, n, Mode.BEFORE)) {
