@@ -1,0 +1,3 @@
+package dev.keyturn.testing.aws;
+
+class StateResetFirstClassTest extends StateResetContract {}

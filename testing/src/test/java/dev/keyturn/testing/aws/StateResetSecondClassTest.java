@@ -1,0 +1,3 @@
+package dev.keyturn.testing.aws;
+
+class StateResetSecondClassTest extends StateResetContract {}
