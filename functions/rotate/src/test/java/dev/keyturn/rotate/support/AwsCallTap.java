@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.secretsmanager.model.PutSecretValueReques
  * clients the function itself builds, with nothing changed in production code.
  *
  * <p>Only while {@link #arm armed} (the test arms it around handler invocations) it counts calls,
- * injects the planned fault, and keeps the first value put under each version id so a test can
- * prove no value was replaced. Calls of test set-up and assertions are not counted.
+ * injects the planned fault, and keeps the first value Secrets Manager accepted under each version
+ * id (a put that got an answer, or whose answer the AFTER fault discarded) so a test can prove no
+ * value was replaced. Calls of test set-up and assertions are not counted.
  */
 public final class AwsCallTap implements ExecutionInterceptor {
 
@@ -133,15 +134,6 @@ public final class AwsCallTap implements ExecutionInterceptor {
       }
       calls.add(operation);
       int n = occurrences.merge(operation, 1, Integer::sum);
-      if (context.request() instanceof PutSecretValueRequest put && put.secretString() != null) {
-        String first = firstPutValue.putIfAbsent(put.clientRequestToken(), put.secretString());
-        if (first != null && !first.equals(put.secretString())) {
-          replacedVersions.add(put.clientRequestToken());
-        }
-        if (put.rotationToken() != null) {
-          rotationTokens.put(put.clientRequestToken(), put.rotationToken());
-        }
-      }
       if (strikes(operation, n, Mode.BEFORE)) {
         throw new InjectedFault(fault);
       }
@@ -153,6 +145,10 @@ public final class AwsCallTap implements ExecutionInterceptor {
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
     Integer n = attributes.getAttribute(OCCURRENCE);
     synchronized (LOCK) {
+      if (n != null) {
+        // the service answered, so what the request carried is stored
+        rememberPut(context.request());
+      }
       if (armed && n != null && strikes(operation(attributes), n, Mode.AFTER)) {
         throw new InjectedFault(fault);
       }
@@ -162,6 +158,18 @@ public final class AwsCallTap implements ExecutionInterceptor {
   private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Integer>
       OCCURRENCE =
           new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("tap-occurrence");
+
+  private static void rememberPut(Object request) {
+    if (request instanceof PutSecretValueRequest put && put.secretString() != null) {
+      String first = firstPutValue.putIfAbsent(put.clientRequestToken(), put.secretString());
+      if (first != null && !first.equals(put.secretString())) {
+        replacedVersions.add(put.clientRequestToken());
+      }
+      if (put.rotationToken() != null) {
+        rotationTokens.put(put.clientRequestToken(), put.rotationToken());
+      }
+    }
+  }
 
   private static boolean strikes(String operation, int n, Mode mode) {
     if (fault == null || faultFired || fault.mode() != mode) {
