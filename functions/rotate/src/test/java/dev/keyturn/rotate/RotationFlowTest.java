@@ -146,7 +146,9 @@ class RotationFlowTest {
     assertThat(keys.publicKeys())
         .extracting(JWK::getKeyID)
         .containsExactly(kids.get(3), kids.get(2), kids.get(1));
-    assertThat(keys.publicKeys()).noneMatch(JWK::isPrivate);
+    assertThat(keys.publicKeys().stream().noneMatch(JWK::isPrivate))
+        .as("the JWKS holds public keys only")
+        .isTrue();
     fn.events.drain();
   }
 

@@ -11,6 +11,7 @@ import dev.keyturn.rotate.fakes.RecordingEventPublisher;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
 import dev.keyturn.rotate.secrets.RotationSecrets;
+import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.rotate.vendor.heroku.HerokuVendor;
 import java.time.Clock;
@@ -42,6 +43,17 @@ final class RotationFixture {
       SecretEntry entry,
       String initialValue,
       java.util.function.UnaryOperator<RotationSecrets> secretsOverride) {
+    this(entry, initialValue, secretsOverride, List.of());
+  }
+
+  /**
+   * @param moreVendors vendors besides Heroku (e.g. one that accepts generated values)
+   */
+  RotationFixture(
+      SecretEntry entry,
+      String initialValue,
+      java.util.function.UnaryOperator<RotationSecrets> secretsOverride,
+      List<Vendor> moreVendors) {
     this.secrets = new InMemoryRotationSecrets(entry.source().id(), initialValue);
     inventory.add(entry);
     RotationSecrets port = secretsOverride == null ? secrets : secretsOverride.apply(secrets);
@@ -50,10 +62,16 @@ final class RotationFixture {
             inventory,
             port,
             RotationGenerators.all(new FakeRandomPasswordPort(), new RandomSource()),
-            new Vendors(List.of(new HerokuVendor(heroku))),
+            new Vendors(vendors(moreVendors)),
             new RotationJournal(rotations, audit, Clock.systemUTC(), "test"),
             events,
             new IssuedValueRetry(3, Duration.ofMillis(10), sleeps::add));
+  }
+
+  private List<Vendor> vendors(List<Vendor> more) {
+    List<Vendor> all = new ArrayList<>(more);
+    all.add(new HerokuVendor(heroku));
+    return all;
   }
 
   StepOutcome run(RotationStep step, String token) {
