@@ -2,13 +2,11 @@ package dev.keyturn.cli;
 
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.lint.LintReport;
-import dev.keyturn.inventory.lint.Linter;
 import dev.keyturn.inventory.parse.InventoryParser;
 import dev.keyturn.inventory.parse.ParsedInventory;
 import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.InventoryStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +45,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ParsedInventory parsed = InventoryParser.parse(file);
-    LintReport report = new Linter(Validators.lintContext(Clock.systemUTC())).lint(parsed);
+    LintReport report = Commands.lint(parsed);
     Output out = new Output(spec.commandLine().getOut());
     if (report.hasErrors()) {
       out.findings(report, file.toString());

@@ -1,10 +1,8 @@
 package dev.keyturn.cli;
 
 import dev.keyturn.inventory.lint.LintReport;
-import dev.keyturn.inventory.lint.Linter;
 import dev.keyturn.inventory.parse.InventoryParser;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,8 +32,7 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LintReport report =
-        new Linter(Validators.lintContext(Clock.systemUTC())).lint(InventoryParser.parse(file));
+    LintReport report = Commands.lint(InventoryParser.parse(file));
     Output out = new Output(spec.commandLine().getOut());
     if (json) {
       out.json(report);

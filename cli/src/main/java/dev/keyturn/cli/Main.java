@@ -15,7 +15,12 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description =
         "Rotate AWS-held secrets, sync them to Heroku, verify webhooks that survive rotation.",
-    subcommands = {LintCommand.class, ApplyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      LintCommand.class,
+      ApplyCommand.class,
+      dev.keyturn.cli.demo.DemoCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 ok, 1 findings or errors, 2 usage.",

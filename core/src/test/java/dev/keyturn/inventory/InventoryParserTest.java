@@ -3,6 +3,7 @@ package dev.keyturn.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyturn.RepoFiles;
 import dev.keyturn.inventory.parse.EntryCodec;
 import dev.keyturn.inventory.parse.InvalidInventoryException;
 import dev.keyturn.inventory.parse.InventoryParser;
@@ -16,7 +17,7 @@ class InventoryParserTest {
   @Test
   void parse_readsEveryFieldOfTheExample() {
     Inventory inv =
-        InventoryParser.parse(LinterTest.repoFile("examples/inventory.yaml")).requireValid();
+        InventoryParser.parse(RepoFiles.resolve("examples/inventory.yaml")).requireValid();
 
     SecretEntry webhook = inv.secret("FS_SUPPORT_WEBHOOK").orElseThrow();
     assertThat(webhook.source())
@@ -82,7 +83,7 @@ class InventoryParserTest {
   @Test
   void entryCodec_roundTripsEveryExampleEntry() {
     Inventory inv =
-        InventoryParser.parse(LinterTest.repoFile("examples/inventory.yaml")).requireValid();
+        InventoryParser.parse(RepoFiles.resolve("examples/inventory.yaml")).requireValid();
 
     for (SecretEntry e : inv.secrets()) {
       assertThat(EntryCodec.read(EntryCodec.write(e))).isEqualTo(e);

@@ -2,6 +2,7 @@ package dev.keyturn.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyturn.RepoFiles;
 import dev.keyturn.inventory.lint.Finding;
 import dev.keyturn.inventory.lint.LintContext;
 import dev.keyturn.inventory.lint.LintReport;
@@ -42,17 +43,10 @@ class LinterTest {
     return linter.lint(InventoryParser.parse(yaml, "test.yaml"));
   }
 
-  static Path repoFile(String relative) {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !dir.resolve("template.yaml").toFile().exists()) {
-      dir = dir.getParent();
-    }
-    return dir.resolve(relative);
-  }
-
   @Test
   void exampleInventory_passesWithoutErrors() {
-    LintReport report = linter.lint(InventoryParser.parse(repoFile("examples/inventory.yaml")));
+    LintReport report =
+        linter.lint(InventoryParser.parse(RepoFiles.resolve("examples/inventory.yaml")));
 
     assertThat(report.findings()).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
     assertThat(report.hasErrors()).isFalse();

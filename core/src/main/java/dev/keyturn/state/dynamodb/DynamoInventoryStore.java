@@ -150,12 +150,18 @@ public final class DynamoInventoryStore implements InventoryStore {
   /** Every inventory item whose sort key starts with the prefix, by sort key. */
   private Map<String, Map<String, AttributeValue>> items(String prefix) {
     Map<String, Map<String, AttributeValue>> out = new LinkedHashMap<>();
+    Map<String, AttributeValue> values = new java.util.HashMap<>();
+    values.put(":pk", Items.s(INVENTORY_PK));
+    String condition = "pk = :pk";
+    if (!prefix.isEmpty()) {
+      condition += " AND begins_with(sk, :prefix)";
+      values.put(":prefix", Items.s(prefix));
+    }
     QueryRequest query =
         QueryRequest.builder()
             .tableName(table.name())
-            .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-            .expressionAttributeValues(
-                Map.of(":pk", Items.s(INVENTORY_PK), ":prefix", Items.s(prefix)))
+            .keyConditionExpression(condition)
+            .expressionAttributeValues(values)
             .consistentRead(true)
             .build();
     table.client().queryPaginator(query).items().forEach(i -> out.put(Items.str(i, Items.SK), i));

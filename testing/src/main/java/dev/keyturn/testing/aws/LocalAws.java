@@ -55,6 +55,11 @@ public final class LocalAws implements AutoCloseable {
 
   /** A new instance the caller owns, writing moto's log into {@code logDirectory}. */
   public static LocalAws start(Path logDirectory) {
+    try {
+      java.nio.file.Files.createDirectories(logDirectory);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create " + logDirectory, e);
+    }
     return launch(logDirectory, true);
   }
 
