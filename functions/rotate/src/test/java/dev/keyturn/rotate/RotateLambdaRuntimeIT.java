@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +50,20 @@ class RotateLambdaRuntimeIT {
     events = new EventTap("keyturn");
     inventory = new InventorySeeder(aws.dynamoDb(), LocalAwsExtension.TABLE);
     Path jar = shadedJar();
-    rotate = LambdaRuntimeHarness.load(jar, "dev.keyturn.rotate.RotateHandler");
-    sweep = LambdaRuntimeHarness.load(jar, "dev.keyturn.rotate.SweepHandler");
+    rotate = LambdaRuntimeHarness.load(jar, handlerOf("RotateFunction"));
+    sweep = LambdaRuntimeHarness.load(jar, handlerOf("SweepFunction"));
+  }
+
+  /** The Handler of a function in sam-fragment.yaml: the names template.yaml gets. */
+  private static String handlerOf(String logicalId) throws IOException {
+    String sam = Files.readString(Path.of("sam-fragment.yaml"));
+    Matcher m =
+        Pattern.compile("\\n  " + logicalId + ":\\n(?:    .*\\n|\\n)*?      Handler: (\\S+)")
+            .matcher(sam);
+    if (!m.find()) {
+      throw new IllegalStateException("no Handler for " + logicalId + " in sam-fragment.yaml");
+    }
+    return m.group(1);
   }
 
   @AfterAll
@@ -65,6 +79,12 @@ class RotateLambdaRuntimeIT {
           .findFirst()
           .orElseThrow(() -> new IllegalStateException("run after package: no shaded jar"));
     }
+  }
+
+  @Test
+  void templateHandlers_areTheHandlerClasses() {
+    assertThat(rotate.handler()).isEqualTo(RotateHandler.class.getName());
+    assertThat(sweep.handler()).isEqualTo(SweepHandler.class.getName());
   }
 
   @Test
