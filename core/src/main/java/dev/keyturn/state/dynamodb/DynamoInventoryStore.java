@@ -55,9 +55,11 @@ public final class DynamoInventoryStore implements InventoryStore {
 
   @Override
   public Optional<SecretEntry> secretBySourceId(String sourceId) {
-    Optional<String> name = lookup(sourceId);
+    // events usually carry the ARN while the inventory names the secret: try the name first
+    Optional<String> fromArn = SecretArns.nameOf(sourceId);
+    Optional<String> name = fromArn.flatMap(this::lookup);
     if (name.isEmpty()) {
-      name = SecretArns.nameOf(sourceId).flatMap(this::lookup);
+      name = lookup(sourceId);
     }
     return name.flatMap(this::secret);
   }

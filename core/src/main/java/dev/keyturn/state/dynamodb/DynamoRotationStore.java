@@ -25,7 +25,7 @@ public final class DynamoRotationStore implements RotationStore {
   private static final String STATUS = "status";
   private static final String STARTED = "startedAt";
   private static final String UPDATED = "updatedAt";
-  private static final String STEP_TIMES = "stepTimes";
+  private static final String STEP_AT_PREFIX = "at_";
   private static final String ERROR = "error";
   private static final String VERSION = "versionId";
   private static final String ROTATED_AT = "rotatedAt";
@@ -37,6 +37,7 @@ public final class DynamoRotationStore implements RotationStore {
     this.table = table;
   }
 
+  /** One UpdateItem per step: step times are top-level {@code at_<step>} attributes. */
   @Override
   public void recordStep(RotationRecord.StepUpdate u) {
     Map<String, String> names = new HashMap<>();
@@ -44,34 +45,27 @@ public final class DynamoRotationStore implements RotationStore {
     names.put("#status", STATUS);
     names.put("#started", STARTED);
     names.put("#updated", UPDATED);
-    names.put("#times", STEP_TIMES);
     names.put("#error", ERROR);
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":step", Items.s(u.step()));
     values.put(":status", Items.s(u.status()));
     values.put(":at", Items.instant(u.at()));
-    values.put(":empty", AttributeValue.fromM(Map.of()));
-    String set =
-        "SET #step = :step, #status = :status, #updated = :at, "
-            + "#started = if_not_exists(#started, :at), #times = if_not_exists(#times, :empty)";
+    StringBuilder set =
+        new StringBuilder(
+            "SET #step = :step, #status = :status, #updated = :at, "
+                + "#started = if_not_exists(#started, :at)");
+    if ("ok".equals(u.status())) {
+      names.put("#stepAt", STEP_AT_PREFIX + u.step());
+      set.append(", #stepAt = :at");
+    }
     if (u.error() != null) {
       values.put(":error", Items.s(u.error()));
-      set += ", #error = :error";
+      set.append(", #error = :error");
+    } else {
+      set.append(" REMOVE #error");
     }
-    String remove = u.error() == null ? " REMOVE #error" : "";
     update(
-        SECRET_PREFIX + u.secretName(), ROTATION_PREFIX + u.token(), set + remove, names, values);
-    if ("ok".equals(u.status())) {
-      names.clear();
-      names.put("#times", STEP_TIMES);
-      names.put("#s", u.step());
-      update(
-          SECRET_PREFIX + u.secretName(),
-          ROTATION_PREFIX + u.token(),
-          "SET #times.#s = :at",
-          names,
-          Map.of(":at", Items.instant(u.at())));
-    }
+        SECRET_PREFIX + u.secretName(), ROTATION_PREFIX + u.token(), set.toString(), names, values);
   }
 
   private void update(
@@ -101,10 +95,11 @@ public final class DynamoRotationStore implements RotationStore {
   private static RotationRecord toRecord(
       String secretName, String token, Map<String, AttributeValue> i) {
     Map<String, Instant> times = new HashMap<>();
-    AttributeValue t = i.get(STEP_TIMES);
-    if (t != null && t.hasM()) {
-      t.m().forEach((k, v) -> times.put(k, Instant.parse(v.s())));
-    }
+    i.forEach((name, value) -> {
+      if (name.startsWith(STEP_AT_PREFIX)) {
+        times.put(name.substring(STEP_AT_PREFIX.length()), Instant.parse(value.s()));
+      }
+    });
     return new RotationRecord(
         secretName,
         token,
