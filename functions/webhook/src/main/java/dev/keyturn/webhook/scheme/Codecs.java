@@ -5,8 +5,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Decoders for signature values that never throw: invalid input yields null, which the schemes turn
- * into a rejection. They read a region of a header in place, so parsing makes no substrings.
+ * Decoders for signature values and keys that never throw: invalid input yields null, which the
+ * schemes turn into a rejection. They read a region of a header in place, so parsing makes no
+ * substrings.
  */
 final class Codecs {
 
@@ -50,25 +51,20 @@ final class Codecs {
   }
 
   /**
-   * Standard-alphabet base64 to bytes, accepting exactly what {@link Base64#getDecoder()} accepts
-   * (padding optional, but complete when present); null otherwise.
+   * Canonical standard-alphabet base64 (RFC 4648 section 4) to bytes: padded to a multiple of four,
+   * unused trailing bits zero. Anything else is null, so each byte sequence has exactly one
+   * accepted spelling, as when the reference libraries compare encoded strings.
    */
   static byte[] base64Decode(String text, int from, int to) {
-    int end = to;
-    int padding = 0;
-    while (end > from && padding < 2 && text.charAt(end - 1) == '=') {
-      end--;
-      padding++;
-    }
-    int symbols = end - from;
-    int tail = symbols & 3;
-    if (symbols == 0 || tail == 1 || (padding > 0 && tail + padding != 4)) {
+    int length = to - from;
+    if (length <= 0 || (length & 3) != 0) {
       return null;
     }
-    byte[] out = new byte[symbols / 4 * 3 + (tail == 0 ? 0 : tail - 1)];
+    int padding = text.charAt(to - 1) != '=' ? 0 : text.charAt(to - 2) != '=' ? 1 : 2;
+    byte[] out = new byte[length / 4 * 3 - padding];
     int o = 0;
-    int i = from;
-    for (; i + 4 <= end; i += 4) {
+    int end = to - 4;
+    for (int i = from; i < end; i += 4) {
       int bits = sextets(text, i, 4);
       if (bits < 0) {
         return null;
@@ -77,18 +73,33 @@ final class Codecs {
       out[o++] = (byte) (bits >> 8);
       out[o++] = (byte) bits;
     }
-    if (tail > 0) {
-      int bits = sextets(text, i, tail);
-      if (bits < 0) {
-        return null;
-      }
-      bits <<= 6 * (4 - tail);
-      out[o++] = (byte) (bits >> 16);
-      if (tail == 3) {
-        out[o] = (byte) (bits >> 8);
-      }
+    int bits = sextets(text, end, 4 - padding);
+    int unusedBits = 2 * padding;
+    if (bits < 0 || (bits & ((1 << unusedBits) - 1)) != 0) {
+      return null;
+    }
+    bits <<= 6 * padding;
+    out[o++] = (byte) (bits >> 16);
+    if (padding < 2) {
+      out[o++] = (byte) (bits >> 8);
+    }
+    if (padding < 1) {
+      out[o] = (byte) bits;
     }
     return out;
+  }
+
+  /**
+   * Base64 as {@link Base64#getDecoder()} reads it (padding optional), for keys, where any spelling
+   * the reference libraries accept should work; null when invalid. Slower: only for cache misses,
+   * never per request.
+   */
+  static byte[] base64DecodeKey(String text, int from) {
+    try {
+      return Base64.getDecoder().decode(text.substring(from));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   static String hex(byte[] bytes) {

@@ -76,7 +76,7 @@ final class Ed25519Keys {
     if (!isPublicKey(candidate)) {
       return null;
     }
-    byte[] raw = Codecs.base64Decode(candidate, PUBLIC_KEY_PREFIX.length(), candidate.length());
+    byte[] raw = Codecs.base64DecodeKey(candidate, PUBLIC_KEY_PREFIX.length());
     if (raw == null || raw.length != KEY_LENGTH) {
       return null;
     }

@@ -162,6 +162,6 @@ public final class StandardWebhooksScheme extends AbstractScheme {
       return null; // an asymmetric key, never an HMAC secret
     }
     int from = secret.startsWith(SECRET_PREFIX) ? SECRET_PREFIX.length() : 0;
-    return Codecs.base64Decode(secret, from, secret.length());
+    return Codecs.base64DecodeKey(secret, from);
   }
 }
