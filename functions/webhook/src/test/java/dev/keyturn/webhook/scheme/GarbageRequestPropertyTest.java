@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyturn.webhook.scheme.VerificationResult.Rejected;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +43,9 @@ class GarbageRequestPropertyTest {
       List.of(Instant.MIN, Instant.MAX, Instant.EPOCH, Instant.ofEpochSecond(-1));
 
   @Test
-  void garbageRequests_areAlwaysRejected_neverThrow() {
+  void garbageRequests_areAlwaysRejected_neverThrow_andReachEveryStage() {
     List<AbstractScheme> schemes = SchemeCatalog.all();
+    Set<RejectionReason> seen = EnumSet.noneOf(RejectionReason.class);
     PropertyCheck.forAll(
         "garbage is rejected",
         GARBAGE_TRIES,
@@ -53,7 +57,13 @@ class GarbageRequestPropertyTest {
 
           assertThat(result).isInstanceOf(Rejected.class);
           assertThat(((Rejected) result).reason()).isNotEqualTo(RejectionReason.VERIFIER_FAILURE);
+          seen.add(((Rejected) result).reason());
         });
+
+    // garbage that never got past the first check would prove little
+    assertThat(seen)
+        .containsExactlyInAnyOrderElementsOf(
+            EnumSet.complementOf(EnumSet.of(RejectionReason.VERIFIER_FAILURE)));
   }
 
   @Test
@@ -71,10 +81,12 @@ class GarbageRequestPropertyTest {
             headers.put(name, corrupt(headers.get(name), random));
           }
 
+          List<String> candidates = new ArrayList<>(Gen.candidates(random));
+          candidates.add(random.nextInt(candidates.size() + 1), delivery.secret());
+
           VerificationResult result =
               delivery.verifyWith(
-                  new WebhookRequest(delivery.body(), Headers.of(headers)),
-                  List.of(delivery.secret()));
+                  new WebhookRequest(delivery.body(), Headers.of(headers)), candidates);
 
           // a corruption can be a no-op (e.g. deleting a trailing space), so only failures count
           if (result instanceof Rejected rejected) {
@@ -109,9 +121,12 @@ class GarbageRequestPropertyTest {
   }
 
   private static Instant garbageNow(SplittableRandom random) {
-    return random.nextInt(10) == 0
-        ? Gen.oneOf(random, EDGE_TIMES)
-        : Instant.ofEpochSecond(random.nextLong(-31_557_014_167_219_200L, 31_556_889_864_403_199L));
+    return switch (random.nextInt(10)) {
+      case 0 -> Gen.oneOf(random, EDGE_TIMES);
+      case 1, 2, 3, 4 -> Instant.ofEpochSecond(Gen.NEAR_NOW);
+      default ->
+          Instant.ofEpochSecond(random.nextLong(-31_557_014_167_219_200L, 31_556_889_864_403_199L));
+    };
   }
 
   private static String randomCase(String name, SplittableRandom random) {
