@@ -5,8 +5,8 @@ import dev.keyturn.webhook.scheme.VerificationResult.Verified;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** What every scheme shares: the fail-closed wrapper and the mapping of match codes to results. */
 abstract sealed class AbstractScheme implements SignatureScheme, WebhookSigner
@@ -41,15 +41,22 @@ abstract sealed class AbstractScheme implements SignatureScheme, WebhookSigner
     return REJECTIONS.get(reason);
   }
 
-  /** The result for a {@link HmacMatcher} code; the replay key is only computed on success. */
-  static VerificationResult outcome(int match, String deliveryId, Supplier<String> replayKey) {
-    if (match >= 0) {
-      return new Verified(deliveryId, replayKey.get(), match);
-    }
+  /** The result for a {@link HmacMatcher} code; the replay key is computed only on success. */
+  static VerificationResult outcome(int match, String deliveryId, SignedContent content) {
+    return match >= 0 ? new Verified(deliveryId, content.replayKey(), match) : failure(match);
+  }
+
+  /** The rejection for a negative {@link HmacMatcher} code. */
+  static Rejected failure(int match) {
     return reject(
         match == HmacMatcher.NO_MATCH
             ? RejectionReason.SIGNATURE_MISMATCH
             : RejectionReason.NO_USABLE_SECRET);
+  }
+
+  /** Header names as {@link Headers} stores them, so lookups need no case conversion. */
+  static String lookupName(String headerName) {
+    return headerName == null ? null : headerName.toLowerCase(Locale.ROOT);
   }
 
   @Override

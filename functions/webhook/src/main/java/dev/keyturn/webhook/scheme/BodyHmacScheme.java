@@ -18,6 +18,8 @@ abstract sealed class BodyHmacScheme extends AbstractScheme
   private final HmacAlgorithm algorithm;
   private final String deliveryIdHeader;
   private final MacCache macs;
+  private final String signatureLookup;
+  private final String deliveryIdLookup;
 
   /**
    * @param prefix text before the encoded MAC, e.g. {@code sha256=}; "" for none
@@ -35,12 +37,14 @@ abstract sealed class BodyHmacScheme extends AbstractScheme
     this.algorithm = algorithm;
     this.deliveryIdHeader = deliveryIdHeader;
     this.macs = MacCache.utf8Keyed(algorithm);
+    this.signatureLookup = lookupName(signatureHeader);
+    this.deliveryIdLookup = lookupName(deliveryIdHeader);
   }
 
   @Override
   final VerificationResult check(WebhookRequest request, List<String> candidates, Instant now) {
     Headers headers = request.headers();
-    String signature = headers.get(signatureHeader);
+    String signature = headers.get(signatureLookup);
     if (signature == null || signature.isEmpty()) {
       return reject(RejectionReason.MISSING_SIGNATURE);
     }
@@ -56,8 +60,8 @@ abstract sealed class BodyHmacScheme extends AbstractScheme
     SignedContent content = SignedContent.bodyOnly(request.body());
     int match = HmacMatcher.firstMatch(macs, candidates, content, signatures);
     String deliveryId =
-        deliveryIdHeader == null ? null : DeliveryIds.unsignedLabel(headers.get(deliveryIdHeader));
-    return outcome(match, deliveryId, content::replayKey);
+        deliveryIdLookup == null ? null : DeliveryIds.unsignedLabel(headers.get(deliveryIdLookup));
+    return outcome(match, deliveryId, content);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.keyturn.webhook.scheme;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -38,10 +39,14 @@ final class Codecs {
     if (length <= 0 || (length & 1) != 0) {
       return null;
     }
+    byte[] bytes = latin1(text);
+    if (bytes == null) {
+      return null;
+    }
     byte[] out = new byte[length / 2];
     for (int i = 0; i < out.length; i++) {
-      int high = valueOf(HEX_VALUES, text.charAt(from + 2 * i));
-      int low = valueOf(HEX_VALUES, text.charAt(from + 2 * i + 1));
+      int high = valueOf(HEX_VALUES, bytes[from + 2 * i]);
+      int low = valueOf(HEX_VALUES, bytes[from + 2 * i + 1]);
       if ((high | low) < 0) {
         return null;
       }
@@ -56,11 +61,17 @@ final class Codecs {
    * accepted spelling, as when the reference libraries compare encoded strings.
    */
   static byte[] base64Decode(String text, int from, int to) {
+    byte[] bytes = to - from <= 0 ? null : latin1(text);
+    return bytes == null ? null : base64Decode(bytes, from, to);
+  }
+
+  /** {@link #base64Decode(String, int, int)} over bytes, e.g. a header's {@link #latin1} form. */
+  static byte[] base64Decode(byte[] text, int from, int to) {
     int length = to - from;
     if (length <= 0 || (length & 3) != 0) {
       return null;
     }
-    int padding = text.charAt(to - 1) != '=' ? 0 : text.charAt(to - 2) != '=' ? 1 : 2;
+    int padding = text[to - 1] != '=' ? 0 : text[to - 2] != '=' ? 1 : 2;
     byte[] out = new byte[length / 4 * 3 - padding];
     int o = 0;
     int end = to - 4;
@@ -111,10 +122,10 @@ final class Codecs {
   }
 
   /** {@code count} base64 symbols as one number, or -1 if any is not in the alphabet. */
-  private static int sextets(String text, int from, int count) {
+  private static int sextets(byte[] text, int from, int count) {
     int bits = 0;
     for (int k = 0; k < count; k++) {
-      int value = valueOf(BASE64_VALUES, text.charAt(from + k));
+      int value = valueOf(BASE64_VALUES, text[from + k]);
       if (value < 0) {
         return -1;
       }
@@ -123,7 +134,19 @@ final class Codecs {
     return bits;
   }
 
-  private static int valueOf(byte[] table, char c) {
-    return c < 128 ? table[c] : -1;
+  /**
+   * A header value as one byte per character, decoded from in place of {@code charAt}; null when it
+   * holds a supplementary character (a surrogate pair encodes to one byte, which would shift every
+   * offset after it). Other characters above U+00FF become '?', and bytes above 0x7F are negative:
+   * no decoder here accepts either, so nothing outside ASCII can alias a valid symbol.
+   */
+  static byte[] latin1(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    return bytes.length == text.length() ? bytes : null;
+  }
+
+  /** The table's value for a byte, -1 for bytes outside ASCII (negative). */
+  private static int valueOf(byte[] table, byte b) {
+    return table[b & 0x7f] | (b >> 7);
   }
 }

@@ -9,7 +9,7 @@ final class ExpectedSignatures {
   /** More entries than any provider sends during a rotation; more is an attempt to burn CPU. */
   static final int MAX_ENTRIES = 16;
 
-  private byte[][] values = new byte[2][];
+  private byte[][] values = new byte[1][];
   private int count;
 
   void add(byte[] value) {

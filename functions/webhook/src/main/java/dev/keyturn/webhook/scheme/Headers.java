@@ -55,7 +55,11 @@ public final class Headers {
 
   /** The value of a header, or null when absent. The name's case does not matter. */
   public String get(String name) {
-    return name == null ? null : byLowerCaseName.get(lowerCase(name));
+    if (name == null) {
+      return null;
+    }
+    String value = byLowerCaseName.get(name); // hot path: schemes ask with lower-case names
+    return value != null ? value : byLowerCaseName.get(lowerCase(name));
   }
 
   /** All headers, names in lower case. */

@@ -8,14 +8,19 @@ package dev.keyturn.webhook.scheme;
 record SignatureEntries(ExpectedSignatures hmac, ExpectedSignatures ed25519) {
 
   private static final int HMAC_SHA256_LENGTH = 32;
+  private static final ExpectedSignatures NONE = new ExpectedSignatures();
 
   /** The usable entries, or null when there are none or too many to be honest. */
   static SignatureEntries parse(String header) {
-    ExpectedSignatures hmac = new ExpectedSignatures();
-    ExpectedSignatures ed25519 = new ExpectedSignatures();
+    ExpectedSignatures hmac = NONE;
+    ExpectedSignatures ed25519 = NONE;
     int entries = 0;
     int start = 0;
     int length = header.length();
+    byte[] bytes = Codecs.latin1(header);
+    if (bytes == null) {
+      return null; // a supplementary character: never part of a signature header
+    }
     while (start < length) {
       int end = header.indexOf(' ', start);
       if (end < 0) {
@@ -25,30 +30,36 @@ record SignatureEntries(ExpectedSignatures hmac, ExpectedSignatures ed25519) {
         if (++entries > ExpectedSignatures.MAX_ENTRIES) {
           return null;
         }
-        addEntry(header, start, end, hmac, ed25519);
+        int comma = header.indexOf(',', start);
+        if (comma > start && comma < end) {
+          boolean hmacEntry = isVersion(header, start, comma, "v1");
+          if (hmacEntry || isVersion(header, start, comma, "v1a")) {
+            if (hmacEntry) {
+              hmac = add(hmac, decode(bytes, comma + 1, end, HMAC_SHA256_LENGTH));
+            } else {
+              ed25519 = add(ed25519, decode(bytes, comma + 1, end, Ed25519Keys.SIGNATURE_LENGTH));
+            }
+          }
+        }
       }
       start = end + 1;
     }
     return hmac.isEmpty() && ed25519.isEmpty() ? null : new SignatureEntries(hmac, ed25519);
   }
 
-  private static void addEntry(
-      String header, int start, int end, ExpectedSignatures hmac, ExpectedSignatures ed25519) {
-    int comma = header.indexOf(',', start);
-    if (comma < 0 || comma >= end) {
-      return;
+  private static byte[] decode(byte[] header, int from, int to, int expectedLength) {
+    byte[] value = Codecs.base64Decode(header, from, to);
+    return value != null && value.length == expectedLength ? value : null;
+  }
+
+  /** Adds a decoded value, allocating the list on first use (most headers carry one kind). */
+  private static ExpectedSignatures add(ExpectedSignatures list, byte[] value) {
+    if (value == null) {
+      return list;
     }
-    if (isVersion(header, start, comma, "v1")) {
-      byte[] value = Codecs.base64Decode(header, comma + 1, end);
-      if (value != null && value.length == HMAC_SHA256_LENGTH) {
-        hmac.add(value);
-      }
-    } else if (isVersion(header, start, comma, "v1a")) {
-      byte[] value = Codecs.base64Decode(header, comma + 1, end);
-      if (value != null && value.length == Ed25519Keys.SIGNATURE_LENGTH) {
-        ed25519.add(value);
-      }
-    }
+    ExpectedSignatures target = list == NONE ? new ExpectedSignatures() : list;
+    target.add(value);
+    return target;
   }
 
   private static boolean isVersion(String header, int start, int end, String version) {

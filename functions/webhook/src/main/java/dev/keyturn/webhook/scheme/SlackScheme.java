@@ -17,6 +17,8 @@ public final class SlackScheme extends AbstractScheme {
   public static final String SIGNATURE_HEADER = "X-Slack-Signature";
   public static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
 
+  private static final String SIGNATURE_LOOKUP = lookupName(SIGNATURE_HEADER);
+  private static final String TIMESTAMP_LOOKUP = lookupName(TIMESTAMP_HEADER);
   private static final MacCache MACS = MacCache.utf8Keyed(HmacAlgorithm.SHA256);
   private static final String VERSION_PREFIX = "v0=";
 
@@ -42,11 +44,11 @@ public final class SlackScheme extends AbstractScheme {
   @Override
   VerificationResult check(WebhookRequest request, List<String> candidates, Instant now) {
     Headers headers = request.headers();
-    String signature = headers.get(SIGNATURE_HEADER);
+    String signature = headers.get(SIGNATURE_LOOKUP);
     if (signature == null || signature.isEmpty()) {
       return reject(RejectionReason.MISSING_SIGNATURE);
     }
-    String timestamp = headers.get(TIMESTAMP_HEADER);
+    String timestamp = headers.get(TIMESTAMP_LOOKUP);
     if (timestamp == null || timestamp.isEmpty()) {
       return reject(RejectionReason.MISSING_HEADER);
     }
@@ -67,7 +69,7 @@ public final class SlackScheme extends AbstractScheme {
     signatures.add(expected);
     SignedContent content = new SignedContent(signedPrefix(timestamp), request.body());
     int match = HmacMatcher.firstMatch(MACS, candidates, content, signatures);
-    return outcome(match, null, content::replayKey);
+    return outcome(match, null, content);
   }
 
   @Override

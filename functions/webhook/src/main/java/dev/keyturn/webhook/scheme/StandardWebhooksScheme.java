@@ -68,7 +68,8 @@ public final class StandardWebhooksScheme extends AbstractScheme {
       return reject(RejectionReason.MALFORMED_HEADER);
     }
     SignedContent content = new SignedContent(signedPrefix(id, timestamp), request.body());
-    return outcome(firstMatch(candidates, content, entries), id, () -> "id:" + id);
+    int match = firstMatch(candidates, content, entries);
+    return match >= 0 ? new VerificationResult.Verified(id, "id:" + id, match) : failure(match);
   }
 
   private static int firstMatch(
@@ -142,17 +143,15 @@ public final class StandardWebhooksScheme extends AbstractScheme {
   }
 
   /** {@code <id>.<timestamp>.} as bytes; both parts are already checked to be ASCII. */
+  @SuppressWarnings(
+      "deprecation") // String.getBytes(int, int, byte[], int) is a bulk copy for ASCII
   private static byte[] signedPrefix(String id, String timestamp) {
-    byte[] prefix = new byte[id.length() + timestamp.length() + 2];
-    int at = 0;
-    for (int i = 0; i < id.length(); i++) {
-      prefix[at++] = (byte) id.charAt(i);
-    }
-    prefix[at++] = '.';
-    for (int i = 0; i < timestamp.length(); i++) {
-      prefix[at++] = (byte) timestamp.charAt(i);
-    }
-    prefix[at] = '.';
+    int idLength = id.length();
+    byte[] prefix = new byte[idLength + timestamp.length() + 2];
+    id.getBytes(0, idLength, prefix, 0);
+    prefix[idLength] = '.';
+    timestamp.getBytes(0, timestamp.length(), prefix, idLength + 1);
+    prefix[prefix.length - 1] = '.';
     return prefix;
   }
 

@@ -17,6 +17,7 @@ public final class StripeScheme extends AbstractScheme {
   public static final String NAME = "stripe";
   public static final String SIGNATURE_HEADER = "Stripe-Signature";
 
+  private static final String SIGNATURE_LOOKUP = lookupName(SIGNATURE_HEADER);
   private static final MacCache MACS = MacCache.utf8Keyed(HmacAlgorithm.SHA256);
   private static final int HEX_SHA256_LENGTH = 64;
 
@@ -44,7 +45,7 @@ public final class StripeScheme extends AbstractScheme {
 
   @Override
   VerificationResult check(WebhookRequest request, List<String> candidates, Instant now) {
-    String header = request.headers().get(SIGNATURE_HEADER);
+    String header = request.headers().get(SIGNATURE_LOOKUP);
     if (header == null || header.isEmpty()) {
       return reject(RejectionReason.MISSING_SIGNATURE);
     }
@@ -61,7 +62,7 @@ public final class StripeScheme extends AbstractScheme {
     }
     SignedContent content = new SignedContent(signedPrefix(parsed.timestamp()), request.body());
     int match = HmacMatcher.firstMatch(MACS, candidates, content, parsed.v1());
-    return outcome(match, null, content::replayKey);
+    return outcome(match, null, content);
   }
 
   /** Null unless there is exactly one {@code t} and at least one decodable {@code v1}. */
