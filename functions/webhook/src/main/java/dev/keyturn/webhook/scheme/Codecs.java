@@ -12,22 +12,24 @@ import java.util.HexFormat;
  */
 final class Codecs {
 
-  private static final byte[] HEX_VALUES = new byte[128];
-  private static final byte[] BASE64_VALUES = new byte[128];
+  /** Value of each byte (as {@code b & 0xFF}), -1 when not a symbol: one lookup, no range check. */
+  private static final int[] HEX_VALUES = new int[256];
+
+  private static final int[] BASE64_VALUES = new int[256];
 
   static {
-    Arrays.fill(HEX_VALUES, (byte) -1);
+    Arrays.fill(HEX_VALUES, -1);
     for (int i = 0; i < 10; i++) {
-      HEX_VALUES['0' + i] = (byte) i;
+      HEX_VALUES['0' + i] = i;
     }
     for (int i = 0; i < 6; i++) {
-      HEX_VALUES['a' + i] = (byte) (10 + i);
-      HEX_VALUES['A' + i] = (byte) (10 + i);
+      HEX_VALUES['a' + i] = 10 + i;
+      HEX_VALUES['A' + i] = 10 + i;
     }
-    Arrays.fill(BASE64_VALUES, (byte) -1);
+    Arrays.fill(BASE64_VALUES, -1);
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     for (int i = 0; i < alphabet.length(); i++) {
-      BASE64_VALUES[alphabet.charAt(i)] = (byte) i;
+      BASE64_VALUES[alphabet.charAt(i)] = i;
     }
   }
 
@@ -45,8 +47,8 @@ final class Codecs {
     }
     byte[] out = new byte[length / 2];
     for (int i = 0; i < out.length; i++) {
-      int high = valueOf(HEX_VALUES, bytes[from + 2 * i]);
-      int low = valueOf(HEX_VALUES, bytes[from + 2 * i + 1]);
+      int high = HEX_VALUES[bytes[from + 2 * i] & 0xff];
+      int low = HEX_VALUES[bytes[from + 2 * i + 1] & 0xff];
       if ((high | low) < 0) {
         return null;
       }
@@ -76,10 +78,14 @@ final class Codecs {
     int o = 0;
     int end = to - 4;
     for (int i = from; i < end; i += 4) {
-      int bits = sextets(text, i, 4);
-      if (bits < 0) {
+      int a = symbol(text[i]);
+      int b = symbol(text[i + 1]);
+      int c = symbol(text[i + 2]);
+      int d = symbol(text[i + 3]);
+      if ((a | b | c | d) < 0) {
         return null;
       }
+      int bits = a << 18 | b << 12 | c << 6 | d;
       out[o++] = (byte) (bits >> 16);
       out[o++] = (byte) (bits >> 8);
       out[o++] = (byte) bits;
@@ -125,7 +131,7 @@ final class Codecs {
   private static int sextets(byte[] text, int from, int count) {
     int bits = 0;
     for (int k = 0; k < count; k++) {
-      int value = valueOf(BASE64_VALUES, text[from + k]);
+      int value = symbol(text[from + k]);
       if (value < 0) {
         return -1;
       }
@@ -145,8 +151,7 @@ final class Codecs {
     return bytes.length == text.length() ? bytes : null;
   }
 
-  /** The table's value for a byte, -1 for bytes outside ASCII (negative). */
-  private static int valueOf(byte[] table, byte b) {
-    return table[b & 0x7f] | (b >> 7);
+  private static int symbol(byte b) {
+    return BASE64_VALUES[b & 0xff];
   }
 }

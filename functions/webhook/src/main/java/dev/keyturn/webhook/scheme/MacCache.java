@@ -3,15 +3,14 @@ package dev.keyturn.webhook.scheme;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import javax.crypto.Mac;
 
 /**
  * Initialised {@link Mac}s per secret, so a verification neither re-derives a key nor looks up a
- * provider. Macs are not thread-safe, so each thread keeps its own small LRU map; a secret that
- * rotated out of use falls off the end.
+ * provider. Macs are not thread-safe, so each thread keeps its own small table; a secret that
+ * rotated out of use is overwritten.
  */
 final class MacCache {
 
@@ -27,8 +26,7 @@ final class MacCache {
 
   private final HmacAlgorithm algorithm;
   private final Function<String, byte[]> keyOf;
-  private final ThreadLocal<Map<String, Mac>> macsBySecret =
-      ThreadLocal.withInitial(MacCache::lruMap);
+  private final ThreadLocal<ThreadMacs> threadMacs = ThreadLocal.withInitial(ThreadMacs::new);
 
   /**
    * @param keyOf turns a stored secret into key bytes, or null when it is not a usable key
@@ -49,8 +47,8 @@ final class MacCache {
 
   /** A ready Mac keyed with this secret, or null when the secret is not a usable key. */
   Mac macFor(String secret) {
-    Map<String, Mac> macs = macsBySecret.get();
-    Mac mac = macs.get(secret);
+    ThreadMacs macs = threadMacs.get();
+    Mac mac = macs.find(secret);
     if (mac == null) {
       byte[] key = keyOf.apply(secret);
       if (key == null || key.length == 0) {
@@ -58,21 +56,43 @@ final class MacCache {
       }
       mac = algorithm.newMac(key);
       Arrays.fill(key, (byte) 0);
-      macs.put(secret, mac);
+      macs.add(secret, mac);
     }
     return mac;
   }
 
-  private static byte[] utf8Key(String secret) {
-    return secret.getBytes(StandardCharsets.UTF_8);
+  /**
+   * One thread's Macs. Candidates arrive as the same String instances request after request (the
+   * secrets cache hands them out), so an identity scan finds them before any equals.
+   */
+  private static final class ThreadMacs {
+    private final String[] secrets = new String[PER_THREAD_CAPACITY];
+    private final Mac[] macs = new Mac[PER_THREAD_CAPACITY];
+    private int next;
+
+    Mac find(String secret) {
+      for (int i = 0; i < PER_THREAD_CAPACITY; i++) {
+        if (secrets[i] == secret) {
+          return macs[i];
+        }
+      }
+      for (int i = 0; i < PER_THREAD_CAPACITY; i++) {
+        if (secret.equals(secrets[i])) {
+          return macs[i];
+        }
+      }
+      return null;
+    }
+
+    /** Replaces the oldest entry: rotated-out secrets leave after 16 newer ones. */
+    void add(String secret, Mac mac) {
+      secrets[next] = secret;
+      macs[next] = mac;
+      next = (next + 1) % PER_THREAD_CAPACITY;
+    }
   }
 
-  private static Map<String, Mac> lruMap() {
-    return new LinkedHashMap<>(PER_THREAD_CAPACITY * 2, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Mac> eldest) {
-        return size() > PER_THREAD_CAPACITY;
-      }
-    };
+  private static byte[] utf8Key(String secret) {
+    return secret.getBytes(StandardCharsets.UTF_8);
   }
 }

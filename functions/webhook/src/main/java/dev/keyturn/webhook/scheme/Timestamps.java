@@ -22,19 +22,25 @@ final class Timestamps {
       return MALFORMED;
     }
     long value = 0;
-    boolean overflow = false;
-    for (int i = 0; i < text.length(); i++) {
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
       int digit = text.charAt(i) - '0';
       if (digit < 0 || digit > 9) {
         return MALFORMED;
       }
-      if (value > (Long.MAX_VALUE - digit) / 10) {
-        overflow = true;
-      } else {
-        value = value * 10 + digit;
-      }
+      value = value * 10 + digit; // only used while it cannot overflow: see below
     }
-    return overflow ? TOO_LARGE : value;
+    if (length <= 18) {
+      return value; // 18 digits always fit in a long
+    }
+    int leadingZeros = 0;
+    while (text.charAt(leadingZeros) == '0' && leadingZeros < length - 1) {
+      leadingZeros++;
+    }
+    int significant = length - leadingZeros;
+    // 19 significant digits fit unless they exceed Long.MAX_VALUE, which wraps below zero (all
+    // 19-digit numbers are under 2^64); 20 or more never fit
+    return significant <= 18 || (significant == 19 && value >= 0) ? value : TOO_LARGE;
   }
 
   /** True when {@code seconds} is at most {@code tolerance} away from now, in either direction. */

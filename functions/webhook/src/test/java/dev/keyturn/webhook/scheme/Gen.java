@@ -55,11 +55,12 @@ final class Gen {
 
   /** Digit strings, sometimes huge, sometimes with a sign or a space. */
   static String numberish(SplittableRandom random) {
-    return switch (random.nextInt(6)) {
+    return switch (random.nextInt(7)) {
       case 0 -> Long.toString(random.nextLong());
       case 1 -> "9".repeat(1 + random.nextInt(40));
       case 2 -> "-" + random.nextInt(1_000_000);
       case 3 -> " " + random.nextInt(2_000_000_000) + " ";
+      case 5 -> "0".repeat(random.nextInt(25)) + Math.abs(random.nextLong());
       case 4 -> Long.toString(NEAR_NOW + random.nextInt(-400, 400));
       default -> garbage(random, 12);
     };
