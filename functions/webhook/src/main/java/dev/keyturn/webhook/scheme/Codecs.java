@@ -1,6 +1,5 @@
 package dev.keyturn.webhook.scheme;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -12,7 +11,7 @@ import java.util.HexFormat;
  */
 final class Codecs {
 
-  /** Value of each byte (as {@code b & 0xFF}), -1 when not a symbol: one lookup, no range check. */
+  /** Value of each Latin-1 character, -1 when not a symbol. */
   private static final int[] HEX_VALUES = new int[256];
 
   private static final int[] BASE64_VALUES = new int[256];
@@ -41,14 +40,10 @@ final class Codecs {
     if (length <= 0 || (length & 1) != 0) {
       return null;
     }
-    byte[] bytes = latin1(text);
-    if (bytes == null) {
-      return null;
-    }
     byte[] out = new byte[length / 2];
     for (int i = 0; i < out.length; i++) {
-      int high = HEX_VALUES[bytes[from + 2 * i] & 0xff];
-      int low = HEX_VALUES[bytes[from + 2 * i + 1] & 0xff];
+      int high = hexDigit(text.charAt(from + 2 * i));
+      int low = hexDigit(text.charAt(from + 2 * i + 1));
       if ((high | low) < 0) {
         return null;
       }
@@ -63,25 +58,19 @@ final class Codecs {
    * accepted spelling, as when the reference libraries compare encoded strings.
    */
   static byte[] base64Decode(String text, int from, int to) {
-    byte[] bytes = to - from <= 0 ? null : latin1(text);
-    return bytes == null ? null : base64Decode(bytes, from, to);
-  }
-
-  /** {@link #base64Decode(String, int, int)} over bytes, e.g. a header's {@link #latin1} form. */
-  static byte[] base64Decode(byte[] text, int from, int to) {
     int length = to - from;
     if (length <= 0 || (length & 3) != 0) {
       return null;
     }
-    int padding = text[to - 1] != '=' ? 0 : text[to - 2] != '=' ? 1 : 2;
+    int padding = text.charAt(to - 1) != '=' ? 0 : text.charAt(to - 2) != '=' ? 1 : 2;
     byte[] out = new byte[length / 4 * 3 - padding];
     int o = 0;
-    int end = to - 4;
-    for (int i = from; i < end; i += 4) {
-      int a = symbol(text[i]);
-      int b = symbol(text[i + 1]);
-      int c = symbol(text[i + 2]);
-      int d = symbol(text[i + 3]);
+    int last = to - 4;
+    for (int i = from; i < last; i += 4) {
+      int a = symbol(text.charAt(i));
+      int b = symbol(text.charAt(i + 1));
+      int c = symbol(text.charAt(i + 2));
+      int d = symbol(text.charAt(i + 3));
       if ((a | b | c | d) < 0) {
         return null;
       }
@@ -90,9 +79,16 @@ final class Codecs {
       out[o++] = (byte) (bits >> 8);
       out[o++] = (byte) bits;
     }
-    int bits = sextets(text, end, 4 - padding);
+    int bits = 0;
+    for (int k = 0; k < 4 - padding; k++) {
+      int value = symbol(text.charAt(last + k));
+      if (value < 0) {
+        return null;
+      }
+      bits = bits << 6 | value;
+    }
     int unusedBits = 2 * padding;
-    if (bits < 0 || (bits & ((1 << unusedBits) - 1)) != 0) {
+    if ((bits & ((1 << unusedBits) - 1)) != 0) {
       return null;
     }
     bits <<= 6 * padding;
@@ -127,31 +123,12 @@ final class Codecs {
     return Base64.getEncoder().encodeToString(bytes);
   }
 
-  /** {@code count} base64 symbols as one number, or -1 if any is not in the alphabet. */
-  private static int sextets(byte[] text, int from, int count) {
-    int bits = 0;
-    for (int k = 0; k < count; k++) {
-      int value = symbol(text[from + k]);
-      if (value < 0) {
-        return -1;
-      }
-      bits = bits << 6 | value;
-    }
-    return bits;
+  /** A character's base64 value, -1 when not in the alphabet (checked range: no aliasing). */
+  private static int symbol(char c) {
+    return c < 256 ? BASE64_VALUES[c] : -1;
   }
 
-  /**
-   * A header value as one byte per character, decoded from in place of {@code charAt}; null when it
-   * holds a supplementary character (a surrogate pair encodes to one byte, which would shift every
-   * offset after it). Other characters above U+00FF become '?', and bytes above 0x7F are negative:
-   * no decoder here accepts either, so nothing outside ASCII can alias a valid symbol.
-   */
-  static byte[] latin1(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-    return bytes.length == text.length() ? bytes : null;
-  }
-
-  private static int symbol(byte b) {
-    return BASE64_VALUES[b & 0xff];
+  private static int hexDigit(char c) {
+    return c < 256 ? HEX_VALUES[c] : -1;
   }
 }

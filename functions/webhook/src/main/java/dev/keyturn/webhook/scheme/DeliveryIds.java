@@ -10,12 +10,17 @@ final class DeliveryIds {
 
   /** Printable ASCII without spaces, 1 to {@link #MAX_LENGTH} characters. */
   static boolean isWellFormed(String id) {
+    return isWellFormedWithout(id, ' ');
+  }
+
+  /** {@link #isWellFormed} and free of one more printable character, in a single pass. */
+  static boolean isWellFormedWithout(String id, char forbidden) {
     if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
       return false;
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      if (c <= ' ' || c > '~') {
+      if (c <= ' ' || c > '~' || c == forbidden) {
         return false;
       }
     }

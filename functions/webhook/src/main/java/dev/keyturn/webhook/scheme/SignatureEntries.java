@@ -17,10 +17,6 @@ record SignatureEntries(ExpectedSignatures hmac, ExpectedSignatures ed25519) {
     int entries = 0;
     int start = 0;
     int length = header.length();
-    byte[] bytes = Codecs.latin1(header);
-    if (bytes == null) {
-      return null; // a supplementary character: never part of a signature header
-    }
     while (start < length) {
       int end = header.indexOf(' ', start);
       if (end < 0) {
@@ -35,9 +31,9 @@ record SignatureEntries(ExpectedSignatures hmac, ExpectedSignatures ed25519) {
           boolean hmacEntry = isVersion(header, start, comma, "v1");
           if (hmacEntry || isVersion(header, start, comma, "v1a")) {
             if (hmacEntry) {
-              hmac = add(hmac, decode(bytes, comma + 1, end, HMAC_SHA256_LENGTH));
+              hmac = add(hmac, decode(header, comma + 1, end, HMAC_SHA256_LENGTH));
             } else {
-              ed25519 = add(ed25519, decode(bytes, comma + 1, end, Ed25519Keys.SIGNATURE_LENGTH));
+              ed25519 = add(ed25519, decode(header, comma + 1, end, Ed25519Keys.SIGNATURE_LENGTH));
             }
           }
         }
@@ -47,7 +43,7 @@ record SignatureEntries(ExpectedSignatures hmac, ExpectedSignatures ed25519) {
     return hmac.isEmpty() && ed25519.isEmpty() ? null : new SignatureEntries(hmac, ed25519);
   }
 
-  private static byte[] decode(byte[] header, int from, int to, int expectedLength) {
+  private static byte[] decode(String header, int from, int to, int expectedLength) {
     byte[] value = Codecs.base64Decode(header, from, to);
     return value != null && value.length == expectedLength ? value : null;
   }

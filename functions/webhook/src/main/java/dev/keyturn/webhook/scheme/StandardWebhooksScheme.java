@@ -139,7 +139,7 @@ public final class StandardWebhooksScheme extends AbstractScheme {
 
   /** Ids go into the signed content before a '.', so a '.' in one would make it ambiguous. */
   private static boolean isSignableId(String id) {
-    return DeliveryIds.isWellFormed(id) && id.indexOf('.') < 0;
+    return DeliveryIds.isWellFormedWithout(id, '.');
   }
 
   /** {@code <id>.<timestamp>.} as bytes; both parts are already checked to be ASCII. */

@@ -9,13 +9,19 @@ class CodecsTest {
   private static final String EMOJI = "\uD83D\uDE00"; // one code point, two chars, no Latin-1 form
 
   @Test
-  void decoders_returnNothing_whenTheTextHoldsASupplementaryCharacter() {
-    // regression: a surrogate pair encodes to one Latin-1 byte, which shifted later offsets
-    String base64 = EMOJI + "AAAA";
+  void decoders_readCharOffsets_soACharacterOutsideTheRegionCannotShiftIt() {
+    // regression: a byte copy turned a surrogate pair into one byte and shifted later offsets
+    String base64 = EMOJI + "QQ==";
     String hex = EMOJI + "abcd";
 
-    assertThat(Codecs.base64Decode(base64, 2, base64.length())).isNull();
-    assertThat(Codecs.hexDecode(hex, 2, hex.length())).isNull();
+    assertThat(Codecs.base64Decode(base64, 2, base64.length())).containsExactly('A');
+    assertThat(Codecs.hexDecode(hex, 2, hex.length())).containsExactly(0xab, 0xcd);
+  }
+
+  @Test
+  void decoders_rejectASupplementaryCharacterInsideTheRegion() {
+    assertThat(Codecs.base64Decode("Q" + EMOJI + "=", 0, 4)).isNull();
+    assertThat(Codecs.hexDecode("a" + EMOJI + "b", 0, 4)).isNull();
   }
 
   @Test
