@@ -10,8 +10,25 @@ record SignatureEntries(ExpectedSignatures hmac, ExpectedSignatures ed25519) {
   private static final int HMAC_SHA256_LENGTH = 32;
   private static final ExpectedSignatures NONE = new ExpectedSignatures();
 
+  /** Length of the base64 of an HMAC-SHA256, padding included. */
+  private static final int HMAC_BASE64_LENGTH = 44;
+
   /** The usable entries, or null when there are none or too many to be honest. */
   static SignatureEntries parse(String header) {
+    // the usual header is a single v1 entry: decode it directly (a space inside would fail to
+    // decode)
+    if (header.length() == 3 + HMAC_BASE64_LENGTH && header.startsWith("v1,")) {
+      byte[] value = Codecs.base64Decode(header, 3, header.length());
+      if (value != null) {
+        ExpectedSignatures hmac = new ExpectedSignatures();
+        hmac.add(value);
+        return new SignatureEntries(hmac, NONE);
+      }
+    }
+    return parseEntries(header);
+  }
+
+  private static SignatureEntries parseEntries(String header) {
     ExpectedSignatures hmac = NONE;
     ExpectedSignatures ed25519 = NONE;
     int entries = 0;
