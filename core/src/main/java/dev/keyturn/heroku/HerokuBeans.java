@@ -1,12 +1,13 @@
 package dev.keyturn.heroku;
 
+import dev.keyturn.snapstart.ReseedableRandom;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -50,8 +51,19 @@ public class HerokuBeans {
         rateLimitReserve);
   }
 
+  /** Retry jitter; reseeded after a SnapStart restore so restored copies do not retry in step. */
   @Singleton
-  public HerokuApi herokuApi(HerokuSettings settings, TokenProvider tokens, Clock clock) {
-    return new HerokuApi(settings, tokens, clock, RandomGenerator.getDefault());
+  @Named("heroku-jitter")
+  public ReseedableRandom herokuJitter() {
+    return new ReseedableRandom();
+  }
+
+  @Singleton
+  public HerokuApi herokuApi(
+      HerokuSettings settings,
+      TokenProvider tokens,
+      Clock clock,
+      @Named("heroku-jitter") ReseedableRandom jitter) {
+    return new HerokuApi(settings, tokens, clock, jitter);
   }
 }

@@ -116,6 +116,9 @@ class AwsSecretSourceTest {
   @Test
   void awsClients_buildWithDefaultEndpointResolution() {
     var clients = new AwsClients();
-    assertThat(clients.secretsManager().listSecrets().secretList()).isNotEmpty();
+    try (var credentials = clients.awsCredentials();
+        var secretsManager = clients.secretsManager(credentials)) {
+      assertThat(secretsManager.listSecrets().secretList()).isNotEmpty();
+    }
   }
 }

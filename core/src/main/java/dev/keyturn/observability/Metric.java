@@ -1,0 +1,61 @@
+package dev.keyturn.observability;
+
+/**
+ * Every metric keyturn publishes, in CloudWatch namespace {@value EmfMetrics#NAMESPACE}. All are
+ * counts. Each record carries the dimension {@code FunctionName}; a metric with an extra dimension
+ * ({@code Step}, {@code Reason}) is also published under {@code FunctionName} alone, so one alarm
+ * covers every value of the extra dimension.
+ *
+ * <p>{@link #failure()} marks the metrics that alarm (template.yaml has one alarm for each).
+ */
+public enum Metric {
+  /** rotate: a Secrets Manager rotation completed (finishSecret); sweep: parameters rotated. */
+  ROTATIONS_SUCCEEDED("RotationsSucceeded", false),
+  /** rotate: a rotation step failed or was refused; dimension {@code Step}. */
+  ROTATIONS_FAILED("RotationsFailed", true),
+  /** sweep: entries whose rotation, lookup or expiry alert failed in one sweep. */
+  SWEEP_FAILURES("SweepFailures", true),
+  /** sweep: entries whose {@code expiresAt} is within the warning window or past. */
+  SECRETS_EXPIRING("SecretsExpiring", false),
+  /** sync: config vars set or removed on Heroku. */
+  VARS_CHANGED("VarsChanged", false),
+  /** sync: Heroku releases made (one per PATCH, so one per changed app). */
+  RELEASES("Releases", false),
+  /** sync: vars changed out of band on Heroku and put back. */
+  DRIFT_REPAIRED("DriftRepaired", false),
+  /** sync: apps left out of line (source missing, conflicting bindings, Heroku error). */
+  SYNC_FAILURES("SyncFailures", true),
+  /** sync: apps not attempted (lease held elsewhere, Heroku budget low); retried by Lambda. */
+  SYNC_DEFERRED("SyncDeferred", false),
+  /** webhook: deliveries whose signature verified and that were forwarded. */
+  WEBHOOKS_VERIFIED("WebhooksVerified", false),
+  /** webhook: deliveries refused; dimension {@code Reason} (a short code from a fixed set). */
+  WEBHOOKS_REJECTED("WebhooksRejected", true),
+  /** webhook: Heroku {@code api:release} deliveries that confirmed a release sync made. */
+  RELEASES_CONFIRMED("ReleasesConfirmed", false),
+  /** webhook: verified deliveries that could not be forwarded to EventBridge. */
+  WEBHOOK_FORWARD_FAILURES("WebhookForwardFailures", true);
+
+  private final String metricName;
+  private final boolean failure;
+
+  Metric(String metricName, boolean failure) {
+    this.metricName = metricName;
+    this.failure = failure;
+  }
+
+  /** The CloudWatch metric name. */
+  public String metricName() {
+    return metricName;
+  }
+
+  /** The CloudWatch unit: every keyturn metric counts something. */
+  public String unit() {
+    return "Count";
+  }
+
+  /** Whether a non-zero value means something went wrong (and an alarm watches it). */
+  public boolean failure() {
+    return failure;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.keyturn.snapstart;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.crac.OrderedResource;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import org.crac.Context;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SnapStart's checkpoint and restore, for every function (micronaut-crac registers each {@link
+ * OrderedResource} bean when the context starts; Lambda contexts create every singleton eagerly, so
+ * the SDK clients exist by then).
+ *
+ * <ul>
+ *   <li>Before the snapshot: run every {@link Primer} (failures tolerated), then drop cached
+ *       credentials and reseed, so the snapshot holds loaded, compiled request paths but no
+ *       credentials and no seeded randomness.
+ *   <li>After each restore: a fresh credentials chain and fresh randomness.
+ * </ul>
+ */
+@Singleton
+public class SnapStartHooks implements OrderedResource {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SnapStartHooks.class);
+
+  private final BeanProvider<Primer> primers;
+  private final List<Reseedable> reseedables;
+  private final RefreshableCredentialsProvider credentials;
+
+  /**
+   * @param primers resolved at the checkpoint, not here: micronaut-crac creates this resource at
+   *     startup in every context (the CLI's too), which must not build AWS clients it never uses
+   */
+  public SnapStartHooks(
+      BeanProvider<Primer> primers,
+      List<Reseedable> reseedables,
+      RefreshableCredentialsProvider credentials) {
+    this.primers = primers;
+    this.reseedables = List.copyOf(reseedables);
+    this.credentials = credentials;
+  }
+
+  @Override
+  public void beforeCheckpoint(Context<? extends Resource> context) {
+    PrimingReport report = prime();
+    LOG.info(
+        "snapstart: primed {} of {} paths{}",
+        report.primed().size(),
+        report.primed().size() + report.failed().size(),
+        report.failed().isEmpty() ? "" : "; failed (tolerated): " + report.failed());
+    forgetPerEnvironmentState();
+  }
+
+  @Override
+  public void afterRestore(Context<? extends Resource> context) {
+    forgetPerEnvironmentState();
+    LOG.info("snapstart: restored; credentials and randomness renewed");
+  }
+
+  /** Runs every primer once; a failure is recorded by its type, never its message. */
+  public PrimingReport prime() {
+    List<String> primed = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (Primer primer : primers.stream().toList()) {
+      try {
+        primer.prime();
+        primed.add(primer.name());
+      } catch (RuntimeException e) {
+        failed.add(primer.name() + ":" + e.getClass().getSimpleName());
+      }
+    }
+    return new PrimingReport(primed, failed);
+  }
+
+  private void forgetPerEnvironmentState() {
+    credentials.refresh();
+    reseedables.forEach(Reseedable::reseed);
+  }
+
+  /**
+   * @param primed names of the primers that completed
+   * @param failed {@code name:ExceptionType} of those that threw
+   */
+  public record PrimingReport(List<String> primed, List<String> failed) {
+    public PrimingReport {
+      primed = List.copyOf(primed);
+      failed = List.copyOf(failed);
+    }
+  }
+}

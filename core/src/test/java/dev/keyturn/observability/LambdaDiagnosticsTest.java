@@ -1,0 +1,85 @@
+package dev.keyturn.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.DiagnosticInfoPopulator;
+import io.micronaut.function.aws.event.AfterExecutionEvent;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class LambdaDiagnosticsTest {
+
+  private final LambdaDiagnostics diagnostics = new LambdaDiagnostics("configured-name");
+
+  @AfterEach
+  void clearMdc() {
+    MDC.clear();
+  }
+
+  @Test
+  void anInvocation_putsItsRequestIdFunctionNameAndVersionInTheMdc() {
+    diagnostics.populateMappingDiagnosticContextValues(
+        new FakeLambdaContext("req-1", "keyturn-sync", "12"));
+
+    assertThat(MDC.get("AWSRequestId")).isEqualTo("req-1");
+    assertThat(MDC.get("AWSFunctionName")).isEqualTo("keyturn-sync");
+    assertThat(MDC.get("AWSFunctionVersion")).isEqualTo("12");
+  }
+
+  @Test
+  void theNextInvocation_replacesEveryKey_andLeavesNoStaleOne() {
+    diagnostics.populateMappingDiagnosticContextValues(
+        new FakeLambdaContext("req-1", "keyturn-sync", "12"));
+    InvocationMdc.traceId("Root=1-abc");
+
+    diagnostics.populateMappingDiagnosticContextValues(
+        new FakeLambdaContext("req-2", "keyturn-sync", null));
+
+    assertThat(MDC.get("AWSRequestId")).isEqualTo("req-2");
+    assertThat(MDC.get("AWSFunctionVersion")).isNull();
+    assertThat(MDC.get("AWS-XRAY-TRACE-ID")).isNull();
+  }
+
+  @Test
+  void aContextWithoutAFunctionName_fallsBackToTheConfiguredOne() {
+    diagnostics.populateMappingDiagnosticContextValues(new FakeLambdaContext("req-1", null, null));
+
+    assertThat(MDC.get("AWSFunctionName")).isEqualTo("configured-name");
+  }
+
+  @Test
+  void theEndOfAnInvocation_clearsItsKeys_butNoOtherMdcEntry() {
+    MDC.put("unrelated", "kept");
+    diagnostics.populateMappingDiagnosticContextValues(
+        new FakeLambdaContext("req-1", "keyturn-sync", "1"));
+
+    diagnostics.onApplicationEvent(
+        AfterExecutionEvent.success(new FakeLambdaContext("req-1", "keyturn-sync", "1"), null));
+
+    assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("unrelated", "kept"));
+  }
+
+  @Test
+  void aLambdaContext_usesKeyturnsDiagnostics_andEmfMetrics() {
+    try (ApplicationContext context =
+        ApplicationContext.builder()
+            .environments("function", ObservabilityBeans.LAMBDA_ENVIRONMENT)
+            .properties(Map.of("aws.lambda.function.name", "keyturn-sync", "keyturn.table", "t"))
+            .start()) {
+      assertThat(context.getBean(DiagnosticInfoPopulator.class))
+          .isInstanceOf(LambdaDiagnostics.class);
+      assertThat(context.getBeansOfType(DiagnosticInfoPopulator.class)).hasSize(1);
+      assertThat(context.getBean(Metrics.class)).isInstanceOf(EmfMetrics.class);
+    }
+  }
+
+  @Test
+  void aContextOutsideLambda_publishesNoMetrics() {
+    try (ApplicationContext context = ApplicationContext.run(Map.of("keyturn.table", "t"), "cli")) {
+      assertThat(context.getBean(Metrics.class)).isSameAs(Metrics.NONE);
+    }
+  }
+}
