@@ -1,7 +1,9 @@
 package dev.keyturn.snapstart;
 
-import io.micronaut.context.BeanProvider;
+import io.micronaut.context.BeanContext;
 import io.micronaut.crac.OrderedResource;
+import io.micronaut.inject.BeanDefinition;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,19 +29,19 @@ public class SnapStartHooks implements OrderedResource {
 
   private static final Logger LOG = LoggerFactory.getLogger(SnapStartHooks.class);
 
-  private final BeanProvider<Primer> primers;
+  private final BeanContext beans;
   private final List<Reseedable> reseedables;
   private final RefreshableCredentialsProvider credentials;
 
   /**
-   * @param primers resolved at the checkpoint, not here: micronaut-crac creates this resource at
-   *     startup in every context (the CLI's too), which must not build AWS clients it never uses
+   * @param beans where the {@link Primer} beans are found at the checkpoint, one by one, not here:
+   *     micronaut-crac creates this resource at startup in every context (the CLI's too), which
+   *     must not build AWS clients it never uses; and a primer that cannot even be created is one
+   *     failed primer, not a failed checkpoint
    */
   public SnapStartHooks(
-      BeanProvider<Primer> primers,
-      List<Reseedable> reseedables,
-      RefreshableCredentialsProvider credentials) {
-    this.primers = primers;
+      BeanContext beans, List<Reseedable> reseedables, RefreshableCredentialsProvider credentials) {
+    this.beans = beans;
     this.reseedables = List.copyOf(reseedables);
     this.credentials = credentials;
   }
@@ -65,12 +67,16 @@ public class SnapStartHooks implements OrderedResource {
   public PrimingReport prime() {
     List<String> primed = new ArrayList<>();
     List<String> failed = new ArrayList<>();
-    for (Primer primer : primers.stream().toList()) {
+    for (BeanDefinition<Primer> definition : beans.getBeanDefinitions(Primer.class)) {
+      String name =
+          definition.stringValue(Named.class).orElse(definition.getBeanType().getSimpleName());
       try {
+        Primer primer = beans.getBean(definition);
+        name = primer.name();
         primer.prime();
-        primed.add(primer.name());
+        primed.add(name);
       } catch (RuntimeException e) {
-        failed.add(primer.name() + ":" + e.getClass().getSimpleName());
+        failed.add(name + ":" + e.getClass().getSimpleName());
       }
     }
     return new PrimingReport(primed, failed);

@@ -2,8 +2,10 @@ package dev.keyturn.rotate;
 
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.events.EventPublisher;
+import dev.keyturn.observability.Metrics;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
+import dev.keyturn.rotate.generator.password.PasswordPolicy;
 import dev.keyturn.rotate.generator.password.RandomPasswordPort;
 import dev.keyturn.rotate.protocol.IssuedValueRetry;
 import dev.keyturn.rotate.protocol.RotationJournal;
@@ -18,6 +20,7 @@ import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.rotate.vendor.heroku.HerokuOAuth;
 import dev.keyturn.rotate.vendor.heroku.HerokuVendor;
 import dev.keyturn.rotate.vendor.heroku.JdkHerokuOAuth;
+import dev.keyturn.snapstart.Primer;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.RotationStore;
 import io.micronaut.context.annotation.Factory;
@@ -40,9 +43,25 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 @Factory
 public class RotateBeans {
 
+  /** The generators' randomness; a SnapStart restore reseeds it (it is a Reseedable). */
   @Singleton
   public RandomSource randomSource() {
     return new RandomSource();
+  }
+
+  /**
+   * SnapStart priming: GetRandomPassword has no side effect, and both functions of this jar may
+   * call it (it has no resource-level permissions), so it warms the Secrets Manager client, its
+   * JSON protocol and signing without touching a secret.
+   */
+  @Singleton
+  @Named("secretsmanager-random-password")
+  public Primer randomPasswordPrimer(RandomPasswordPort passwords) {
+    return Primer.of(
+        "secretsmanager:GetRandomPassword",
+        () ->
+            passwords.randomPassword(
+                new PasswordPolicy(8, "", false, true, false, false, false, false)));
   }
 
   @Singleton
@@ -91,9 +110,17 @@ public class RotateBeans {
       GeneratorRegistry generators,
       Vendors vendors,
       RotationJournal journal,
-      EventPublisher events) {
+      EventPublisher events,
+      Metrics metrics) {
     return new RotationService(
-        inventory, secrets, generators, vendors, journal, events, IssuedValueRetry.standard());
+        inventory,
+        secrets,
+        generators,
+        vendors,
+        journal,
+        events,
+        IssuedValueRetry.standard(),
+        metrics);
   }
 
   @Singleton
@@ -110,8 +137,9 @@ public class RotateBeans {
       AuditLog audit,
       EventPublisher events,
       Clock clock,
-      @Named("actor") String actor) {
+      @Named("actor") String actor,
+      Metrics metrics) {
     return new SweepService(
-        inventory, parameters, generators, rotations, audit, events, clock, actor);
+        inventory, parameters, generators, rotations, audit, events, clock, actor, metrics);
   }
 }

@@ -1,5 +1,6 @@
 package dev.keyturn.rotate.generator;
 
+import dev.keyturn.snapstart.Reseedable;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -11,10 +12,11 @@ import java.util.function.Supplier;
  * function is snapshotted once and restored into many execution environments, so a generator seeded
  * before the snapshot would hand the same "random" bytes to every restored copy. This source
  * therefore creates its {@link SecureRandom} lazily (never at class initialisation) and {@link
- * #reseed()} drops it, so the next use creates a fresh, freshly seeded one. Call {@code reseed()}
- * from a CRaC {@code afterRestore} hook. Create instances per application, not in static fields.
+ * #reseed()} drops it, so the next use creates a fresh, freshly seeded one. As a {@link Reseedable}
+ * bean it is reseeded by core's SnapStart hooks before the snapshot and after every restore. Create
+ * instances per application, not in static fields.
  */
-public final class RandomSource {
+public final class RandomSource implements Reseedable {
 
   private final Supplier<SecureRandom> factory;
   private SecureRandom random;
@@ -38,6 +40,7 @@ public final class RandomSource {
   }
 
   /** Forgets the current generator; the next use creates and seeds a new one. */
+  @Override
   public synchronized void reseed() {
     random = null;
   }

@@ -2,6 +2,9 @@ package dev.keyturn.rotate.protocol;
 
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.observability.Dimensions;
+import dev.keyturn.observability.Metric;
+import dev.keyturn.observability.Metrics;
 import dev.keyturn.rotate.generator.GenerationRequest;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.MalformedSecretValueException;
@@ -21,13 +24,16 @@ import java.util.Optional;
  * rotation template ({@link RotationGuard}); then the step runs. Every step is idempotent: Secrets
  * Manager retries a failed rotation by running the steps again with the same token, and Lambda may
  * deliver an invocation twice. Each step records its progress and an audit event ({@link
- * RotationJournal}). Values are read only by explicit version id and stage.
+ * RotationJournal}). Values are read only by explicit version id and stage. Metrics: {@code
+ * RotationsSucceeded} when a rotation completes, {@code RotationsFailed} (by {@code Step}) for
+ * every event that fails or is refused.
  */
 public final class RotationService {
 
   static final String DETAIL_SECRET_NAME = "secretName";
   static final String DETAIL_SECRET_ARN = "secretArn";
   static final String DETAIL_VERSION_ID = "versionId";
+  static final String FINISHED = "finished";
 
   private final InventoryStore inventory;
   private final RotationSecrets secrets;
@@ -36,6 +42,7 @@ public final class RotationService {
   private final RotationJournal journal;
   private final EventPublisher events;
   private final IssuedValueWriter issuedValues;
+  private final Metrics metrics;
 
   public RotationService(
       InventoryStore inventory,
@@ -44,7 +51,8 @@ public final class RotationService {
       Vendors vendors,
       RotationJournal journal,
       EventPublisher events,
-      IssuedValueRetry issuedValueRetry) {
+      IssuedValueRetry issuedValueRetry,
+      Metrics metrics) {
     this.inventory = inventory;
     this.secrets = secrets;
     this.generators = generators;
@@ -57,6 +65,7 @@ public final class RotationService {
             issuedValueRetry.attempts(),
             issuedValueRetry.firstBackoff(),
             issuedValueRetry.sleeper());
+    this.metrics = metrics;
   }
 
   /**
@@ -66,6 +75,20 @@ public final class RotationService {
    * @throws RotationException (and vendor or generator errors) when a guard or the step fails
    */
   public StepOutcome handle(RotationEvent event) {
+    StepOutcome outcome;
+    try {
+      outcome = run(event);
+    } catch (RuntimeException failed) {
+      metrics.count(Metric.ROTATIONS_FAILED, 1, Dimensions.STEP, event.step().eventName());
+      throw failed;
+    }
+    if (FINISHED.equals(outcome.outcome())) {
+      metrics.count(Metric.ROTATIONS_SUCCEEDED, 1);
+    }
+    return outcome;
+  }
+
+  private StepOutcome run(RotationEvent event) {
     SecretEntry entry =
         inventory
             .secretBySourceId(event.secretId())
@@ -97,7 +120,7 @@ public final class RotationService {
           case TEST_SECRET -> testSecret(c);
           case FINISH_SECRET -> {
             finishSecret(c);
-            yield "finished";
+            yield FINISHED;
           }
         };
     if (c.step() != RotationStep.FINISH_SECRET) {
@@ -200,7 +223,7 @@ public final class RotationService {
     if (c.step() == RotationStep.FINISH_SECRET && journal.isUnfinished(c)) {
       boolean pendingOnToken = c.metadata().versionHasStage(c.token(), Stages.PENDING);
       complete(c, pendingOnToken, c.metadata().versionWithStage(Stages.PREVIOUS).orElse(null));
-      return "finished";
+      return FINISHED;
     }
     journal.noOp(c, "already-current");
     return "already-current";
@@ -216,9 +239,9 @@ public final class RotationService {
     detail.put(DETAIL_VERSION_ID, c.token());
     events.publish(EventPublisher.Types.ROTATE_SOURCE, EventPublisher.Types.SECRET_ROTATED, detail);
     if (previous == null) {
-      journal.stepDone(c, "finished");
+      journal.stepDone(c, FINISHED);
     } else {
-      journal.stepDone(c, "finished", previous);
+      journal.stepDone(c, FINISHED, previous);
     }
     journal.completed(c);
   }

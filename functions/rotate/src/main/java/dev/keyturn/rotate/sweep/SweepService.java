@@ -4,6 +4,9 @@ import dev.keyturn.audit.AuditLog;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Source;
+import dev.keyturn.observability.Metric;
+import dev.keyturn.observability.MetricRecord;
+import dev.keyturn.observability.Metrics;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.protocol.ErrorNames;
 import dev.keyturn.state.InventoryStore;
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The scheduled sweep, for what Secrets Manager cannot rotate itself: SSM SecureString parameters
  * due by their cadence tag, and tokens whose {@code expiresAt} is near. One entry's failure is
- * audited and counted; the others still run.
+ * audited and counted; the others still run. Metrics per sweep: {@code RotationsSucceeded}, {@code
+ * SweepFailures} (a sweep that cannot run at all counts one), {@code SecretsExpiring}.
  */
 public final class SweepService {
 
@@ -29,6 +33,7 @@ public final class SweepService {
   private final ParameterRotator rotator;
   private final ExpiryAlerts expiry;
   private final Clock clock;
+  private final Metrics metrics;
 
   public SweepService(
       InventoryStore inventory,
@@ -38,15 +43,32 @@ public final class SweepService {
       AuditLog audit,
       EventPublisher events,
       Clock clock,
-      String actor) {
+      String actor,
+      Metrics metrics) {
     this.inventory = inventory;
     this.parameters = parameters;
     this.rotator = new ParameterRotator(parameters, generators, rotations, audit, events, actor);
     this.expiry = new ExpiryAlerts(audit, events, actor);
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   public SweepResult sweep() {
+    SweepResult result;
+    try {
+      result = sweepAll();
+    } catch (RuntimeException failed) {
+      metrics.count(Metric.SWEEP_FAILURES, 1);
+      throw failed;
+    }
+    metrics.publish(
+        MetricRecord.of(Metric.ROTATIONS_SUCCEEDED, result.rotated())
+            .and(Metric.SWEEP_FAILURES, result.failed())
+            .and(Metric.SECRETS_EXPIRING, result.expiring()));
+    return result;
+  }
+
+  private SweepResult sweepAll() {
     Instant now = clock.instant();
     List<SecretEntry> entries = inventory.secrets();
     List<SecretEntry> ssm =

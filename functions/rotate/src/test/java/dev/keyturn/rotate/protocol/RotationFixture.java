@@ -1,6 +1,7 @@
 package dev.keyturn.rotate.protocol;
 
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.observability.RecordingMetrics;
 import dev.keyturn.rotate.RotationGenerators;
 import dev.keyturn.rotate.fakes.InMemoryAuditLog;
 import dev.keyturn.rotate.fakes.InMemoryHeroku;
@@ -29,6 +30,7 @@ final class RotationFixture {
   final RecordingEventPublisher events = new RecordingEventPublisher();
   final InMemoryHeroku heroku = new InMemoryHeroku();
   final List<java.time.Duration> sleeps = new ArrayList<>();
+  final RecordingMetrics metrics = new RecordingMetrics();
   final RotationService service;
 
   RotationFixture(SecretEntry entry, String initialValue) {
@@ -65,7 +67,8 @@ final class RotationFixture {
             new Vendors(vendors(moreVendors)),
             new RotationJournal(rotations, audit, Clock.systemUTC(), "test"),
             events,
-            new IssuedValueRetry(3, Duration.ofMillis(10), sleeps::add));
+            new IssuedValueRetry(3, Duration.ofMillis(10), sleeps::add),
+            metrics);
   }
 
   private List<Vendor> vendors(List<Vendor> more) {

@@ -10,7 +10,16 @@ import java.util.UUID;
 /** The Lambda context the runtime passes, with what a function may read from it. */
 public final class TestLambdaContext implements Context {
 
-  private final String requestId = UUID.randomUUID().toString();
+  private final String requestId;
+
+  public TestLambdaContext() {
+    this(UUID.randomUUID().toString());
+  }
+
+  /** A context with a request id the test chooses. */
+  public TestLambdaContext(String requestId) {
+    this.requestId = requestId;
+  }
 
   @Override
   public String getAwsRequestId() {

@@ -1,11 +1,14 @@
 package dev.keyturn.rotate.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.GeneratorSpec;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.json.Json;
+import dev.keyturn.observability.Metric;
+import dev.keyturn.observability.RecordingMetrics;
 import dev.keyturn.rotate.RotationGenerators;
 import dev.keyturn.rotate.fakes.Entries;
 import dev.keyturn.rotate.fakes.InMemoryAuditLog;
@@ -15,6 +18,8 @@ import dev.keyturn.rotate.fakes.InMemoryRotationStore;
 import dev.keyturn.rotate.fakes.RecordingEventPublisher;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
+import dev.keyturn.state.InventoryStore;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +37,7 @@ class SweepServiceTest {
   private final InMemoryRotationStore rotations = new InMemoryRotationStore();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final RecordingEventPublisher events = new RecordingEventPublisher();
+  private final RecordingMetrics metrics = new RecordingMetrics();
   private final SweepService sweep =
       new SweepService(
           inventory,
@@ -41,7 +47,8 @@ class SweepServiceTest {
           audit,
           events,
           Clock.fixed(NOW, ZoneOffset.UTC),
-          "test");
+          "test",
+          metrics);
 
   private void ssmEntry(String name, String path, String cadence, Instant modified) {
     inventory.add(Entries.ssm(name, path, cadence, "hmac-key", Map.of()));
@@ -166,5 +173,52 @@ class SweepServiceTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("CF_SOON", "expiring"),
             org.assertj.core.groups.Tuple.tuple("CF_PAST", "expired"));
+  }
+
+  @Test
+  void sweep_publishesItsCounts_inOneRecord() {
+    inventory.add(Entries.ssm("RX_GONE", "/keyturn/prod/gone", "30d", "hmac-key", Map.of()));
+    ssmEntry("RX_HOOK", "/keyturn/prod/hook", "30d", NOW.minus(Duration.ofDays(31)));
+    Source sm = new Source.SecretsManager("keyturn/prod/cf");
+    GeneratorSpec none = null;
+    inventory.add(Entries.entry("CF_SOON", sm, "90d", none, NOW.plus(Duration.ofDays(3)) + ""));
+
+    sweep.sweep();
+
+    assertThat(metrics.records())
+        .singleElement()
+        .satisfies(r ->
+            assertThat(r.values())
+                .containsExactly(
+                    Map.entry(Metric.ROTATIONS_SUCCEEDED, 1L),
+                    Map.entry(Metric.SWEEP_FAILURES, 1L),
+                    Map.entry(Metric.SECRETS_EXPIRING, 1L)));
+  }
+
+  @Test
+  void aSweepThatCannotReadTheInventory_countsOneFailure_andFails() {
+    InventoryStore unreachable =
+        (InventoryStore)
+            Proxy.newProxyInstance(
+                InventoryStore.class.getClassLoader(),
+                new Class<?>[] {InventoryStore.class},
+                (proxy, method, args) -> {
+                  throw new IllegalStateException("table unreachable");
+                });
+    SweepService failing =
+        new SweepService(
+            unreachable,
+            parameters,
+            RotationGenerators.all(new FakeRandomPasswordPort(), new RandomSource()),
+            rotations,
+            audit,
+            events,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            "test",
+            metrics);
+
+    assertThatThrownBy(failing::sweep).isInstanceOf(IllegalStateException.class);
+
+    assertThat(metrics.total(Metric.SWEEP_FAILURES)).isEqualTo(1);
   }
 }
