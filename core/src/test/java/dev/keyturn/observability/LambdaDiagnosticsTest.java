@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 class LambdaDiagnosticsTest {
 
@@ -60,6 +61,33 @@ class LambdaDiagnosticsTest {
         AfterExecutionEvent.success(new FakeLambdaContext("req-1", "keyturn-sync", "1"), null));
 
     assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("unrelated", "kept"));
+  }
+
+  @Test
+  void theTraceId_isTheRootOfTheHeaderTheRuntimeSetForThisInvocation() {
+    System.setProperty(
+        LambdaDiagnostics.TRACE_HEADER_PROPERTY,
+        "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+    try {
+      diagnostics.populateMappingDiagnosticContextWithXrayTraceId();
+    } finally {
+      System.clearProperty(LambdaDiagnostics.TRACE_HEADER_PROPERTY);
+    }
+
+    assertThat(MDC.get("AWS-XRAY-TRACE-ID")).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
+  }
+
+  @Test
+  void concurrentInvocations_takeTheTraceIdFromTheSdksThreadLocal() {
+    SdkInternalThreadLocal.put(
+        LambdaDiagnostics.TRACE_ID_THREAD_LOCAL, "Root=1-6759e988-cd862e3fe1be46a994272793");
+    try {
+      diagnostics.populateMappingDiagnosticContextWithXrayTraceId();
+    } finally {
+      SdkInternalThreadLocal.remove(LambdaDiagnostics.TRACE_ID_THREAD_LOCAL);
+    }
+
+    assertThat(MDC.get("AWS-XRAY-TRACE-ID")).isEqualTo("1-6759e988-cd862e3fe1be46a994272793");
   }
 
   @Test

@@ -3,8 +3,10 @@ package dev.keyturn.rotate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyturn.json.Json;
 import dev.keyturn.rotate.fakes.Entries;
+import dev.keyturn.rotate.support.CapturedTelemetry;
 import dev.keyturn.rotate.support.EventJson;
 import dev.keyturn.rotate.support.EventTap;
 import dev.keyturn.rotate.support.InventorySeeder;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Test;
 @WithLocalAws
 class RotateLambdaRuntimeIT {
 
+  private static final String FUNCTION_NAME = "keyturn-rotate-jar-it";
+
   private static LambdaRuntimeHarness rotate;
   private static LambdaRuntimeHarness sweep;
   private static SecretsManagerRotationDriver driver;
@@ -41,6 +45,7 @@ class RotateLambdaRuntimeIT {
   @BeforeAll
   static void load(LocalAws aws) throws IOException {
     System.setProperty("keyturn.event-bus", "keyturn");
+    System.setProperty("aws.lambda.function.name", FUNCTION_NAME);
     driver = new SecretsManagerRotationDriver(aws.motoEndpoint());
     driver.prepareMoto();
     events = new EventTap("keyturn");
@@ -55,6 +60,7 @@ class RotateLambdaRuntimeIT {
   static void close() {
     rotate.close();
     sweep.close();
+    System.clearProperty("aws.lambda.function.name");
   }
 
   @Test
@@ -112,5 +118,39 @@ class RotateLambdaRuntimeIT {
 
     assertThat(Json.map(response))
         .containsKeys("checked", "rotated", "notDue", "skipped", "failed", "expiring");
+  }
+
+  @Test
+  void theJarsLogLines_areJson_withRequestIdAndFunctionName_andFinishSecretCountsARotation() {
+    inventory.add(
+        Entries.secretsManager(
+            "RX_RUNTIME_LOGS", "keyturn/test/runtime-logs", "hmac-key", Map.of()));
+    var created = driver.createSecret("keyturn/test/runtime-logs", SeededSecrets.generate("logs"));
+    String token = driver.startRotation(created.arn());
+    CapturedTelemetry telemetry = CapturedTelemetry.start();
+
+    for (String step : RotationRun.STEPS) {
+      rotate.invoke(EventJson.rotationStep(step, created.arn(), token));
+    }
+    SecretParts.register("hmac-key", driver.valueOf(created.arn(), token));
+    events.drain();
+
+    List<JsonNode> logs =
+        telemetry.jsonLogs().stream()
+            .filter(l -> l.path("logger_name").asText().startsWith("dev.keyturn."))
+            .toList();
+    assertThat(logs).hasSizeGreaterThanOrEqualTo(RotationRun.STEPS.size());
+    assertThat(logs)
+        .allSatisfy(line -> {
+          assertThat(line.path("AWSRequestId").asText()).isNotBlank();
+          assertThat(line.path("AWSFunctionName").asText()).isEqualTo(FUNCTION_NAME);
+        });
+    assertThat(logs.stream().map(l -> l.path("AWSRequestId").asText()).distinct())
+        .as("one request id per step")
+        .hasSize(RotationRun.STEPS.size());
+    List<JsonNode> succeeded = telemetry.emf("RotationsSucceeded");
+    assertThat(succeeded).hasSize(1);
+    assertThat(succeeded.get(0).path("AWSRequestId").asText())
+        .isEqualTo(logs.getLast().path("AWSRequestId").asText());
   }
 }

@@ -2,16 +2,22 @@ package dev.keyturn.sync;
 
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.heroku.HerokuApi;
+import dev.keyturn.inventory.Source;
+import dev.keyturn.observability.Metrics;
 import dev.keyturn.secrets.SecretSource;
+import dev.keyturn.snapstart.CorePrimers;
+import dev.keyturn.snapstart.Primer;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.sync.heroku.HerokuConfigSink;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** Wires the sync service from core's ports and the Heroku client. */
 @Factory
@@ -39,7 +45,26 @@ public class SyncBeans {
       LeaseStore leases,
       AuditLog audit,
       Clock clock,
-      SyncSettings settings) {
-    return new SyncService(inventory, secrets, sink, state, leases, audit, clock, settings);
+      SyncSettings settings,
+      Metrics metrics) {
+    return new SyncService(
+        inventory, secrets, sink, state, leases, audit, clock, settings, metrics);
+  }
+
+  /**
+   * SnapStart priming: the batched reads of a sync (BatchGetSecretValue, GetParameters) through
+   * core's adapter, for a secret and a parameter that do not exist under the managed prefix ({@code
+   * keyturn.managed-prefix}, env {@code KEYTURN_MANAGED_PREFIX}, default {@code keyturn/}), which
+   * the function may read: the answer is "not found", nothing is read or changed.
+   */
+  @Singleton
+  @Named("secret-sources")
+  public Primer secretSourcePrimer(
+      SecretSource secrets, @Value("${keyturn.managed-prefix:keyturn/}") String prefix) {
+    String absent = prefix + CorePrimers.ABSENT_SECRET;
+    List<Source> sources =
+        List.of(new Source.SecretsManager(absent), new Source.SsmParameter("/" + absent));
+    return Primer.of(
+        "secretsmanager:BatchGetSecretValue+ssm:GetParameters", () -> secrets.current(sources));
   }
 }

@@ -4,6 +4,8 @@ import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.heroku.RateLimitLowException;
 import dev.keyturn.inventory.Source;
+import dev.keyturn.observability.Metric;
+import dev.keyturn.observability.Metrics;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.SecretValue;
 import dev.keyturn.state.InventoryStore;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Publishes secret values to Heroku config vars: for the apps a request covers, take each app's
  * lease, read every source value in one batched pass (at AWSCURRENT), then per app compare, send at
  * most one PATCH (one release), record and audit. Reports app by app; stops early, without
- * half-applying anything, when Heroku's request budget runs low.
+ * half-applying anything, when Heroku's request budget runs low. Publishes its counts ({@link
+ * SyncMetrics}); a sync that fails before it can report counts as one SyncFailure.
  */
 public final class SyncService {
 
@@ -37,6 +40,7 @@ public final class SyncService {
   private final Clock clock;
   private final SyncSettings settings;
   private final AppSync appSync;
+  private final Metrics metrics;
 
   public SyncService(
       InventoryStore inventory,
@@ -46,16 +50,32 @@ public final class SyncService {
       LeaseStore leases,
       AuditLog audit,
       Clock clock,
-      SyncSettings settings) {
+      SyncSettings settings,
+      Metrics metrics) {
     this.inventory = inventory;
     this.secrets = secrets;
     this.leases = leases;
     this.clock = clock;
     this.settings = settings;
     this.appSync = new AppSync(sink, state, audit, clock, settings.actor());
+    this.metrics = metrics;
   }
 
   public SyncReport sync(SyncRequest request) {
+    SyncReport report;
+    try {
+      report = syncScope(request);
+    } catch (RuntimeException failed) {
+      if (!request.dryRun()) {
+        metrics.count(Metric.SYNC_FAILURES, 1);
+      }
+      throw failed;
+    }
+    SyncMetrics.of(report).ifPresent(metrics::publish);
+    return report;
+  }
+
+  private SyncReport syncScope(SyncRequest request) {
     if (request.scope() instanceof Scope.Nothing(String reason)) {
       LOG.info("sync ({}) ignored: {}", request.trigger(), reason);
       return SyncReport.ignored(request.trigger(), reason);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.json.Json;
+import dev.keyturn.observability.Metrics;
 import dev.keyturn.state.SyncStateStore.VarState;
 import dev.keyturn.sync.AppResult.Outcome;
 import dev.keyturn.sync.fakes.InMemoryHeroku;
@@ -56,7 +57,8 @@ class SyncServiceTest {
           state,
           state,
           clock,
-          new SyncSettings("test", Duration.ofMinutes(3), Duration.ZERO));
+          new SyncSettings("test", Duration.ofMinutes(3), Duration.ZERO),
+          Metrics.NONE);
 
   SyncServiceTest() {
     secrets.put("keyturn/one", "one-value-0000000001");

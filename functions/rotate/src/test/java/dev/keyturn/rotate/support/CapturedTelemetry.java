@@ -45,6 +45,22 @@ public final class CapturedTelemetry {
     return emf().stream().filter(line -> line.has(metric)).toList();
   }
 
+  /**
+   * JSON log lines on standard output since {@link #start()}: what a function jar's own logback.xml
+   * (logstash encoder) writes when the jar runs through the Lambda runtime harness.
+   */
+  public List<JsonNode> jsonLogs() {
+    List<JsonNode> lines = new ArrayList<>();
+    for (CapturedOutput.Entry entry : entries()) {
+      if (entry.source().equals("System.out")
+          && entry.text().startsWith("{")
+          && entry.text().contains("\"logger_name\"")) {
+        lines.add(Json.tree(entry.text()));
+      }
+    }
+    return lines;
+  }
+
   /** Log events of keyturn's own loggers since {@link #start()}, as rendered (MDC included). */
   public List<String> keyturnLogs() {
     return entries().stream()

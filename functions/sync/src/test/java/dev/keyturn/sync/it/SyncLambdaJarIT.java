@@ -3,6 +3,7 @@ package dev.keyturn.sync.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyturn.json.Json;
 import dev.keyturn.sync.Events;
 import dev.keyturn.testing.aws.LocalAws;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 class SyncLambdaJarIT {
 
   private static final String TOKEN_SECRET = "keyturn/jar-it/heroku-token";
+  private static final String FUNCTION_NAME = "keyturn-sync-jar-it";
   private static LambdaRuntimeHarness fn;
   private static SecretsManagerClient secretsManager;
   private static SsmClient ssm;
@@ -53,6 +55,7 @@ class SyncLambdaJarIT {
     // what template.yaml's environment gives the function, as JVM-wide properties here
     System.setProperty("heroku.api-url", standIn.baseUrl().toString());
     System.setProperty("heroku.api-token-secret", TOKEN_SECRET);
+    System.setProperty("aws.lambda.function.name", FUNCTION_NAME);
     fn = LambdaRuntimeHarness.load(jar, function.handler());
   }
 
@@ -63,6 +66,7 @@ class SyncLambdaJarIT {
     }
     System.clearProperty("heroku.api-url");
     System.clearProperty("heroku.api-token-secret");
+    System.clearProperty("aws.lambda.function.name");
     secretsManager.close();
     ssm.close();
   }
@@ -128,5 +132,46 @@ class SyncLambdaJarIT {
     String response = fn.invoke("{\"detail-type\":\"EC2 Instance State-change\",\"detail\":{}}");
 
     assertThat(Json.map(response)).containsEntry("ignored", "unrecognised event type");
+  }
+
+  @Test
+  void theJarsLogLines_areJson_carryingRequestIdFunctionNameAndTraceId_asDoesItsMetricLine() {
+    CapturedTelemetry telemetry = CapturedTelemetry.start();
+
+    fn.invoke(Events.json("scheduled"));
+
+    List<JsonNode> logs =
+        telemetry.jsonLogs().stream()
+            .filter(l -> l.path("logger_name").asText().startsWith("dev.keyturn."))
+            .toList();
+    assertThat(logs).isNotEmpty();
+    String requestId = logs.get(0).path("AWSRequestId").asText();
+    assertThat(requestId).isNotBlank();
+    assertThat(logs)
+        .allSatisfy(line -> {
+          assertThat(line.path("AWSRequestId").asText()).isEqualTo(requestId);
+          assertThat(line.path("AWSFunctionName").asText()).isEqualTo(FUNCTION_NAME);
+          assertThat(line.path("AWS-XRAY-TRACE-ID").asText()).startsWith("1-");
+          assertThat(line.has("message") && line.has("level")).isTrue();
+        });
+    List<JsonNode> metrics = telemetry.emf("VarsChanged");
+    assertThat(metrics).hasSize(1);
+    assertThat(metrics.get(0).path("AWSRequestId").asText()).isEqualTo(requestId);
+    assertThat(metrics.get(0).path("FunctionName").asText()).isEqualTo(FUNCTION_NAME);
+    assertThat(metrics.get(0).path("Releases").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void twoInvocations_logUnderTwoRequestIds() {
+    CapturedTelemetry first = CapturedTelemetry.start();
+    fn.invoke(Events.json("scheduled"));
+    String firstId = first.jsonLogs().get(0).path("AWSRequestId").asText();
+    CapturedTelemetry second = CapturedTelemetry.start();
+
+    fn.invoke(Events.json("scheduled"));
+
+    assertThat(second.jsonLogs())
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l.path("AWSRequestId").asText()).isNotEqualTo(firstId));
   }
 }
