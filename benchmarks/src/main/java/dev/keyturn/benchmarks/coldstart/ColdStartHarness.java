@@ -1,0 +1,161 @@
+package dev.keyturn.benchmarks.coldstart;
+
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import dev.keyturn.benchmarks.coldstart.launch.Launcher;
+import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.testing.aws.TemplateFunction;
+import dev.keyturn.testing.heroku.HerokuStandIn;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Cold starts of each function's shaded jar against a bare handler doing the same work: for every
+ * scenario, JVM flag set and handler, a fresh JVM per run, timed from process spawn to the answer.
+ * Runs are interleaved (keyturn, bare, primed, keyturn, ...) so a busy moment of a shared machine
+ * hits every handler alike; the first round is a warm-up (page cache, emulators) and not counted.
+ * moto, DynamoDB Local and the Heroku stand-in are started once, here.
+ *
+ * <p>Usage, from the repository root: {@code ColdStartHarness [--runs N] [--only rotate|sync]
+ * [--report file.md]} with system property {@code coldstart.launcherJar} (run.sh does all this).
+ */
+public final class ColdStartHarness {
+
+  static final String TABLE = "keyturn-coldstart";
+
+  private final Path logs;
+  private final Path eventFile;
+  private final Path launcherJar;
+  private final Path serializationJar;
+  private final int runs;
+
+  private ColdStartHarness(Path root, int runs) throws IOException {
+    this.logs = Files.createDirectories(root.resolve("benchmarks/target/coldstart-logs"));
+    this.eventFile =
+        Files.createDirectories(root.resolve("benchmarks/target/coldstart-events"))
+            .resolve("event.json");
+    this.launcherJar = Path.of(System.getProperty("coldstart.launcherJar"));
+    this.serializationJar = codeSource(JacksonFactory.class);
+    this.runs = runs;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Options options = Options.parse(args);
+    ColdStartHarness harness = new ColdStartHarness(Path.of("").toAbsolutePath(), options.runs());
+    try (LocalAws aws = LocalAws.start(harness.logs);
+        HerokuStandIn heroku = HerokuStandIn.start()) {
+      aws.applyToSystemProperties();
+      aws.recreateTable(TABLE);
+      try (SecretsManagerClient secretsManager = SecretsManagerClient.create()) {
+        StateSeeder state = new StateSeeder(aws.dynamoDb(), TABLE);
+        List<Scenario> scenarios = new ArrayList<>();
+        if (options.includes("rotate")) {
+          scenarios.add(new RotateScenario(aws, state, secretsManager));
+        }
+        if (options.includes("sync")) {
+          scenarios.add(new SyncScenario(state, secretsManager, heroku));
+        }
+        Results results = new Results();
+        for (Scenario scenario : scenarios) {
+          harness.measure(scenario, aws, results);
+        }
+        String machine =
+            "JDK %s, %d CPUs."
+                .formatted(
+                    System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors());
+        String report = Report.markdown(scenarios, results, options.runs(), machine);
+        System.out.println(report);
+        if (options.report() != null) {
+          Files.writeString(options.report(), report);
+        }
+      }
+    }
+  }
+
+  private void measure(Scenario scenario, LocalAws aws, Results results) throws IOException {
+    scenario.seed();
+    TemplateFunction function = TemplateFunction.of(scenario.templateFunction());
+    Map<String, String> environment = new HashMap<>(aws.environment());
+    environment.put("KEYTURN_TABLE", TABLE);
+    environment.putAll(scenario.environment());
+    String classPath =
+        String.join(
+            File.pathSeparator,
+            function.codeUri().toString(),
+            launcherJar.toString(),
+            serializationJar.toString());
+    for (JvmFlags flags : JvmFlags.values()) {
+      for (int run = 0; run <= runs; run++) {
+        for (Variant variant : Variant.values()) {
+          String handler = variant == Variant.BARE ? scenario.bareHandler() : function.handler();
+          Files.writeString(eventFile, scenario.nextEvent());
+          Path log = logs.resolve(scenario.templateFunction() + "-" + variant + ".log");
+          Measurement m =
+              JvmRun.run(command(flags, classPath, handler, variant), environment, log);
+          if (run > 0) {
+            results.add(new Results.Key(scenario.description(), flags, variant), m);
+          }
+          System.err.printf(
+              "%s | %s | %s | run %d%s: %.0f ms%n",
+              scenario.templateFunction(),
+              flags.label(),
+              variant.label(),
+              run,
+              run == 0 ? " (warm-up)" : "",
+              m.totalMs());
+        }
+      }
+    }
+  }
+
+  private List<String> command(JvmFlags flags, String classPath, String handler, Variant variant) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(flags.options());
+    command.addAll(List.of("-cp", classPath, Launcher.class.getName()));
+    command.addAll(List.of(handler, eventFile.toString()));
+    if (variant == Variant.KEYTURN_PRIMED) {
+      command.add("--prime");
+    }
+    return command;
+  }
+
+  private static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Command-line options. */
+  record Options(int runs, String only, Path report) {
+
+    static Options parse(String[] args) {
+      int runs = 5;
+      String only = null;
+      Path report = null;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--runs" -> runs = Integer.parseInt(args[++i]);
+          case "--only" -> only = args[++i];
+          case "--report" -> report = Path.of(args[++i]);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      return new Options(runs, only, report);
+    }
+
+    boolean includes(String scenario) {
+      return only == null || only.equals(scenario);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.keyturn.benchmarks.coldstart;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The results as Markdown: one table per scenario, then the ratios. */
+final class Report {
+
+  private Report() {}
+
+  static String markdown(List<Scenario> scenarios, Results results, int runs, String machine) {
+    StringBuilder md = new StringBuilder();
+    md.append("Medians of ").append(runs).append(" runs per row, in ms. ").append(machine);
+    md.append("\n");
+    for (Scenario scenario : scenarios) {
+      md.append("\n### ").append(scenario.description()).append("\n\n");
+      md.append("| JVM flags | handler | spawn → answer | JVM boot | init | first invoke |");
+      md.append(" AWS calls of the invocation |\n");
+      md.append("|---|---|---:|---:|---:|---:|---|\n");
+      for (JvmFlags flags : JvmFlags.values()) {
+        for (Variant variant : Variant.values()) {
+          Results.Key key = new Results.Key(scenario.description(), flags, variant);
+          md.append("| ").append(flags.label()).append(" | ").append(variant.label());
+          md.append(" | ").append(ms(results.median(key, Measurement::totalMs)));
+          md.append(" | ").append(ms(results.median(key, Measurement::bootMs)));
+          md.append(" | ").append(ms(results.median(key, Measurement::initMs)));
+          md.append(" | ").append(ms(results.median(key, Measurement::invokeMs)));
+          md.append(" | ").append(calls(results.of(key))).append(" |\n");
+        }
+      }
+      md.append("\n");
+      for (JvmFlags flags : JvmFlags.values()) {
+        md.append(ratios(scenario, flags, results));
+      }
+    }
+    return md.toString();
+  }
+
+  private static String ratios(Scenario scenario, JvmFlags flags, Results results) {
+    Results.Key keyturn = new Results.Key(scenario.description(), flags, Variant.KEYTURN);
+    Results.Key bare = new Results.Key(scenario.description(), flags, Variant.BARE);
+    Results.Key primed = new Results.Key(scenario.description(), flags, Variant.KEYTURN_PRIMED);
+    double total = ratio(results, keyturn, bare, Measurement::totalMs);
+    double init = ratio(results, keyturn, bare, Measurement::initMs);
+    double invoke = ratio(results, keyturn, bare, Measurement::invokeMs);
+    double primedInvoke = ratio(results, primed, keyturn, Measurement::invokeMs);
+    return "- %s: keyturn/bare **%.2f×** spawn → answer (init %.2f×, first invoke %.2f×); primed first invoke = %.2f× the unprimed one\n"
+        .formatted(flags.label(), total, init, invoke, primedInvoke);
+  }
+
+  private static double ratio(
+      Results results,
+      Results.Key numerator,
+      Results.Key denominator,
+      java.util.function.ToDoubleFunction<Measurement> value) {
+    return results.median(numerator, value) / results.median(denominator, value);
+  }
+
+  private static String ms(double value) {
+    return Double.isNaN(value) ? "-" : String.format("%.0f", value);
+  }
+
+  /** The calls of the runs, or a warning when runs of one row did not all make the same calls. */
+  private static String calls(List<Measurement> runs) {
+    if (runs.isEmpty()) {
+      return "-";
+    }
+    Map<String, Integer> first = runs.get(0).calls();
+    boolean same = runs.stream().allMatch(m -> m.calls().equals(first));
+    String listed =
+        first.entrySet().stream()
+            .map(e -> e.getKey() + (e.getValue() > 1 ? " ×" + e.getValue() : ""))
+            .collect(Collectors.joining(", "));
+    int count = first.values().stream().mapToInt(Integer::intValue).sum();
+    return count + ": " + listed + (same ? "" : " (runs differ!)");
+  }
+}
