@@ -23,5 +23,6 @@ fi
 CP="benchmarks/target/classes:$(cat "benchmarks/$CLASSPATH_FILE")"
 LAUNCHER=$(ls benchmarks/target/keyturn-benchmarks-*-coldstart.jar)
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g \
-  -Dcoldstart.launcherJar="$LAUNCHER" -cp "$CP" \
+  -Dcoldstart.launcherJar="$LAUNCHER" -Dlogback.configurationFile=benchmarks/coldstart/logback-harness.xml \
+  -cp "$CP" \
   dev.keyturn.benchmarks.coldstart.ColdStartHarness --report benchmarks/coldstart/results.md "$@"

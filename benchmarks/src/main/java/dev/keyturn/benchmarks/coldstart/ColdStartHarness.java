@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * moto, DynamoDB Local and the Heroku stand-in are started once, here.
  *
  * <p>Usage, from the repository root: {@code ColdStartHarness [--runs N] [--only rotate|sync]
- * [--report file.md]} with system property {@code coldstart.launcherJar} (run.sh does all this).
+ * [--report file.md] [--jvm-option OPTION]...} with system property {@code coldstart.launcherJar}
+ * (run.sh does all this).
  */
 public final class ColdStartHarness {
 
@@ -35,8 +36,9 @@ public final class ColdStartHarness {
   private final Path launcherJar;
   private final Path serializationJar;
   private final int runs;
+  private final List<String> childOptions;
 
-  private ColdStartHarness(Path root, int runs) throws IOException {
+  private ColdStartHarness(Path root, int runs, List<String> childOptions) throws IOException {
     this.logs = Files.createDirectories(root.resolve("benchmarks/target/coldstart-logs"));
     this.eventFile =
         Files.createDirectories(root.resolve("benchmarks/target/coldstart-events"))
@@ -44,11 +46,13 @@ public final class ColdStartHarness {
     this.launcherJar = Path.of(System.getProperty("coldstart.launcherJar"));
     this.serializationJar = codeSource(JacksonFactory.class);
     this.runs = runs;
+    this.childOptions = List.copyOf(childOptions);
   }
 
   public static void main(String[] args) throws IOException {
     Options options = Options.parse(args);
-    ColdStartHarness harness = new ColdStartHarness(Path.of("").toAbsolutePath(), options.runs());
+    ColdStartHarness harness =
+        new ColdStartHarness(Path.of("").toAbsolutePath(), options.runs(), options.childOptions());
     try (LocalAws aws = LocalAws.start(harness.logs);
         HerokuStandIn heroku = HerokuStandIn.start()) {
       aws.applyToSystemProperties();
@@ -69,8 +73,7 @@ public final class ColdStartHarness {
         String machine =
             "JDK %s, %d CPUs."
                 .formatted(
-                    System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors());
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         String report = Report.markdown(scenarios, results, options.runs(), machine);
         System.out.println(report);
         if (options.report() != null) {
@@ -99,7 +102,8 @@ public final class ColdStartHarness {
           Files.writeString(eventFile, scenario.nextEvent());
           Path log = logs.resolve(scenario.templateFunction() + "-" + variant + ".log");
           Measurement m =
-              JvmRun.run(command(flags, classPath, handler, variant), environment, log);
+              JvmRun.run(command(flags, classPath, handler, variant), environment, log)
+                  .withCalls(scenario.callsOutsideAws());
           if (run > 0) {
             results.add(new Results.Key(scenario.description(), flags, variant), m);
           }
@@ -120,6 +124,7 @@ public final class ColdStartHarness {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(flags.options());
+    command.addAll(childOptions);
     command.addAll(List.of("-cp", classPath, Launcher.class.getName()));
     command.addAll(List.of(handler, eventFile.toString()));
     if (variant == Variant.KEYTURN_PRIMED) {
@@ -137,21 +142,24 @@ public final class ColdStartHarness {
   }
 
   /** Command-line options. */
-  record Options(int runs, String only, Path report) {
+  record Options(int runs, String only, Path report, List<String> childOptions) {
 
     static Options parse(String[] args) {
       int runs = 5;
       String only = null;
       Path report = null;
+      List<String> childOptions = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--runs" -> runs = Integer.parseInt(args[++i]);
           case "--only" -> only = args[++i];
           case "--report" -> report = Path.of(args[++i]);
+          // e.g. --jvm-option -XX:StartFlightRecording=filename=x.jfr to see where time goes
+          case "--jvm-option" -> childOptions.add(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      return new Options(runs, only, report);
+      return new Options(runs, only, report, childOptions);
     }
 
     boolean includes(String scenario) {

@@ -7,8 +7,7 @@ enum JvmFlags {
   /** The JDK's defaults (C1 and C2). */
   DEFAULT("JDK defaults", List.of()),
   /** template.yaml's JAVA_TOOL_OPTIONS: C1 only, as AWS recommends for short-lived functions. */
-  C1_ONLY(
-      "-XX:TieredStopAtLevel=1", List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+  C1_ONLY("-XX:TieredStopAtLevel=1", List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
 
   private final String label;
   private final List<String> options;

@@ -49,6 +49,7 @@ final class JvmRun {
       while ((line = out.readLine()) != null) {
         if (line.startsWith(Launcher.MARKER)) {
           long answered = System.nanoTime();
+          keep(recent, line);
           drain(out, recent);
           finish(process, recent, log);
           return measurement(line, answered - started, spawnedAt);

@@ -18,4 +18,12 @@ record Measurement(
     double initMs,
     double primeMs,
     double invokeMs,
-    Map<String, Integer> calls) {}
+    Map<String, Integer> calls) {
+
+  /** This measurement with {@code more} calls (made outside the child's SDK) added. */
+  Measurement withCalls(Map<String, Integer> more) {
+    Map<String, Integer> all = new java.util.TreeMap<>(calls);
+    more.forEach((call, count) -> all.merge(call, count, Integer::sum));
+    return new Measurement(totalMs, bootMs, initMs, primeMs, invokeMs, all);
+  }
+}

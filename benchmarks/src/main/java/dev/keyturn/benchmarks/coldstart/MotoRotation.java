@@ -90,7 +90,9 @@ final class MotoRotation {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       zip.putNextEntry(new ZipEntry("lambda_function.py"));
-      zip.write("def lambda_handler(event, context):\n    return None\n".getBytes(StandardCharsets.UTF_8));
+      zip.write(
+          "def lambda_handler(event, context):\n    return None\n"
+              .getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

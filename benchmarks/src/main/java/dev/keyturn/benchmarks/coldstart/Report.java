@@ -15,9 +15,9 @@ final class Report {
     md.append("\n");
     for (Scenario scenario : scenarios) {
       md.append("\n### ").append(scenario.description()).append("\n\n");
-      md.append("| JVM flags | handler | spawn → answer | JVM boot | init | first invoke |");
-      md.append(" AWS calls of the invocation |\n");
-      md.append("|---|---|---:|---:|---:|---:|---|\n");
+      md.append("| JVM flags | handler | spawn → answer | JVM boot | init | SnapStart hooks |");
+      md.append(" first invoke | calls of the invocation |\n");
+      md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
       for (JvmFlags flags : JvmFlags.values()) {
         for (Variant variant : Variant.values()) {
           Results.Key key = new Results.Key(scenario.description(), flags, variant);
@@ -25,6 +25,11 @@ final class Report {
           md.append(" | ").append(ms(results.median(key, Measurement::totalMs)));
           md.append(" | ").append(ms(results.median(key, Measurement::bootMs)));
           md.append(" | ").append(ms(results.median(key, Measurement::initMs)));
+          md.append(" | ")
+              .append(
+                  variant == Variant.KEYTURN_PRIMED
+                      ? ms(results.median(key, Measurement::primeMs))
+                      : "-");
           md.append(" | ").append(ms(results.median(key, Measurement::invokeMs)));
           md.append(" | ").append(calls(results.of(key))).append(" |\n");
         }

@@ -3,9 +3,9 @@ package dev.keyturn.benchmarks.coldstart;
 import java.util.Map;
 
 /**
- * One function's cold start under test: the keyturn handler (from template.yaml) and a bare
- * handler doing the same work with direct SDK calls, the state both need, and a fresh event for
- * every run (so every run does the full work, not a no-op).
+ * One function's cold start under test: the keyturn handler (from template.yaml) and a bare handler
+ * doing the same work with direct SDK calls, the state both need, and a fresh event for every run
+ * (so every run does the full work, not a no-op).
  */
 interface Scenario {
 
@@ -26,4 +26,9 @@ interface Scenario {
 
   /** Prepares the state for one more run and returns its event JSON. */
   String nextEvent();
+
+  /** Calls the run made to services other than AWS (the Heroku stand-in), by method and route. */
+  default Map<String, Integer> callsOutsideAws() {
+    return Map.of();
+  }
 }

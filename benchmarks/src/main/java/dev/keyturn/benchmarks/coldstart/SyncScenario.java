@@ -28,6 +28,7 @@ final class SyncScenario implements Scenario {
   private final HerokuStandIn heroku;
   private final SecureRandom random = new SecureRandom();
   private String arn;
+  private int requestsBefore;
 
   SyncScenario(StateSeeder state, SecretsManagerClient secretsManager, HerokuStandIn heroku) {
     this.state = state;
@@ -53,9 +54,12 @@ final class SyncScenario implements Scenario {
   @Override
   public Map<String, String> environment() {
     return Map.of(
-        "HEROKU_API_URL", heroku.baseUrl().toString(),
-        "HEROKU_API_TOKEN_SECRET", TOKEN_SECRET,
-        "AWS_LAMBDA_FUNCTION_NAME", "keyturn-sync");
+        "HEROKU_API_URL",
+        heroku.baseUrl().toString(),
+        "HEROKU_API_TOKEN_SECRET",
+        TOKEN_SECRET,
+        "AWS_LAMBDA_FUNCTION_NAME",
+        "keyturn-sync");
   }
 
   @Override
@@ -79,7 +83,20 @@ final class SyncScenario implements Scenario {
   }
 
   @Override
+  public Map<String, Integer> callsOutsideAws() {
+    Map<String, Integer> calls = new java.util.TreeMap<>();
+    heroku.requests().stream()
+        .skip(requestsBefore)
+        .forEach(r -> {
+          String route = r.path().substring(r.path().lastIndexOf('/') + 1);
+          calls.merge("Heroku." + r.method() + " " + route, 1, Integer::sum);
+        });
+    return calls;
+  }
+
+  @Override
   public String nextEvent() {
+    requestsBefore = heroku.requests().size();
     String version =
         secretsManager.putSecretValue(b -> b.secretId(SECRET).secretString(value())).versionId();
     return Json.write(

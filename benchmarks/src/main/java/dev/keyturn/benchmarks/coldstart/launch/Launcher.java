@@ -60,7 +60,8 @@ public final class Launcher {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static int invoke(Object handler, Path event) throws Exception {
-    PojoSerializer<Object> serializer = JacksonFactory.getInstance().getSerializer((Type) Map.class);
+    PojoSerializer<Object> serializer =
+        JacksonFactory.getInstance().getSerializer((Type) Map.class);
     Object input;
     try (InputStream in = Files.newInputStream(event)) {
       input = serializer.fromJson(in);

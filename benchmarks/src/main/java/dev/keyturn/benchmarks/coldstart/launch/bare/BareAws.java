@@ -31,10 +31,7 @@ final class BareAws {
             .apiCallAttemptTimeout(Duration.ofSeconds(5))
             .build();
     dynamoDb =
-        DynamoDbClient.builder()
-            .httpClientBuilder(http())
-            .overrideConfiguration(timeouts)
-            .build();
+        DynamoDbClient.builder().httpClientBuilder(http()).overrideConfiguration(timeouts).build();
     secretsManager =
         SecretsManagerClient.builder()
             .httpClientBuilder(http())

@@ -84,12 +84,11 @@ public final class BareRotateHandler
     byte[] key = new byte[32];
     random.nextBytes(key);
     String value = "whsec_" + Base64.getEncoder().encodeToString(key);
-    aws.secretsManager.putSecretValue(
-        b ->
-            b.secretId(secretId)
-                .clientRequestToken(token)
-                .secretString(value)
-                .versionStages("AWSPENDING"));
+    aws.secretsManager.putSecretValue(b ->
+        b.secretId(secretId)
+            .clientRequestToken(token)
+            .secretString(value)
+            .versionStages("AWSPENDING"));
     return "created";
   }
 
@@ -124,15 +123,14 @@ public final class BareRotateHandler
     values.put(":step", BareAws.s("createSecret"));
     values.put(":status", BareAws.s("ok"));
     values.put(":at", BareAws.s(now.toString()));
-    aws.dynamoDb.updateItem(
-        b ->
-            b.tableName(aws.table)
-                .key(BareAws.key("SECRET#" + name, "ROTATION#" + token))
-                .updateExpression(
-                    "SET #step = :step, #status = :status, #updated = :at, "
-                        + "#started = if_not_exists(#started, :at), #stepAt = :at REMOVE #error")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values));
+    aws.dynamoDb.updateItem(b ->
+        b.tableName(aws.table)
+            .key(BareAws.key("SECRET#" + name, "ROTATION#" + token))
+            .updateExpression(
+                "SET #step = :step, #status = :status, #updated = :at, "
+                    + "#started = if_not_exists(#started, :at), #stepAt = :at REMOVE #error")
+            .expressionAttributeNames(names)
+            .expressionAttributeValues(values));
     aws.audit(
         now,
         ACTOR,
