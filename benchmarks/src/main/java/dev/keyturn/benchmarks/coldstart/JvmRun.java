@@ -77,6 +77,7 @@ final class JvmRun {
         number(m, "initMs"),
         number(m, "primeMs"),
         number(m, "invokeMs"),
+        number(m, "cpuMs"),
         calls);
   }
 

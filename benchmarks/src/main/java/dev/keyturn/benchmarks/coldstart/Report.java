@@ -16,8 +16,8 @@ final class Report {
     for (Scenario scenario : scenarios) {
       md.append("\n### ").append(scenario.description()).append("\n\n");
       md.append("| JVM flags | handler | spawn → answer | JVM boot | init | SnapStart hooks |");
-      md.append(" first invoke | calls of the invocation |\n");
-      md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+      md.append(" first invoke | CPU | calls of the invocation |\n");
+      md.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
       for (JvmFlags flags : JvmFlags.values()) {
         for (Variant variant : Variant.values()) {
           Results.Key key = new Results.Key(scenario.description(), flags, variant);
@@ -31,6 +31,7 @@ final class Report {
                       ? ms(results.median(key, Measurement::primeMs))
                       : "-");
           md.append(" | ").append(ms(results.median(key, Measurement::invokeMs)));
+          md.append(" | ").append(ms(results.median(key, Measurement::cpuMs)));
           md.append(" | ").append(calls(results.of(key))).append(" |\n");
         }
       }
@@ -49,9 +50,11 @@ final class Report {
     double total = ratio(results, keyturn, bare, Measurement::totalMs);
     double init = ratio(results, keyturn, bare, Measurement::initMs);
     double invoke = ratio(results, keyturn, bare, Measurement::invokeMs);
+    double cpu = ratio(results, keyturn, bare, Measurement::cpuMs);
     double primedInvoke = ratio(results, primed, keyturn, Measurement::invokeMs);
-    return "- %s: keyturn/bare **%.2f×** spawn → answer (init %.2f×, first invoke %.2f×); primed first invoke = %.2f× the unprimed one\n"
-        .formatted(flags.label(), total, init, invoke, primedInvoke);
+    return ("- %s: keyturn/bare **%.2f×** spawn → answer (init %.2f×, first invoke %.2f×; CPU"
+            + " %.2f×); primed first invoke = %.2f× the unprimed one\n")
+        .formatted(flags.label(), total, init, invoke, cpu, primedInvoke);
   }
 
   private static double ratio(

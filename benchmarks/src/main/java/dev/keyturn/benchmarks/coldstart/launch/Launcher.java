@@ -41,13 +41,16 @@ public final class Launcher {
       long invokeStarted = System.nanoTime();
       int responseBytes = invoke(handler, event);
       long answered = System.nanoTime();
+      long cpuMillis = cpuMillis();
       report(
-          "\"mainAtEpochMs\":%d,\"initMs\":%.1f,\"primeMs\":%.1f,\"invokeMs\":%.1f,\"responseBytes\":%d,\"calls\":%s"
+          ("\"mainAtEpochMs\":%d,\"initMs\":%.1f,\"primeMs\":%.1f,\"invokeMs\":%.1f,"
+                  + "\"cpuMs\":%d,\"responseBytes\":%d,\"calls\":%s")
               .formatted(
                   mainWallClock,
                   millis(initialised - mainStarted),
                   millis(primeNanos),
                   millis(answered - invokeStarted),
+                  cpuMillis,
                   responseBytes,
                   CallCounter.json()));
       System.exit(0);
@@ -71,6 +74,18 @@ public final class Launcher {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     serializer.toJson(output, out);
     return out.size();
+  }
+
+  /**
+   * CPU time of the whole JVM so far (every thread: main, JIT compilers, GC), from /proc: on a
+   * shared machine it varies far less than wall time, so its ratio is the steadier cross-check.
+   */
+  private static long cpuMillis() {
+    return ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .map(java.time.Duration::toMillis)
+        .orElse(-1L);
   }
 
   private static void report(String fields) {
