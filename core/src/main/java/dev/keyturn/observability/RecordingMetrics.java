@@ -2,7 +2,6 @@ package dev.keyturn.observability;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Keeps every record in memory, in order (tests, and tools that report what a run counted). */
 public final class RecordingMetrics implements Metrics {

@@ -5,6 +5,7 @@ import dev.keyturn.state.InventoryStore;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +30,6 @@ public class CorePrimers {
   @Named("json")
   public Primer jsonPrimer() {
     return Primer.of(
-        "json",
-        () -> Json.map(Json.write(Map.of("primed", true, "items", java.util.List.of(1, "a")))));
+        "json", () -> Json.map(Json.write(Map.of("primed", true, "items", List.of(1, "a")))));
   }
 }

@@ -37,7 +37,10 @@ public final class RefreshableCredentialsProvider
     return current.resolveCredentials();
   }
 
-  /** Replaces the chain with a fresh one and closes the old (its cache goes with it). */
+  /**
+   * Replaces the chain with a fresh one and closes the old (its cache goes with it). Called around
+   * a snapshot, when no invocation is running.
+   */
   public synchronized void refresh() {
     AwsCredentialsProvider old = current;
     current = Objects.requireNonNull(factory.get(), "factory returned no provider");

@@ -79,7 +79,8 @@ public final class RotationService {
     try {
       outcome = run(event);
     } catch (RuntimeException failed) {
-      metrics.count(Metric.ROTATIONS_FAILED, 1, Dimensions.STEP, event.step().eventName());
+      String step = event.step() == null ? "unknown" : event.step().eventName();
+      metrics.count(Metric.ROTATIONS_FAILED, 1, Dimensions.STEP, step);
       throw failed;
     }
     if (FINISHED.equals(outcome.outcome())) {
