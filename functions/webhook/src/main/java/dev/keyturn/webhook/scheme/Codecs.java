@@ -1,0 +1,134 @@
+package dev.keyturn.webhook.scheme;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Decoders for signature values and keys that never throw: invalid input yields null, which the
+ * schemes turn into a rejection. They read a region of a header in place, so parsing makes no
+ * substrings.
+ */
+final class Codecs {
+
+  /** Value of each Latin-1 character, -1 when not a symbol. */
+  private static final int[] HEX_VALUES = new int[256];
+
+  private static final int[] BASE64_VALUES = new int[256];
+
+  static {
+    Arrays.fill(HEX_VALUES, -1);
+    for (int i = 0; i < 10; i++) {
+      HEX_VALUES['0' + i] = i;
+    }
+    for (int i = 0; i < 6; i++) {
+      HEX_VALUES['a' + i] = 10 + i;
+      HEX_VALUES['A' + i] = 10 + i;
+    }
+    Arrays.fill(BASE64_VALUES, -1);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int i = 0; i < alphabet.length(); i++) {
+      BASE64_VALUES[alphabet.charAt(i)] = i;
+    }
+  }
+
+  private Codecs() {}
+
+  /** Hex (either case) to bytes; null for odd length or a non-hex character. */
+  static byte[] hexDecode(String text, int from, int to) {
+    int length = to - from;
+    if (length <= 0 || (length & 1) != 0) {
+      return null;
+    }
+    byte[] out = new byte[length / 2];
+    for (int i = 0; i < out.length; i++) {
+      int high = hexDigit(text.charAt(from + 2 * i));
+      int low = hexDigit(text.charAt(from + 2 * i + 1));
+      if ((high | low) < 0) {
+        return null;
+      }
+      out[i] = (byte) (high << 4 | low);
+    }
+    return out;
+  }
+
+  /**
+   * Canonical standard-alphabet base64 (RFC 4648 section 4) to bytes: padded to a multiple of four,
+   * unused trailing bits zero. Anything else is null, so each byte sequence has exactly one
+   * accepted spelling, as when the reference libraries compare encoded strings.
+   */
+  static byte[] base64Decode(String text, int from, int to) {
+    int length = to - from;
+    if (length <= 0 || (length & 3) != 0) {
+      return null;
+    }
+    int padding = text.charAt(to - 1) != '=' ? 0 : text.charAt(to - 2) != '=' ? 1 : 2;
+    byte[] out = new byte[length / 4 * 3 - padding];
+    int o = 0;
+    int last = to - 4;
+    for (int i = from; i < last; i += 4) {
+      int a = symbol(text.charAt(i));
+      int b = symbol(text.charAt(i + 1));
+      int c = symbol(text.charAt(i + 2));
+      int d = symbol(text.charAt(i + 3));
+      if ((a | b | c | d) < 0) {
+        return null;
+      }
+      int bits = a << 18 | b << 12 | c << 6 | d;
+      out[o++] = (byte) (bits >> 16);
+      out[o++] = (byte) (bits >> 8);
+      out[o++] = (byte) bits;
+    }
+    int bits = 0;
+    for (int k = 0; k < 4 - padding; k++) {
+      int value = symbol(text.charAt(last + k));
+      if (value < 0) {
+        return null;
+      }
+      bits = bits << 6 | value;
+    }
+    int unusedBits = 2 * padding;
+    if ((bits & ((1 << unusedBits) - 1)) != 0) {
+      return null;
+    }
+    bits <<= 6 * padding;
+    out[o++] = (byte) (bits >> 16);
+    if (padding < 2) {
+      out[o++] = (byte) (bits >> 8);
+    }
+    if (padding < 1) {
+      out[o] = (byte) bits;
+    }
+    return out;
+  }
+
+  /**
+   * Base64 as {@link Base64#getDecoder()} reads it (padding optional), for keys, where any spelling
+   * the reference libraries accept should work; null when invalid. Slower: only for cache misses,
+   * never per request.
+   */
+  static byte[] base64DecodeKey(String text, int from) {
+    try {
+      return Base64.getDecoder().decode(text.substring(from));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  static String base64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  /** A character's base64 value, -1 when not in the alphabet (checked range: no aliasing). */
+  private static int symbol(char c) {
+    return c < 256 ? BASE64_VALUES[c] : -1;
+  }
+
+  private static int hexDigit(char c) {
+    return c < 256 ? HEX_VALUES[c] : -1;
+  }
+}

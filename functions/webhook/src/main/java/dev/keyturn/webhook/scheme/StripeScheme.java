@@ -1,0 +1,140 @@
+package dev.keyturn.webhook.scheme;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * <a href="https://docs.stripe.com/webhooks#verify-manually">Stripe</a>: {@code Stripe-Signature:
+ * t=<unix>,v1=<hex>[,v1=<hex>...][,v0=...]}, HMAC-SHA256 over {@code <t>.<body>}. The key is the
+ * secret string's UTF-8 bytes, {@code whsec_} prefix included (it is not base64-decoded). During a
+ * secret roll Stripe sends one {@code v1} per active secret; any match verifies.
+ */
+public final class StripeScheme extends AbstractScheme {
+
+  public static final String NAME = "stripe";
+  public static final String SIGNATURE_HEADER = "Stripe-Signature";
+
+  private static final String SIGNATURE_LOOKUP = lookupName(SIGNATURE_HEADER);
+  private static final MacCache MACS = MacCache.utf8Keyed(HmacAlgorithm.SHA256);
+  private static final int HEX_SHA256_LENGTH = 64;
+
+  private final long toleranceSeconds;
+
+  public StripeScheme() {
+    this(Timestamps.DEFAULT_TOLERANCE_SECONDS);
+  }
+
+  public StripeScheme(long toleranceSeconds) {
+    this.toleranceSeconds = toleranceSeconds;
+  }
+
+  static StripeScheme from(SchemeOptions options) {
+    return new StripeScheme(options.toleranceSeconds());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** The parts of a {@code Stripe-Signature} header that matter. */
+  private record Parsed(String timestamp, ExpectedSignatures v1) {}
+
+  @Override
+  VerificationResult check(WebhookRequest request, List<String> candidates, Instant now) {
+    String header = request.headers().get(SIGNATURE_LOOKUP);
+    if (header == null || header.isEmpty()) {
+      return reject(RejectionReason.MISSING_SIGNATURE);
+    }
+    Parsed parsed = parse(header);
+    if (parsed == null) {
+      return reject(RejectionReason.MALFORMED_HEADER);
+    }
+    long seconds = Timestamps.parseSeconds(parsed.timestamp());
+    if (seconds == Timestamps.MALFORMED) {
+      return reject(RejectionReason.MALFORMED_HEADER);
+    }
+    if (!Timestamps.withinTolerance(seconds, now, toleranceSeconds)) {
+      return reject(RejectionReason.TIMESTAMP_OUT_OF_TOLERANCE);
+    }
+    SignedContent content = new SignedContent(signedPrefix(parsed.timestamp()), request.body());
+    int match = HmacMatcher.firstMatch(MACS, candidates, content, parsed.v1());
+    return outcome(match, null, content);
+  }
+
+  /** Null unless there is exactly one {@code t} and at least one decodable {@code v1}. */
+  private static Parsed parse(String header) {
+    String timestamp = null;
+    ExpectedSignatures v1 = new ExpectedSignatures();
+    int items = 0;
+    int start = 0;
+    while (start <= header.length()) {
+      int end = header.indexOf(',', start);
+      if (end < 0) {
+        end = header.length();
+      }
+      if (++items > ExpectedSignatures.MAX_ENTRIES) {
+        return null;
+      }
+      int from = skipSpaces(header, start, end);
+      int to = trimSpaces(header, from, end);
+      if (header.startsWith("t=", from) && to - from >= 2) {
+        if (timestamp != null) {
+          return null; // two timestamps: which one was signed is ambiguous
+        }
+        timestamp = header.substring(from + 2, to);
+      } else if (header.startsWith("v1=", from) && to - from == 3 + HEX_SHA256_LENGTH) {
+        byte[] value = Codecs.hexDecode(header, from + 3, to);
+        if (value != null) {
+          v1.add(value);
+        }
+      }
+      start = end + 1;
+    }
+    return timestamp == null || v1.isEmpty() ? null : new Parsed(timestamp, v1);
+  }
+
+  private static int skipSpaces(String text, int from, int to) {
+    while (from < to && text.charAt(from) == ' ') {
+      from++;
+    }
+    return from;
+  }
+
+  private static int trimSpaces(String text, int from, int to) {
+    while (to > from && text.charAt(to - 1) == ' ') {
+      to--;
+    }
+    return to;
+  }
+
+  @Override
+  public Map<String, String> sign(String secret, byte[] body, Instant at, String deliveryId) {
+    return signWithEach(List.of(secret), body, at);
+  }
+
+  /** The header Stripe sends while it rolls a secret: one {@code v1} per secret. */
+  public static Map<String, String> signWithEach(List<String> secrets, byte[] body, Instant at) {
+    if (at.getEpochSecond() < 0) {
+      throw new InvalidSigningInputException(NAME, "at", "must not be before 1970");
+    }
+    String timestamp = Long.toString(at.getEpochSecond());
+    SignedContent content = new SignedContent(signedPrefix(timestamp), body);
+    StringJoiner header = new StringJoiner(",").add("t=" + timestamp);
+    for (String secret : secrets) {
+      var mac = secret == null ? null : MACS.macFor(secret);
+      if (mac == null) {
+        throw new InvalidSigningInputException(NAME, "secret", "must not be empty");
+      }
+      header.add("v1=" + Codecs.hex(content.macWith(mac)));
+    }
+    return Map.of(SIGNATURE_HEADER, header.toString());
+  }
+
+  private static byte[] signedPrefix(String timestamp) {
+    return (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
+  }
+}
