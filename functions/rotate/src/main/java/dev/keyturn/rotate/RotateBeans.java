@@ -1,0 +1,117 @@
+package dev.keyturn.rotate;
+
+import dev.keyturn.audit.AuditLog;
+import dev.keyturn.events.EventPublisher;
+import dev.keyturn.rotate.generator.GeneratorRegistry;
+import dev.keyturn.rotate.generator.RandomSource;
+import dev.keyturn.rotate.generator.password.RandomPasswordPort;
+import dev.keyturn.rotate.protocol.IssuedValueRetry;
+import dev.keyturn.rotate.protocol.RotationJournal;
+import dev.keyturn.rotate.protocol.RotationService;
+import dev.keyturn.rotate.secrets.RotationSecrets;
+import dev.keyturn.rotate.secrets.SecretsManagerRandomPasswords;
+import dev.keyturn.rotate.secrets.SecretsManagerRotationSecrets;
+import dev.keyturn.rotate.sweep.ParameterStore;
+import dev.keyturn.rotate.sweep.SsmParameterStore;
+import dev.keyturn.rotate.sweep.SweepService;
+import dev.keyturn.rotate.vendor.Vendors;
+import dev.keyturn.rotate.vendor.heroku.HerokuOAuth;
+import dev.keyturn.rotate.vendor.heroku.HerokuVendor;
+import dev.keyturn.rotate.vendor.heroku.JdkHerokuOAuth;
+import dev.keyturn.state.InventoryStore;
+import dev.keyturn.state.RotationStore;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The rotate function's wiring. Configuration: {@code heroku.api-url} (env {@code HEROKU_API_URL},
+ * default {@code https://api.heroku.com}); the actor in audit events is the Lambda function's name
+ * ({@code AWS_LAMBDA_FUNCTION_NAME}, default {@code keyturn-rotate}). Table and bus: see CoreBeans.
+ */
+@Factory
+public class RotateBeans {
+
+  @Singleton
+  public RandomSource randomSource() {
+    return new RandomSource();
+  }
+
+  @Singleton
+  @Named("actor")
+  public String actor(@Value("${aws.lambda.function.name:keyturn-rotate}") String functionName) {
+    return functionName;
+  }
+
+  @Singleton
+  public RotationSecrets rotationSecrets(SecretsManagerClient client) {
+    return new SecretsManagerRotationSecrets(client);
+  }
+
+  @Singleton
+  public RandomPasswordPort randomPasswords(SecretsManagerClient client) {
+    return new SecretsManagerRandomPasswords(client);
+  }
+
+  @Singleton
+  public GeneratorRegistry generators(RandomPasswordPort passwords, RandomSource random) {
+    return RotationGenerators.all(passwords, random);
+  }
+
+  @Singleton
+  public HerokuOAuth herokuOAuth(
+      @Value("${heroku.api-url:`https://api.heroku.com`}") String apiUrl) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    return new JdkHerokuOAuth(http, URI.create(apiUrl));
+  }
+
+  @Singleton
+  public Vendors vendors(HerokuOAuth heroku) {
+    return new Vendors(List.of(new HerokuVendor(heroku)));
+  }
+
+  @Singleton
+  public RotationJournal rotationJournal(
+      RotationStore rotations, AuditLog audit, Clock clock, @Named("actor") String actor) {
+    return new RotationJournal(rotations, audit, clock, actor);
+  }
+
+  @Singleton
+  public RotationService rotationService(
+      InventoryStore inventory,
+      RotationSecrets secrets,
+      GeneratorRegistry generators,
+      Vendors vendors,
+      RotationJournal journal,
+      EventPublisher events) {
+    return new RotationService(
+        inventory, secrets, generators, vendors, journal, events, IssuedValueRetry.standard());
+  }
+
+  @Singleton
+  public ParameterStore parameterStore(SsmClient ssm) {
+    return new SsmParameterStore(ssm);
+  }
+
+  @Singleton
+  public SweepService sweepService(
+      InventoryStore inventory,
+      ParameterStore parameters,
+      GeneratorRegistry generators,
+      RotationStore rotations,
+      AuditLog audit,
+      EventPublisher events,
+      Clock clock,
+      @Named("actor") String actor) {
+    return new SweepService(
+        inventory, parameters, generators, rotations, audit, events, clock, actor);
+  }
+}

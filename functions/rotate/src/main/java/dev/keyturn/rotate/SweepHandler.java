@@ -1,0 +1,40 @@
+package dev.keyturn.rotate;
+
+import dev.keyturn.rotate.sweep.SweepService;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The scheduled sweep: an EventBridge {@code Scheduled Event} in, the counts of what it did out.
+ */
+public class SweepHandler
+    extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+
+  static final String SCHEDULED_EVENT = "Scheduled Event";
+
+  @Inject SweepService sweep;
+
+  public SweepHandler() {}
+
+  public SweepHandler(ApplicationContext context) {
+    super(context);
+  }
+
+  @Override
+  public Map<String, Object> execute(Map<String, Object> event) {
+    if (event == null || !SCHEDULED_EVENT.equals(event.get("detail-type"))) {
+      throw new NotAScheduledEventException();
+    }
+    return new LinkedHashMap<>(sweep.sweep().toMap());
+  }
+
+  /** The sweep runs on EventBridge schedules only. Never echoes the input. */
+  public static final class NotAScheduledEventException extends RuntimeException {
+    public NotAScheduledEventException() {
+      super("the sweep expects an EventBridge event with detail-type '" + SCHEDULED_EVENT + "'");
+    }
+  }
+}

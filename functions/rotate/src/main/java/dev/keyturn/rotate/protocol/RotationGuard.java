@@ -1,0 +1,39 @@
+package dev.keyturn.rotate.protocol;
+
+import dev.keyturn.rotate.secrets.SecretMetadata;
+import dev.keyturn.rotate.secrets.Stages;
+
+/** The guards of AWS's rotation template, run before every step. */
+final class RotationGuard {
+
+  /** What the guards allow. */
+  enum Verdict {
+    /** The token is the AWSPENDING version: run the step. */
+    PROCEED,
+    /** The token is already AWSCURRENT: the rotation is over, the step is a successful no-op. */
+    ALREADY_CURRENT
+  }
+
+  private RotationGuard() {}
+
+  /**
+   * @throws RotationNotEnabledException when rotation is off for the secret
+   * @throws TokenNotAVersionException when the token is not a version of the secret
+   * @throws TokenNotPendingException when the token is neither AWSCURRENT nor AWSPENDING
+   */
+  static Verdict check(SecretMetadata metadata, String secretId, String token) {
+    if (!metadata.rotationEnabled()) {
+      throw new RotationNotEnabledException(secretId);
+    }
+    if (!metadata.hasVersion(token)) {
+      throw new TokenNotAVersionException(secretId, token);
+    }
+    if (metadata.versionHasStage(token, Stages.CURRENT)) {
+      return Verdict.ALREADY_CURRENT;
+    }
+    if (!metadata.versionHasStage(token, Stages.PENDING)) {
+      throw new TokenNotPendingException(secretId, token);
+    }
+    return Verdict.PROCEED;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.keyturn.rotate.sweep;
+
+import dev.keyturn.audit.AuditLog;
+import dev.keyturn.events.EventPublisher;
+import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.Source;
+import dev.keyturn.rotate.generator.GeneratorRegistry;
+import dev.keyturn.rotate.protocol.ErrorNames;
+import dev.keyturn.state.InventoryStore;
+import dev.keyturn.state.RotationStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduled sweep, for what Secrets Manager cannot rotate itself: SSM SecureString parameters
+ * due by their cadence tag, and tokens whose {@code expiresAt} is near. One entry's failure is
+ * audited and counted; the others still run.
+ */
+public final class SweepService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SweepService.class);
+
+  private final InventoryStore inventory;
+  private final ParameterStore parameters;
+  private final ParameterRotator rotator;
+  private final ExpiryAlerts expiry;
+  private final Clock clock;
+
+  public SweepService(
+      InventoryStore inventory,
+      ParameterStore parameters,
+      GeneratorRegistry generators,
+      RotationStore rotations,
+      AuditLog audit,
+      EventPublisher events,
+      Clock clock,
+      String actor) {
+    this.inventory = inventory;
+    this.parameters = parameters;
+    this.rotator = new ParameterRotator(parameters, generators, rotations, audit, events, actor);
+    this.expiry = new ExpiryAlerts(audit, events, actor);
+    this.clock = clock;
+  }
+
+  public SweepResult sweep() {
+    Instant now = clock.instant();
+    List<SecretEntry> entries = inventory.secrets();
+    List<SecretEntry> ssm =
+        entries.stream().filter(e -> e.source() instanceof Source.SsmParameter).toList();
+    Map<String, ParameterInfo> infos =
+        ssm.isEmpty()
+            ? Map.of()
+            : parameters.describe(ssm.stream().map(e -> e.source().id()).toList());
+    int rotated = 0;
+    int notDue = 0;
+    int skipped = 0;
+    int failed = 0;
+    for (SecretEntry entry : ssm) {
+      switch (rotateOne(entry, infos.get(entry.source().id()), now)) {
+        case ROTATED -> rotated++;
+        case NOT_DUE -> notDue++;
+        case SKIPPED -> skipped++;
+        case null -> failed++;
+      }
+    }
+    int expiring = 0;
+    for (SecretEntry entry : entries) {
+      Boolean alerted = alertOne(entry, now);
+      if (alerted == null) {
+        failed++;
+      } else if (alerted) {
+        expiring++;
+      }
+    }
+    SweepResult result = new SweepResult(ssm.size(), rotated, notDue, skipped, failed, expiring);
+    LOG.info("sweep: {}", result.toMap());
+    return result;
+  }
+
+  /** The entry's outcome, or null when it failed (already audited and logged). */
+  private ParameterRotator.Outcome rotateOne(SecretEntry entry, ParameterInfo info, Instant now) {
+    try {
+      if (info == null) {
+        throw new ParameterMissingException(entry.name(), entry.source().id());
+      }
+      return rotator.rotateIfDue(entry, info, now);
+    } catch (RuntimeException e) {
+      String error = ErrorNames.describe(e);
+      LOG.error("sweep of {} failed: {}", entry.name(), error);
+      try {
+        rotator.recordFailure(entry, now, error);
+      } catch (RuntimeException auditFailed) {
+        LOG.error(
+            "auditing the failed sweep of {} failed too: {}",
+            entry.name(),
+            ErrorNames.describe(auditFailed));
+      }
+      return null;
+    }
+  }
+
+  /** Whether the entry was alerted about, or null when alerting failed (logged). */
+  private Boolean alertOne(SecretEntry entry, Instant now) {
+    try {
+      return expiry.alertIfExpiring(entry, now);
+    } catch (RuntimeException e) {
+      LOG.error("expiry alert for {} failed: {}", entry.name(), ErrorNames.describe(e));
+      return null;
+    }
+  }
+}

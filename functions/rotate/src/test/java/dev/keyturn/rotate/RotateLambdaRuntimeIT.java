@@ -1,0 +1,140 @@
+package dev.keyturn.rotate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyturn.json.Json;
+import dev.keyturn.rotate.fakes.Entries;
+import dev.keyturn.rotate.support.EventJson;
+import dev.keyturn.rotate.support.EventTap;
+import dev.keyturn.rotate.support.InventorySeeder;
+import dev.keyturn.rotate.support.RotationRun;
+import dev.keyturn.rotate.support.SecretParts;
+import dev.keyturn.rotate.support.SecretsManagerRotationDriver;
+import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.testing.aws.LocalAwsExtension;
+import dev.keyturn.testing.aws.WithLocalAws;
+import dev.keyturn.testing.lambda.LambdaInvocationException;
+import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
+import dev.keyturn.testing.leak.SeededSecrets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shaded function jar, loaded by the AWS Lambda Java runtime's own handler loader, with the
+ * handler names template.yaml uses, invoked with raw event JSON.
+ */
+@WithLocalAws
+class RotateLambdaRuntimeIT {
+
+  private static LambdaRuntimeHarness rotate;
+  private static LambdaRuntimeHarness sweep;
+  private static SecretsManagerRotationDriver driver;
+  private static InventorySeeder inventory;
+  private static EventTap events;
+
+  @BeforeAll
+  static void load(LocalAws aws) throws IOException {
+    System.setProperty("keyturn.event-bus", "keyturn");
+    driver = new SecretsManagerRotationDriver(aws.motoEndpoint());
+    driver.prepareMoto();
+    events = new EventTap("keyturn");
+    inventory = new InventorySeeder(aws.dynamoDb(), LocalAwsExtension.TABLE);
+    Path jar = shadedJar();
+    rotate = LambdaRuntimeHarness.load(jar, handlerOf("RotateFunction"));
+    sweep = LambdaRuntimeHarness.load(jar, handlerOf("SweepFunction"));
+  }
+
+  /** The Handler of a function in sam-fragment.yaml: the names template.yaml gets. */
+  private static String handlerOf(String logicalId) throws IOException {
+    String sam = Files.readString(Path.of("sam-fragment.yaml"));
+    Matcher m =
+        Pattern.compile("\\n  " + logicalId + ":\\n(?:    .*\\n|\\n)*?      Handler: (\\S+)")
+            .matcher(sam);
+    if (!m.find()) {
+      throw new IllegalStateException("no Handler for " + logicalId + " in sam-fragment.yaml");
+    }
+    return m.group(1);
+  }
+
+  @AfterAll
+  static void close() {
+    rotate.close();
+    sweep.close();
+  }
+
+  private static Path shadedJar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("keyturn-rotate-.*-lambda\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("run after package: no shaded jar"));
+    }
+  }
+
+  @Test
+  void templateHandlers_areTheHandlerClasses() {
+    assertThat(rotate.handler()).isEqualTo(RotateHandler.class.getName());
+    assertThat(sweep.handler()).isEqualTo(SweepHandler.class.getName());
+  }
+
+  @Test
+  void rotateHandler_runsAFullRotation_fromSecretsManagerEventJson() {
+    inventory.add(
+        Entries.secretsManager(
+            "RX_RUNTIME_HOOK", "keyturn/test/runtime-hook", "hmac-key", Map.of()));
+    String first = SeededSecrets.generate("runtime-hook");
+    var created = driver.createSecret("keyturn/test/runtime-hook", first);
+    String token = driver.startRotation(created.arn());
+
+    for (String step : RotationRun.STEPS) {
+      String response = rotate.invoke(EventJson.rotationStep(step, created.arn(), token));
+      assertThat(Json.map(response)).containsEntry("step", step).containsEntry("versionId", token);
+    }
+
+    SecretParts.register("hmac-key", driver.valueOf(created.arn(), token));
+    assertThat(driver.stages(created.arn()))
+        .containsOnly(
+            Map.entry(token, List.of("AWSCURRENT")),
+            Map.entry(created.versionId(), List.of("AWSPREVIOUS")));
+    assertThat(events.drain())
+        .extracting(EventTap.Delivered::detailType)
+        .containsExactly("SecretRotated");
+  }
+
+  @Test
+  void rotateHandler_reportsAGuardFailure_asAnErrorOfItsType() {
+    inventory.add(
+        Entries.secretsManager(
+            "RX_RUNTIME_GUARD", "keyturn/test/runtime-guard", "hmac-key", Map.of()));
+    var created =
+        driver.createSecret("keyturn/test/runtime-guard", SeededSecrets.generate("guard"));
+    driver.startRotation(created.arn());
+
+    assertThatThrownBy(() ->
+            rotate.invoke(
+                EventJson.rotationStep(
+                    "createSecret", created.arn(), "00000000-0000-4000-8000-000000000000")))
+        .isInstanceOf(LambdaInvocationException.class)
+        .satisfies(e ->
+            assertThat(((LambdaInvocationException) e).errorType())
+                .endsWith("TokenNotAVersionException"));
+  }
+
+  @Test
+  void sweepHandler_acceptsTheScheduledEventJson_andReturnsCounts() {
+    String response = sweep.invoke(EventJson.resource("scheduled-event.json"));
+
+    assertThat(Json.map(response))
+        .containsKeys("checked", "rotated", "notDue", "skipped", "failed", "expiring");
+  }
+}

@@ -1,0 +1,291 @@
+package dev.keyturn.rotate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.jwk.JWK;
+import dev.keyturn.audit.AuditEvent;
+import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.json.Json;
+import dev.keyturn.rotate.fakes.Entries;
+import dev.keyturn.rotate.generator.jwt.JwtKeys;
+import dev.keyturn.rotate.protocol.RotationNotEnabledException;
+import dev.keyturn.rotate.protocol.TokenNotAVersionException;
+import dev.keyturn.rotate.support.AwsCallTap;
+import dev.keyturn.rotate.support.EventJson;
+import dev.keyturn.rotate.support.EventTap;
+import dev.keyturn.rotate.support.RotateFunctionFixture;
+import dev.keyturn.rotate.support.RotationRun;
+import dev.keyturn.rotate.support.SecretParts;
+import dev.keyturn.rotate.vendor.heroku.HerokuCredential;
+import dev.keyturn.state.RotationRecord;
+import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.testing.aws.WithLocalAws;
+import dev.keyturn.testing.heroku.HerokuStandIn;
+import dev.keyturn.testing.heroku.OAuthAuthorization;
+import dev.keyturn.testing.heroku.WithHerokuStandIn;
+import dev.keyturn.testing.leak.SeededSecrets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Full rotations through {@link RotateHandler}, started from event JSON, against moto, DynamoDB
+ * Local and the Heroku stand-in; Secrets Manager's part is played by the test (RotateSecret, then
+ * the four step events in order).
+ */
+@WithLocalAws
+@WithHerokuStandIn(resetBeforeEach = false)
+class RotationFlowTest {
+
+  private static RotateFunctionFixture fn;
+  private static HerokuStandIn heroku;
+
+  @BeforeAll
+  static void start(LocalAws aws, HerokuStandIn standIn) {
+    heroku = standIn;
+    fn = RotateFunctionFixture.start(aws, standIn.baseUrl());
+  }
+
+  @AfterAll
+  static void stop() {
+    fn.close();
+  }
+
+  /** A secret of the given generator type with a realistic first value. */
+  private record Managed(SecretEntry entry, String arn, String firstVersion, String firstValue) {}
+
+  private static Managed managed(String type) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String name = "RX_" + type.toUpperCase().replace('-', '_') + "_" + suffix.toUpperCase();
+    Map<String, String> options =
+        switch (type) {
+          case "random-password" -> Map.of("length", "40");
+          case "hmac-key" -> Map.of("format", "hex");
+          case "jwt-ec" -> Map.of("retainedKeys", "2");
+          case "json-field" -> Map.of("fields", "secret_key", "length", "40");
+          default -> Map.of();
+        };
+    String first =
+        switch (type) {
+          case "jwt-rsa", "jwt-ec" -> "{}";
+          case "json-field" ->
+              Json.write(
+                  Map.of("key_id", "PKTEST0001", "secret_key", SeededSecrets.generate("alp")));
+          case "heroku-authorization" -> {
+            OAuthAuthorization a = heroku.seedAuthorization("keyturn " + name);
+            SeededSecrets.register(a.accessToken());
+            yield new HerokuCredential(a.id().toString(), a.accessToken()).toSecretValue();
+          }
+          default -> SeededSecrets.generate(type);
+        };
+    SecretEntry entry =
+        Entries.secretsManager(name, "keyturn/test/" + type + "-" + suffix, type, options);
+    var created = fn.managedSecret(entry, first);
+    return new Managed(entry, created.arn(), created.versionId(), first);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "random-password",
+        "hmac-key",
+        "jwt-rsa",
+        "jwt-ec",
+        "json-field",
+        "heroku-authorization"
+      })
+  void fullRotation_leavesOneNewCurrent_theOldAsPrevious_andNoPending(String type) {
+    Managed s = managed(type);
+    Instant started = Instant.now().minusSeconds(1);
+    String token = fn.driver.startRotation(s.arn());
+
+    fn.run.allSteps(s.arn(), token);
+
+    String newValue = fn.driver.valueOf(s.arn(), token);
+    SecretParts.register(type, newValue);
+    assertThat(fn.driver.stages(s.arn()))
+        .containsOnly(
+            Map.entry(token, List.of("AWSCURRENT")),
+            Map.entry(s.firstVersion(), List.of("AWSPREVIOUS")));
+    assertThat(s.firstValue().equals(fn.driver.valueOf(s.arn(), s.firstVersion())))
+        .as("the old version keeps its value")
+        .isTrue();
+    assertThat(s.firstValue().equals(newValue)).as("the new version has a new value").isFalse();
+    RotationGenerators.forValidation()
+        .get(type)
+        .checkWellFormed(newValue, s.entry().generator().options());
+    assertCompleteRecords(s.entry().name(), token, started);
+    assertSecretRotatedPublished(s, token, newValue);
+  }
+
+  @Test
+  void jwks_afterKRotations_holdsTheCurrentKeyPlusTheLastNRetiredPublicKeys() {
+    Managed s = managed("jwt-ec"); // retainedKeys: 2
+    int rotations = 4;
+    List<String> kids = new ArrayList<>();
+    String value = null;
+
+    for (int i = 0; i < rotations; i++) {
+      String token = fn.driver.startRotation(s.arn());
+      fn.run.allSteps(s.arn(), token);
+      value = fn.driver.valueOf(s.arn(), token);
+      SecretParts.register("jwt-ec", value);
+      kids.add(JwtKeys.parse(value).signingKey().getKeyID());
+    }
+
+    JwtKeys keys = JwtKeys.parse(value);
+    assertThat(kids).doesNotHaveDuplicates();
+    assertThat(keys.publicKeys())
+        .extracting(JWK::getKeyID)
+        .containsExactly(kids.get(3), kids.get(2), kids.get(1));
+    assertThat(keys.publicKeys().stream().noneMatch(JWK::isPrivate))
+        .as("the JWKS holds public keys only")
+        .isTrue();
+    fn.events.drain();
+  }
+
+  @Test
+  void herokuRotation_leavesTheNewTokenLive_andTheOldOneRevoked() {
+    Managed s = managed("heroku-authorization");
+    String token = fn.driver.startRotation(s.arn());
+
+    fn.run.allSteps(s.arn(), token);
+
+    HerokuCredential before = HerokuCredential.parse(s.firstValue());
+    HerokuCredential after = HerokuCredential.parse(fn.driver.valueOf(s.arn(), token));
+    UUID id = UUID.fromString(before.authorizationId());
+    assertThat(after.token().equals(heroku.currentAccessToken(id))).isTrue();
+    assertThat(before.token().equals(heroku.currentAccessToken(id))).isFalse();
+    assertThat(heroku.count("POST", "/oauth/authorizations/" + id + "/actions/regenerate-tokens"))
+        .isEqualTo(1);
+    assertThat(heroku.count("GET", "/account")).isPositive();
+    fn.events.drain();
+  }
+
+  @Test
+  void everyStep_sentTwice_isHarmless() {
+    Managed s = managed("hmac-key");
+    String token = fn.driver.startRotation(s.arn());
+
+    for (String step : RotationRun.STEPS) {
+      fn.run.step(step, s.arn(), token);
+      fn.run.step(step, s.arn(), token);
+    }
+
+    SecretParts.register("hmac-key", fn.driver.valueOf(s.arn(), token));
+    assertThat(fn.driver.stages(s.arn()))
+        .containsOnly(
+            Map.entry(token, List.of("AWSCURRENT")),
+            Map.entry(s.firstVersion(), List.of("AWSPREVIOUS")));
+    assertThat(AwsCallTap.replacedVersions()).isEmpty();
+    assertThat(fn.events.drain())
+        .filteredOn(e -> e.detailType().equals("SecretRotated"))
+        .hasSize(1);
+  }
+
+  @Test
+  void rotationToken_isCarriedThroughToPutSecretValue() {
+    Managed s = managed("hmac-key");
+    String token = fn.driver.startRotation(s.arn());
+    var event =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            Json.tree(EventJson.resource("rotation-step-with-rotation-token.json"));
+    event.put("SecretId", s.arn()).put("ClientRequestToken", token);
+
+    fn.run.invoke(event.toString());
+
+    SecretParts.register("hmac-key", fn.driver.valueOf(s.arn(), token));
+    assertThat(AwsCallTap.rotationTokenPut(token)).isEqualTo(event.get("RotationToken").asText());
+  }
+
+  @Test
+  void guard_aTokenThatIsNotAVersion_fails_andChangesNothing() {
+    Managed s = managed("hmac-key");
+    fn.driver.startRotation(s.arn());
+    String stranger = UUID.randomUUID().toString();
+    Map<String, List<String>> before = fn.driver.stages(s.arn());
+
+    assertThatThrownBy(() -> fn.run.step("createSecret", s.arn(), stranger))
+        .isInstanceOf(TokenNotAVersionException.class);
+    assertThat(fn.driver.stages(s.arn())).isEqualTo(before);
+    assertThat(fn.rotations.rotation(s.entry().name(), stranger)).isEmpty();
+  }
+
+  @Test
+  void guard_disabledRotation_fails_andLeavesThePendingVersionAlone() {
+    Managed s = managed("hmac-key");
+    String token = UUID.randomUUID().toString();
+    String staged = SeededSecrets.generate("staged-by-hand");
+    fn.driver
+        .secretsManager()
+        .putSecretValue(b ->
+            b.secretId(s.arn())
+                .clientRequestToken(token)
+                .secretString(staged)
+                .versionStages("AWSPENDING"));
+
+    for (String step : RotationRun.STEPS) {
+      assertThatThrownBy(() -> fn.run.step(step, s.arn(), token))
+          .isInstanceOf(RotationNotEnabledException.class);
+    }
+    assertThat(staged.equals(fn.driver.valueOf(s.arn(), token))).isTrue();
+    assertThat(fn.driver.stages(s.arn()).get(s.firstVersion())).containsExactly("AWSCURRENT");
+  }
+
+  @Test
+  void guard_anAlreadyCurrentToken_isASuccessfulNoOp() {
+    Managed s = managed("hmac-key");
+    String token = fn.driver.startRotation(s.arn());
+    fn.run.allSteps(s.arn(), token);
+    SecretParts.register("hmac-key", fn.driver.valueOf(s.arn(), token));
+    Map<String, List<String>> before = fn.driver.stages(s.arn());
+    fn.events.drain();
+
+    for (String step : RotationRun.STEPS) {
+      Map<String, Object> result = fn.run.step(step, s.arn(), token);
+      assertThat(result).containsEntry("outcome", "already-current");
+    }
+
+    assertThat(fn.driver.stages(s.arn())).isEqualTo(before);
+    assertThat(fn.events.drain()).isEmpty();
+  }
+
+  private static void assertCompleteRecords(String name, String token, Instant started) {
+    RotationRecord record = fn.rotations.rotation(name, token).orElseThrow();
+    assertThat(record.status()).isEqualTo("completed");
+    assertThat(record.error()).isNull();
+    assertThat(record.stepTimes().keySet()).containsExactlyInAnyOrderElementsOf(RotationRun.STEPS);
+    assertThat(fn.rotations.lastRotated(name)).isPresent();
+    List<AuditEvent> trail = fn.audit.since(started, name, 100);
+    assertThat(trail)
+        .extracting(AuditEvent::action)
+        .containsSubsequence(
+            "rotation.createSecret",
+            "rotation.setSecret",
+            "rotation.testSecret",
+            "rotation.finishSecret");
+    assertThat(trail).allSatisfy(e -> assertThat(e.versionIds()).contains(token));
+    assertThat(trail).extracting(AuditEvent::outcome).doesNotContain("failed", "rejected");
+  }
+
+  private static void assertSecretRotatedPublished(Managed s, String token, String newValue) {
+    List<EventTap.Delivered> rotated =
+        fn.events.drain().stream().filter(e -> e.detailType().equals("SecretRotated")).toList();
+    assertThat(rotated).hasSize(1);
+    assertThat(rotated.getFirst().source()).isEqualTo("keyturn.rotate");
+    assertThat(rotated.getFirst().detail())
+        .containsOnly(
+            Map.entry("secretName", s.entry().name()),
+            Map.entry("secretArn", s.arn()),
+            Map.entry("versionId", token));
+    assertThat(rotated.getFirst().raw().contains(newValue)).as("event carries the value").isFalse();
+  }
+}
