@@ -9,13 +9,9 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
 /**
- * The webhook function behind a Lambda Function URL (payload v2.0): {@code POST
- * /webhooks/{source}}. Every answer, rejections included, is an HTTP response; nothing a caller
- * sends makes the invocation fail.
- *
- * <p>Only the handler's own object graph is built at start-up (it is injected, so it still exists
- * before a SnapStart snapshot): Lambda's default of creating every singleton on the class path
- * would also build clients and the Heroku token provider this function never uses.
+ * The webhook function behind a Function URL (payload v2.0), {@code POST /webhooks/{source}}. Every
+ * answer is an HTTP response. Only the injected graph is built at start-up: Lambda's default of
+ * creating every singleton would also build clients (and core's Heroku client) it never uses.
  */
 public class WebhookHandler
     extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -30,7 +26,10 @@ public class WebhookHandler
 
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return super.newApplicationContextBuilder().eagerInitSingletons(false);
+    // LambdaApplicationContextBuilder without eagerInitSingletons (it cannot be switched off)
+    return ApplicationContext.builder()
+        .environments("function", "lambda")
+        .eagerInitConfiguration(true);
   }
 
   @Override
