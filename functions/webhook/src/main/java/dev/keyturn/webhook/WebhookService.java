@@ -72,9 +72,11 @@ public final class WebhookService {
       return WebhookResponse.unavailable();
     } catch (RuntimeException e) {
       log.error(
-          "webhook internal error {} {}",
+          "webhook internal error {} {} {}",
           kv("event", "webhook.internal-error"),
-          kv("error", e.getClass().getName()));
+          kv("error", e.getClass().getName()),
+          // where, not the message: a message could quote request content
+          kv("at", e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : "?"));
       return WebhookResponse.internalError();
     }
   }
@@ -93,11 +95,11 @@ public final class WebhookService {
       case SourceLookup.Unknown unknown ->
           reject(now, name.get(), Reason.UNKNOWN_SOURCE, WebhookResponse.notFound());
       case SourceLookup.Misconfigured bad -> misconfigured(bad);
-      case SourceLookup.Found found -> receive(found.source(), request, now);
+      case SourceLookup.Found found -> decodeBody(found.source(), request, now);
     };
   }
 
-  private WebhookResponse receive(WebhookSource source, InboundRequest request, Instant now) {
+  private WebhookResponse decodeBody(WebhookSource source, InboundRequest request, Instant now) {
     return switch (DecodedBody.of(request, settings.maxBodyBytes())) {
       case DecodedBody.TooLarge tooLarge ->
           reject(

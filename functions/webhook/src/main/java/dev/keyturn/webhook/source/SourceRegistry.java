@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhook sources of the applied inventory, read from the table at most once per TTL and kept
- * per container with their scheme instances. Lookups of unknown names cost no table read, so a
- * flood of made-up paths cannot drive reads. When a re-read fails, the previous sources keep
- * serving and the next attempt waits {@link #RETRY_AFTER_FAILURE}.
+ * per container with their scheme instances (kept across re-reads while the entry is unchanged, so
+ * the schemes' key caches stay warm). Lookups of unknown names cost no table read, so a flood of
+ * made-up paths cannot drive reads. When a re-read fails, the previous sources keep serving and the
+ * next attempt waits {@link #RETRY_AFTER_FAILURE}.
  */
 public final class SourceRegistry {
 
@@ -30,6 +31,7 @@ public final class SourceRegistry {
   private final Duration ttl;
   private final Duration untimedReplayTtl;
   private Map<String, SourceLookup> sources;
+  private Map<WebhookEntry, WebhookSource> built = Map.of();
   private Instant nextReadAt = Instant.MIN;
 
   public SourceRegistry(InventoryStore inventory, Duration ttl, Duration untimedReplayTtl) {
@@ -53,10 +55,16 @@ public final class SourceRegistry {
   private void reload(Instant now) {
     try {
       Map<String, SourceLookup> read = new HashMap<>();
+      Map<WebhookEntry, WebhookSource> reusable = new HashMap<>();
       for (WebhookEntry entry : inventory.webhooks()) {
-        read.put(entry.source(), resolve(entry));
+        SourceLookup lookup = resolve(entry);
+        if (lookup instanceof SourceLookup.Found found) {
+          reusable.put(entry, found.source());
+        }
+        read.put(entry.source(), lookup);
       }
       sources = read;
+      built = reusable;
       nextReadAt = now.plus(ttl);
     } catch (RuntimeException e) {
       if (sources == null) {
@@ -75,6 +83,10 @@ public final class SourceRegistry {
     if (secret.isEmpty() || secret.get().source() == null) {
       return new SourceLookup.Misconfigured(
           entry.source(), "secret entry " + entry.secret() + " is not in the inventory");
+    }
+    WebhookSource unchanged = built.get(entry);
+    if (unchanged != null && unchanged.secret().equals(secret.get().source())) {
+      return new SourceLookup.Found(unchanged); // keeps the scheme instance and its key cache
     }
     try {
       DeliveryCheck check =
