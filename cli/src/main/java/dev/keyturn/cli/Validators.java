@@ -2,7 +2,9 @@ package dev.keyturn.cli;
 
 import dev.keyturn.inventory.lint.LintContext;
 import dev.keyturn.inventory.lint.OptionValidator;
+import dev.keyturn.rotate.RotationGenerators;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
+import dev.keyturn.webhook.scheme.Schemes;
 import java.time.Clock;
 
 /** The option validators of the modules that own generators and webhook schemes. */
@@ -11,8 +13,9 @@ final class Validators {
   private Validators() {}
 
   static LintContext lintContext(Clock clock) {
-    GeneratorRegistry generators = GeneratorRegistry.forValidation();
+    GeneratorRegistry generators = RotationGenerators.forValidation();
     OptionValidator generatorOptions = generators::validate;
-    return new LintContext(clock.instant(), generatorOptions, OptionValidator.NONE);
+    OptionValidator schemeOptions = Schemes::validateOptions;
+    return new LintContext(clock.instant(), generatorOptions, schemeOptions);
   }
 }

@@ -15,10 +15,11 @@ public final class SecretsManagerTokenProvider implements TokenProvider {
   private final String secretId;
   private volatile String cached;
 
+  /**
+   * A blank {@code secretId} is accepted here and refused at the first {@link #token()}: Lambda
+   * contexts create every singleton eagerly, and functions that never call Heroku have no token.
+   */
   public SecretsManagerTokenProvider(SecretsManagerClient secretsManager, String secretId) {
-    if (secretId == null || secretId.isBlank()) {
-      throw new TokenSecretInvalidException("(unset)", "HEROKU_API_TOKEN_SECRET is not set");
-    }
     this.secretsManager = secretsManager;
     this.secretId = secretId;
   }
@@ -43,6 +44,9 @@ public final class SecretsManagerTokenProvider implements TokenProvider {
   }
 
   private String read() {
+    if (secretId == null || secretId.isBlank()) {
+      throw new TokenSecretInvalidException("(unset)", "HEROKU_API_TOKEN_SECRET is not set");
+    }
     String value =
         secretsManager
             .getSecretValue(b -> b.secretId(secretId).versionStage("AWSCURRENT"))

@@ -13,18 +13,14 @@ import dev.keyturn.rotate.support.SecretParts;
 import dev.keyturn.rotate.support.SecretsManagerRotationDriver;
 import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
+import dev.keyturn.testing.aws.TemplateFunction;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.lambda.LambdaInvocationException;
 import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
 import dev.keyturn.testing.leak.SeededSecrets;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,36 +45,16 @@ class RotateLambdaRuntimeIT {
     driver.prepareMoto();
     events = new EventTap("keyturn");
     inventory = new InventorySeeder(aws.dynamoDb(), LocalAwsExtension.TABLE);
-    Path jar = shadedJar();
-    rotate = LambdaRuntimeHarness.load(jar, handlerOf("RotateFunction"));
-    sweep = LambdaRuntimeHarness.load(jar, handlerOf("SweepFunction"));
-  }
-
-  /** The Handler of a function in sam-fragment.yaml: the names template.yaml gets. */
-  private static String handlerOf(String logicalId) throws IOException {
-    String sam = Files.readString(Path.of("sam-fragment.yaml"));
-    Matcher m =
-        Pattern.compile("\\n  " + logicalId + ":\\n(?:    .*\\n|\\n)*?      Handler: (\\S+)")
-            .matcher(sam);
-    if (!m.find()) {
-      throw new IllegalStateException("no Handler for " + logicalId + " in sam-fragment.yaml");
-    }
-    return m.group(1);
+    TemplateFunction rotateFn = TemplateFunction.of("RotateFunction");
+    TemplateFunction sweepFn = TemplateFunction.of("SweepFunction");
+    rotate = LambdaRuntimeHarness.load(rotateFn.codeUri(), rotateFn.handler());
+    sweep = LambdaRuntimeHarness.load(sweepFn.codeUri(), sweepFn.handler());
   }
 
   @AfterAll
   static void close() {
     rotate.close();
     sweep.close();
-  }
-
-  private static Path shadedJar() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("keyturn-rotate-.*-lambda\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("run after package: no shaded jar"));
-    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyturn.json.Json;
 import dev.keyturn.sync.Events;
 import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.testing.aws.TemplateFunction;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.WithHerokuStandIn;
@@ -42,7 +43,8 @@ class SyncLambdaJarIT {
 
   @BeforeAll
   static void load(HerokuStandIn standIn) {
-    Path jar = Path.of(System.getProperty("keyturn.sync.lambdaJar", "target/missing.jar"));
+    TemplateFunction function = TemplateFunction.of("SyncFunction");
+    Path jar = function.codeUri();
     assertThat(Files.isRegularFile(jar)).as("shaded jar built in package: " + jar).isTrue();
     secretsManager = SecretsManagerClient.create();
     ssm = SsmClient.create();
@@ -51,7 +53,7 @@ class SyncLambdaJarIT {
     // what template.yaml's environment gives the function, as JVM-wide properties here
     System.setProperty("heroku.api-url", standIn.baseUrl().toString());
     System.setProperty("heroku.api-token-secret", TOKEN_SECRET);
-    fn = LambdaRuntimeHarness.load(jar, "dev.keyturn.sync.SyncHandler");
+    fn = LambdaRuntimeHarness.load(jar, function.handler());
   }
 
   @AfterAll
