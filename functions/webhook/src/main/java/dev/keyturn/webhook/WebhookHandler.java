@@ -4,14 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.webhook.http.FunctionUrlEvents;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
 /**
- * The webhook function behind a Function URL (payload v2.0), {@code POST /webhooks/{source}}. Every
- * answer is an HTTP response. Only the injected graph is built at start-up: Lambda's default of
- * creating every singleton would also build clients (and core's Heroku client) it never uses.
+ * The webhook function behind a Lambda Function URL (payload v2.0): {@code POST
+ * /webhooks/{source}}. Every answer, rejections included, is an HTTP response; nothing a caller
+ * sends makes the invocation fail.
  */
 public class WebhookHandler
     extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -22,14 +21,6 @@ public class WebhookHandler
 
   public WebhookHandler(ApplicationContext context) {
     super(context);
-  }
-
-  @Override
-  protected ApplicationContextBuilder newApplicationContextBuilder() {
-    // LambdaApplicationContextBuilder without eagerInitSingletons (it cannot be switched off)
-    return ApplicationContext.builder()
-        .environments("function", "lambda")
-        .eagerInitConfiguration(true);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.json.Json;
 import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
+import dev.keyturn.testing.aws.TemplateFunction;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
 import dev.keyturn.testing.leak.SeededSecrets;
@@ -17,14 +18,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * The shaded jar, loaded by the AWS Lambda Java runtime's own handler loader with the handler name
- * sam-fragment.yaml gives template.yaml, invoked with Function URL event JSON: the runtime's own
+ * The jar template.yaml deploys as WebhookFunction, loaded by the AWS Lambda Java runtime's own
+ * handler loader with the template's handler name, invoked with Function URL event JSON: the runtime's own
  * deserializer fills {@code APIGatewayV2HTTPEvent} (method, headers, body, {@code isBase64Encoded})
  * and serializes the response Function URLs read.
  */
@@ -48,7 +46,7 @@ class WebhookLambdaRuntimeIT {
   static String secret;
 
   @BeforeAll
-  static void load(LocalAws aws) throws IOException {
+  static void load(LocalAws aws) {
     System.setProperty("keyturn.event-bus", BUS);
     bus = new BusTap(BUS);
     byte[] key = new byte[32];
@@ -60,9 +58,11 @@ class WebhookLambdaRuntimeIT {
     acme =
         new InventorySeeder(aws.dynamoDb(), LocalAwsExtension.TABLE)
             .webhook("acme", "standard-webhooks", "keyturn/it/runtime-acme", "whsec");
-    Path jar = Path.of(System.getProperty("keyturn.webhook.lambdaJar", "target/missing.jar"));
-    assertThat(Files.isRegularFile(jar)).as("shaded jar built in package: " + jar).isTrue();
-    fn = LambdaRuntimeHarness.load(jar, handlerOf("WebhookFunction"));
+    TemplateFunction function = TemplateFunction.of("WebhookFunction");
+    assertThat(Files.isRegularFile(function.codeUri()))
+        .as("shaded jar built in package: " + function.codeUri())
+        .isTrue();
+    fn = LambdaRuntimeHarness.load(function.codeUri(), function.handler());
   }
 
   @AfterAll
@@ -77,18 +77,6 @@ class WebhookLambdaRuntimeIT {
   @BeforeEach
   void emptyTheTap() {
     bus.drain();
-  }
-
-  /** The Handler of a function in sam-fragment.yaml: the name template.yaml gets. */
-  private static String handlerOf(String logicalId) throws IOException {
-    String sam = Files.readString(Path.of("sam-fragment.yaml"));
-    Matcher m =
-        Pattern.compile("\\n  " + logicalId + ":\\n(?:    .*\\n|\\n)*?      Handler: (\\S+)")
-            .matcher(sam);
-    if (!m.find()) {
-      throw new IllegalStateException("no Handler for " + logicalId + " in sam-fragment.yaml");
-    }
-    return m.group(1);
   }
 
   private static ObjectNode event(String name) {

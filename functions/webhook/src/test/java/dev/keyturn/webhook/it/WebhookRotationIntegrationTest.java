@@ -33,7 +33,6 @@ import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse
 class WebhookRotationIntegrationTest {
 
   static final String BUS = "keyturn";
-  static final String HEROKU_TOKEN_SECRET = "heroku.api-token-secret";
   static final List<String> STEPS =
       List.of("createSecret", "setSecret", "testSecret", "finishSecret");
 
@@ -45,9 +44,6 @@ class WebhookRotationIntegrationTest {
   @BeforeAll
   static void start(LocalAws aws) {
     System.setProperty("keyturn.event-bus", BUS);
-    // the rotate function's context creates every singleton, core's Heroku client among them,
-    // which refuses to start without a token secret name; this rotation never calls Heroku
-    System.setProperty(HEROKU_TOKEN_SECRET, "keyturn/it/unused-heroku-token");
     driver = new SecretsManagerRotationDriver(aws.motoEndpoint());
     driver.prepareMoto();
     inventory = new InventorySeeder(aws.dynamoDb(), LocalAwsExtension.TABLE);
@@ -60,7 +56,6 @@ class WebhookRotationIntegrationTest {
     rotate.close();
     bus.close();
     System.clearProperty("keyturn.event-bus");
-    System.clearProperty(HEROKU_TOKEN_SECRET);
   }
 
   private static String firstValue(String format) {
