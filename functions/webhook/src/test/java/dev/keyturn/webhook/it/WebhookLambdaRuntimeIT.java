@@ -31,9 +31,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The jar template.yaml deploys as WebhookFunction, loaded by the AWS Lambda Java runtime's own
- * handler loader with the template's handler name, invoked with Function URL event JSON: the runtime's own
- * deserializer fills {@code APIGatewayV2HTTPEvent} (method, headers, body, {@code isBase64Encoded})
- * and serializes the response Function URLs read.
+ * handler loader with the template's handler name, invoked with Function URL event JSON: the
+ * runtime's own deserializer fills {@code APIGatewayV2HTTPEvent} (method, headers, body, {@code
+ * isBase64Encoded}) and serializes the response Function URLs read.
  */
 @WithLocalAws
 class WebhookLambdaRuntimeIT {
