@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       LintCommand.class,
       ApplyCommand.class,
+      dev.keyturn.cli.webhook.VerifyWebhookCommand.class,
       dev.keyturn.cli.demo.DemoCommand.class,
       CommandLine.HelpCommand.class
     },

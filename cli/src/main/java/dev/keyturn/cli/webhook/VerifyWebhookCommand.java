@@ -1,0 +1,162 @@
+package dev.keyturn.cli.webhook;
+
+import dev.keyturn.webhook.scheme.Headers;
+import dev.keyturn.webhook.scheme.InvalidSchemeOptionsException;
+import dev.keyturn.webhook.scheme.Schemes;
+import dev.keyturn.webhook.scheme.UnknownSchemeException;
+import dev.keyturn.webhook.scheme.VerificationResult;
+import dev.keyturn.webhook.scheme.WebhookRequest;
+import dev.keyturn.webhook.verify.DeliveryCheck;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code keyturn verify-webhook}: checks one delivery's signature offline with the verification
+ * code the webhook function runs ({@link DeliveryCheck}). Never prints a secret or a signature.
+ */
+@Command(
+    name = "verify-webhook",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verify a webhook delivery's signature offline, with the same code as the webhook function.",
+      "Prints 'verified' (exit 0) or the rejection reason code (exit 1)."
+    },
+    footer = {
+      "",
+      "Schemes: standard-webhooks, stripe, slack, github, heroku, shopify, freescout, generic-hmac.",
+      "Repeat --secret-file to try several secret versions (current, pending, previous), as the",
+      "function does. Repeated --header names are joined with ',' as a Function URL joins them.",
+      "",
+      "Exit codes: 0 verified, 1 rejected, 2 usage (unknown scheme, bad option, unreadable file).",
+      "Examples:",
+      "  keyturn verify-webhook --scheme github --secret-file gh.secret \\",
+      "      --header 'X-Hub-Signature-256: sha256=5c1e...' --body-file delivery.json",
+      "  keyturn verify-webhook --scheme standard-webhooks --secret-file whsec.txt \\",
+      "      -H 'webhook-id: msg_2Ks' -H 'webhook-timestamp: 1772366400' \\",
+      "      -H 'webhook-signature: v1,K5oZ...' --body-file body.json --now 1772366410",
+      "  keyturn verify-webhook --scheme generic-hmac --option header=X-Signature \\",
+      "      --secret-file key.txt -H 'X-Signature: 9f2c...' --body-file body.bin"
+    })
+public final class VerifyWebhookCommand implements Callable<Integer> {
+
+  static final int VERIFIED = 0;
+  static final int REJECTED = 1;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scheme",
+      required = true,
+      paramLabel = "SCHEME",
+      description = "signature scheme")
+  String scheme;
+
+  @Option(
+      names = "--secret-file",
+      required = true,
+      paramLabel = "FILE",
+      description = "file holding the signing secret (a final newline is ignored); repeatable")
+  List<Path> secretFiles;
+
+  @Option(
+      names = {"-H", "--header"},
+      paramLabel = "'NAME: VALUE'",
+      description = "a request header exactly as received; repeatable")
+  List<String> headers = new ArrayList<>();
+
+  @Option(
+      names = "--body-file",
+      required = true,
+      paramLabel = "FILE",
+      description = "the raw request body, byte for byte")
+  Path bodyFile;
+
+  @Option(
+      names = "--now",
+      paramLabel = "EPOCH",
+      description = "time to check signed timestamps against, Unix seconds (default: now)")
+  Long now;
+
+  @Option(
+      names = "--option",
+      paramLabel = "NAME=VALUE",
+      description = "a scheme option as in the inventory, e.g. header=X-Signature; repeatable")
+  Map<String, String> options = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() {
+    DeliveryCheck check = check();
+    WebhookRequest request = new WebhookRequest(read(bodyFile, "--body-file"), headers());
+    List<String> secrets = secretFiles.stream().map(this::secret).toList();
+    Instant at = now == null ? Instant.now() : Instant.ofEpochSecond(now);
+    VerificationResult result = check.verify(request, secrets, at);
+    var out = spec.commandLine().getOut();
+    if (result instanceof VerificationResult.Rejected rejected) {
+      out.println(rejected.reason().name());
+      out.flush();
+      return REJECTED;
+    }
+    out.println("verified");
+    out.flush();
+    return VERIFIED;
+  }
+
+  private DeliveryCheck check() {
+    try {
+      return DeliveryCheck.of(scheme, options);
+    } catch (UnknownSchemeException e) {
+      throw usage("unknown scheme '" + scheme + "'; known: " + Schemes.names());
+    } catch (InvalidSchemeOptionsException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  private Headers headers() {
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (String header : headers) {
+      int colon = header.indexOf(':');
+      String name = colon < 0 ? "" : header.substring(0, colon).strip();
+      if (name.isEmpty() || name.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+        throw usage("--header must be 'Name: value' (got a header without a valid name)");
+      }
+      String value = header.substring(colon + 1).strip();
+      byName.merge(name.toLowerCase(java.util.Locale.ROOT), value, (a, b) -> a + "," + b);
+    }
+    return Headers.of(byName);
+  }
+
+  /** The secret file's text without one final line break, as editors and echo leave it. */
+  private String secret(Path file) {
+    String text = new String(read(file, "--secret-file"), StandardCharsets.UTF_8);
+    if (text.endsWith("\r\n")) {
+      return text.substring(0, text.length() - 2);
+    }
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  private byte[] read(Path file, String option) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      // names the file, never its content
+      throw usage("cannot read " + option + " " + file + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.keyturn.webhook;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import dev.keyturn.audit.AuditEvent;
+import dev.keyturn.audit.AuditLog;
+import dev.keyturn.webhook.scheme.RejectionReason;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs and audits every delivery that is not forwarded, with a reason code: the scheme's {@link
+ * RejectionReason} or one of this function's own. Never the signature, a header value or the body.
+ * The log lines carry {@code event=webhook.rejected} and {@code reason}, which the template's
+ * metric filters count.
+ */
+final class Rejections {
+
+  static final String REJECTED = "webhook.rejected";
+  static final String DUPLICATE = "webhook.duplicate";
+
+  /** The audit subject when the path named no valid source. */
+  static final String NO_SOURCE = "-";
+
+  /** Reason codes of this function, next to the schemes' {@link RejectionReason}s. */
+  enum Reason {
+    UNKNOWN_ROUTE,
+    METHOD_NOT_ALLOWED,
+    UNKNOWN_SOURCE,
+    BODY_TOO_LARGE,
+    MALFORMED_BODY,
+    EVENT_TOO_LARGE
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(Rejections.class);
+
+  private final AuditLog audit;
+  private final String actor;
+
+  Rejections(AuditLog audit, String actor) {
+    this.audit = audit;
+    this.actor = actor;
+  }
+
+  void rejected(Instant now, String source, String reason, int status) {
+    if (RejectionReason.VERIFIER_FAILURE.name().equals(reason)) {
+      // never expected: the scheme failed closed on a bug; the alarm counts these
+      log.error(
+          "webhook rejected {} {} {} {}",
+          kv("event", REJECTED),
+          kv("source", source),
+          kv("reason", reason),
+          kv("status", status));
+    } else {
+      log.warn(
+          "webhook rejected {} {} {} {}",
+          kv("event", REJECTED),
+          kv("source", source),
+          kv("reason", reason),
+          kv("status", status));
+    }
+    record(now, REJECTED, source, reason, Map.of("status", Integer.toString(status)));
+  }
+
+  void duplicate(Instant now, String source, String replayKey, String deliveryId) {
+    log.info(
+        "webhook duplicate {} {} {}",
+        kv("event", DUPLICATE),
+        kv("source", source),
+        kv("deliveryId", deliveryId));
+    Map<String, String> detail = new LinkedHashMap<>();
+    detail.put("replayKey", replayKey);
+    if (deliveryId != null) {
+      detail.put("deliveryId", deliveryId);
+    }
+    record(now, DUPLICATE, source, "duplicate", detail);
+  }
+
+  /** Best effort: a failing audit table must not turn a 4xx answer into a 5xx. */
+  private void record(
+      Instant now, String action, String source, String outcome, Map<String, String> detail) {
+    try {
+      audit.record(AuditEvent.of(now, actor, action, source, outcome).withDetail(detail));
+    } catch (RuntimeException e) {
+      log.error(
+          "webhook audit failed {} {} {}",
+          kv("event", "webhook.audit-failed"),
+          kv("action", action),
+          kv("error", e.getClass().getSimpleName()));
+    }
+  }
+}

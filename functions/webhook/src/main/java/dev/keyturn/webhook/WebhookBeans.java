@@ -1,0 +1,75 @@
+package dev.keyturn.webhook;
+
+import dev.keyturn.audit.AuditLog;
+import dev.keyturn.events.EventPublisher;
+import dev.keyturn.secrets.SecretSource;
+import dev.keyturn.state.InventoryStore;
+import dev.keyturn.state.ReplayGuard;
+import dev.keyturn.state.ReplayRelease;
+import dev.keyturn.state.SyncStateStore;
+import dev.keyturn.state.dynamodb.DynamoReplayRelease;
+import dev.keyturn.state.dynamodb.StateTable;
+import dev.keyturn.webhook.heroku.ReleaseConfirmations;
+import dev.keyturn.webhook.source.SourceRegistry;
+import dev.keyturn.webhook.verify.SecretVersionsCache;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Wires the webhook service from core's ports. Configuration: see {@link WebhookSettings}. */
+@Factory
+public class WebhookBeans {
+
+  @Singleton
+  public WebhookSettings webhookSettings(
+      @Value("${keyturn.webhook.max-body-bytes:262144}") int maxBodyBytes,
+      @Value("${keyturn.webhook.secret-ttl:60s}") Duration secretTtl,
+      @Value("${keyturn.webhook.inventory-ttl:60s}") Duration inventoryTtl,
+      @Value("${keyturn.webhook.untimed-replay-ttl:7d}") Duration untimedReplayTtl,
+      @Value("${aws.lambda.function.name:keyturn-webhook}") String actor) {
+    return new WebhookSettings(maxBodyBytes, secretTtl, inventoryTtl, untimedReplayTtl, actor);
+  }
+
+  @Singleton
+  public ReplayRelease replayRelease(StateTable table) {
+    return new DynamoReplayRelease(table);
+  }
+
+  @Singleton
+  public SecretVersionsCache secretVersionsCache(SecretSource secrets, WebhookSettings settings) {
+    return new SecretVersionsCache(secrets, settings.secretTtl());
+  }
+
+  @Singleton
+  public SourceRegistry sourceRegistry(InventoryStore inventory, WebhookSettings settings) {
+    return new SourceRegistry(inventory, settings.inventoryTtl(), settings.untimedReplayTtl());
+  }
+
+  @Singleton
+  public DeliveryForwarder deliveryForwarder(
+      ReplayGuard replayGuard,
+      ReplayRelease replayRelease,
+      SyncStateStore syncState,
+      AuditLog audit,
+      EventPublisher events,
+      WebhookSettings settings) {
+    return new DeliveryForwarder(
+        replayGuard,
+        replayRelease,
+        new ReleaseConfirmations(syncState, audit, settings.actor()),
+        events);
+  }
+
+  @Singleton
+  public WebhookService webhookService(
+      SourceRegistry sources,
+      SecretVersionsCache secrets,
+      DeliveryForwarder forwarder,
+      AuditLog audit,
+      Clock clock,
+      WebhookSettings settings) {
+    return new WebhookService(sources, secrets, forwarder, audit, clock, settings);
+  }
+}

@@ -1,0 +1,192 @@
+package dev.keyturn.webhook;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import dev.keyturn.audit.AuditLog;
+import dev.keyturn.webhook.Rejections.Reason;
+import dev.keyturn.webhook.http.DecodedBody;
+import dev.keyturn.webhook.http.InboundRequest;
+import dev.keyturn.webhook.http.Route;
+import dev.keyturn.webhook.http.WebhookResponse;
+import dev.keyturn.webhook.scheme.Headers;
+import dev.keyturn.webhook.scheme.VerificationResult;
+import dev.keyturn.webhook.scheme.VerificationResult.Rejected;
+import dev.keyturn.webhook.scheme.VerificationResult.Verified;
+import dev.keyturn.webhook.scheme.WebhookRequest;
+import dev.keyturn.webhook.source.SourceLookup;
+import dev.keyturn.webhook.source.SourceRegistry;
+import dev.keyturn.webhook.source.WebhookSource;
+import dev.keyturn.webhook.verify.Candidates;
+import dev.keyturn.webhook.verify.SecretVersionsCache;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives one webhook delivery: route {@code POST /webhooks/{source}}, body limit, signature
+ * against every live version of the source's secret, then hands verified deliveries to {@link
+ * DeliveryForwarder} (replay guard, release confirmation, EventBridge).
+ *
+ * <p>Request content only ever produces 4xx. A failing dependency produces 503 and a misconfigured
+ * source or a bug 500, both with generic bodies, so the provider retries later.
+ */
+public final class WebhookService {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookService.class);
+
+  private final SourceRegistry sources;
+  private final SecretVersionsCache secrets;
+  private final DeliveryForwarder forwarder;
+  private final Rejections rejections;
+  private final Clock clock;
+  private final WebhookSettings settings;
+
+  public WebhookService(
+      SourceRegistry sources,
+      SecretVersionsCache secrets,
+      DeliveryForwarder forwarder,
+      AuditLog audit,
+      Clock clock,
+      WebhookSettings settings) {
+    this.sources = sources;
+    this.secrets = secrets;
+    this.forwarder = forwarder;
+    this.rejections = new Rejections(audit, settings.actor());
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  /** Answers a request; never throws. */
+  public WebhookResponse handle(InboundRequest request) {
+    Instant now = clock.instant();
+    try {
+      return receive(request, now);
+    } catch (DependencyUnavailableException e) {
+      log.error(
+          "webhook dependency failed {} {} {}",
+          kv("event", "webhook.dependency-failed"),
+          kv("dependency", e.dependency()),
+          kv("error", e.getCause().getClass().getSimpleName()));
+      return WebhookResponse.unavailable();
+    } catch (RuntimeException e) {
+      log.error(
+          "webhook internal error {} {} {}",
+          kv("event", "webhook.internal-error"),
+          kv("error", e.getClass().getName()),
+          // where, not the message: a message could quote request content
+          kv("at", e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : "?"));
+      return WebhookResponse.internalError();
+    }
+  }
+
+  private WebhookResponse receive(InboundRequest request, Instant now) {
+    Optional<String> name = Route.source(request.path());
+    if (name.isEmpty()) {
+      return reject(now, Rejections.NO_SOURCE, Reason.UNKNOWN_ROUTE, WebhookResponse.notFound());
+    }
+    if (!"POST".equals(request.method())) {
+      return reject(now, name.get(), Reason.METHOD_NOT_ALLOWED, WebhookResponse.methodNotAllowed());
+    }
+    SourceLookup lookup =
+        DependencyUnavailableException.call("inventory", () -> sources.find(name.get(), now));
+    return switch (lookup) {
+      case SourceLookup.Unknown unknown ->
+          reject(now, name.get(), Reason.UNKNOWN_SOURCE, WebhookResponse.notFound());
+      case SourceLookup.Misconfigured bad -> misconfigured(bad);
+      case SourceLookup.Found found -> decodeBody(found.source(), request, now);
+    };
+  }
+
+  private WebhookResponse decodeBody(WebhookSource source, InboundRequest request, Instant now) {
+    return switch (DecodedBody.of(request, settings.maxBodyBytes())) {
+      case DecodedBody.TooLarge tooLarge ->
+          reject(
+              now,
+              source.name(),
+              Reason.BODY_TOO_LARGE,
+              WebhookResponse.bodyTooLarge(settings.maxBodyBytes()));
+      case DecodedBody.Malformed malformed ->
+          reject(now, source.name(), Reason.MALFORMED_BODY, WebhookResponse.badRequest());
+      case DecodedBody.Bytes body -> verify(source, body.bytes(), request, now);
+    };
+  }
+
+  private WebhookResponse verify(
+      WebhookSource source, byte[] body, InboundRequest request, Instant now) {
+    WebhookRequest delivery = new WebhookRequest(body, Headers.of(request.headers()));
+    Candidates candidates =
+        DependencyUnavailableException.call(
+            "secrets", () -> secrets.candidates(source.secret(), now));
+    VerificationResult result = source.check().verify(delivery, candidates.values(), now);
+    if (result instanceof Rejected rejected && rejected.refreshMayHelp()) {
+      Optional<Candidates> newer = refreshed(source, candidates, now);
+      if (newer.isPresent()) {
+        candidates = newer.get();
+        result = source.check().verify(delivery, candidates.values(), now);
+      }
+    }
+    return switch (result) {
+      case Rejected rejected ->
+          reject(
+              now,
+              source.name(),
+              rejected.reason().name(),
+              WebhookResponse.rejection(rejected.reason().httpStatus()));
+      case Verified verified -> accept(source, verified, candidates, body, now);
+    };
+  }
+
+  private Optional<Candidates> refreshed(WebhookSource source, Candidates used, Instant now) {
+    return DependencyUnavailableException.call(
+        "secrets", () -> secrets.refreshAfterMismatch(source.secret(), used, now));
+  }
+
+  private WebhookResponse accept(
+      WebhookSource source, Verified verified, Candidates candidates, byte[] body, Instant now) {
+    String versionId = candidates.versionIdAt(verified.matchedCandidate());
+    return switch (forwarder.forward(source, verified, body, now)) {
+      case DeliveryForwarder.Outcome.Forwarded forwarded -> {
+        log.info(
+            "webhook accepted {} {} {} {} {}",
+            kv("event", "webhook.accepted"),
+            kv("source", source.name()),
+            kv("deliveryId", verified.deliveryId()),
+            kv("secretVersion", versionId),
+            kv("eventBytes", forwarded.eventBytes()));
+        yield WebhookResponse.accepted(verified.deliveryId());
+      }
+      case DeliveryForwarder.Outcome.Duplicate duplicate -> {
+        rejections.duplicate(now, source.name(), verified.replayKey(), verified.deliveryId());
+        yield WebhookResponse.duplicate();
+      }
+      case DeliveryForwarder.Outcome.TooLarge tooLarge ->
+          reject(
+              now,
+              source.name(),
+              Reason.EVENT_TOO_LARGE,
+              WebhookResponse.eventTooLarge(tooLarge.eventBytes(), tooLarge.limitBytes()));
+    };
+  }
+
+  private WebhookResponse misconfigured(SourceLookup.Misconfigured bad) {
+    log.error(
+        "webhook source misconfigured {} {} {}",
+        kv("event", "webhook.source-misconfigured"),
+        kv("source", bad.source()),
+        kv("problem", bad.problem()));
+    return WebhookResponse.internalError();
+  }
+
+  private WebhookResponse reject(
+      Instant now, String source, Reason reason, WebhookResponse response) {
+    return reject(now, source, reason.name(), response);
+  }
+
+  private WebhookResponse reject(
+      Instant now, String source, String reason, WebhookResponse response) {
+    rejections.rejected(now, source, reason, response.status());
+    return response;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.keyturn.webhook;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.keyturn.inventory.GeneratorSpec;
+import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.Source;
+import dev.keyturn.inventory.Tags;
+import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.json.Json;
+import dev.keyturn.webhook.fakes.InMemoryAudit;
+import dev.keyturn.webhook.fakes.InMemoryInventory;
+import dev.keyturn.webhook.fakes.InMemoryReplayGuard;
+import dev.keyturn.webhook.fakes.InMemorySecrets;
+import dev.keyturn.webhook.fakes.InMemorySyncState;
+import dev.keyturn.webhook.fakes.MutableClock;
+import dev.keyturn.webhook.fakes.RecordingPublisher;
+import dev.keyturn.webhook.heroku.ReleaseConfirmations;
+import dev.keyturn.webhook.http.FunctionUrlEvents;
+import dev.keyturn.webhook.source.SourceRegistry;
+import dev.keyturn.webhook.verify.SecretVersionsCache;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The webhook service over in-memory fakes of every port, with sources added per test. */
+final class WebhookWorld {
+
+  static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
+
+  final InMemoryInventory inventory = new InMemoryInventory();
+  final InMemorySecrets secrets = new InMemorySecrets();
+  final InMemoryReplayGuard replay = new InMemoryReplayGuard();
+  final RecordingPublisher bus = new RecordingPublisher();
+  final InMemorySyncState syncState = new InMemorySyncState();
+  final InMemoryAudit audit = new InMemoryAudit();
+  final MutableClock clock = new MutableClock(START);
+  final WebhookSettings settings;
+  final WebhookService service;
+
+  WebhookWorld() {
+    this(WebhookSettings.DEFAULTS);
+  }
+
+  WebhookWorld(WebhookSettings settings) {
+    this.settings = settings;
+    DeliveryForwarder forwarder =
+        new DeliveryForwarder(
+            replay, replay, new ReleaseConfirmations(syncState, audit, settings.actor()), bus);
+    service =
+        new WebhookService(
+            new SourceRegistry(inventory, settings.inventoryTtl(), settings.untimedReplayTtl()),
+            new SecretVersionsCache(secrets, settings.secretTtl()),
+            forwarder,
+            audit,
+            clock,
+            settings);
+  }
+
+  /** A webhook source with its secret entry and the secret's first value at AWSCURRENT. */
+  WebhookEntry source(String name, String scheme, Map<String, String> options, String secret) {
+    return source(name, scheme, options, null, secret);
+  }
+
+  WebhookEntry source(
+      String name,
+      String scheme,
+      Map<String, String> options,
+      Integer toleranceSeconds,
+      String secret) {
+    String secretName = "WH_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    Source source = secretSource(name);
+    inventory.add(
+        new SecretEntry(
+            secretName,
+            source,
+            Tags.of("webhook", "high", name, "90d"),
+            List.of("prod"),
+            null,
+            null,
+            new GeneratorSpec("hmac-key", Map.of()),
+            null,
+            List.of(),
+            null,
+            List.of()));
+    WebhookEntry entry = new WebhookEntry(name, scheme, secretName, toleranceSeconds, options);
+    inventory.add(entry);
+    secrets.create(source, secret);
+    return entry;
+  }
+
+  static Source secretSource(String webhookSource) {
+    return new Source.SecretsManager("keyturn/test/webhook/" + webhookSource);
+  }
+
+  /** A delivery of {@code body} signed with {@code secret} now. */
+  APIGatewayV2HTTPEvent signed(WebhookEntry source, String secret, String body) {
+    return DemoDelivery.signed(source, secret, body, clock.instant());
+  }
+
+  APIGatewayV2HTTPEvent signed(WebhookEntry source, String secret, String body, String id) {
+    return DemoDelivery.signed(
+        source, secret, body.getBytes(StandardCharsets.UTF_8), clock.instant(), id);
+  }
+
+  /** Through the same mapping the handler uses. */
+  APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
+    return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event)));
+  }
+
+  static Map<String, Object> body(APIGatewayV2HTTPResponse response) {
+    return Json.map(response.getBody());
+  }
+}

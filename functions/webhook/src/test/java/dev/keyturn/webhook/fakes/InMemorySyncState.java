@@ -1,0 +1,51 @@
+package dev.keyturn.webhook.fakes;
+
+import dev.keyturn.state.SyncStateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Releases sync recorded, and the confirmations the function made. */
+public final class InMemorySyncState implements SyncStateStore {
+
+  /** One confirmRelease call. */
+  public record Confirmation(String app, String releaseId, Instant at) {}
+
+  private final Set<String> recorded = new HashSet<>();
+  private final List<Confirmation> confirmations = new ArrayList<>();
+  private boolean failing;
+
+  public void recorded(String app, String releaseId) {
+    recorded.add(app + "/" + releaseId);
+  }
+
+  public void failing(boolean failing) {
+    this.failing = failing;
+  }
+
+  public List<Confirmation> confirmations() {
+    return confirmations;
+  }
+
+  @Override
+  public Map<String, VarState> vars(String app) {
+    return Map.of();
+  }
+
+  @Override
+  public void recordPublished(String app, List<VarState> vars) {
+    throw new UnsupportedOperationException("the webhook function never publishes vars");
+  }
+
+  @Override
+  public boolean confirmRelease(String app, String releaseId, Instant at) {
+    if (failing) {
+      throw new IllegalStateException("sync state unavailable (test)");
+    }
+    confirmations.add(new Confirmation(app, releaseId, at));
+    return recorded.contains(app + "/" + releaseId);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.keyturn.webhook.it;
+
+import dev.keyturn.inventory.GeneratorSpec;
+import dev.keyturn.inventory.Inventory;
+import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.Source;
+import dev.keyturn.inventory.Tags;
+import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.state.dynamodb.DynamoInventoryStore;
+import dev.keyturn.state.dynamodb.StateTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Writes secrets and webhook sources to the state table the way {@code keyturn apply} does. */
+final class InventorySeeder {
+
+  private final DynamoInventoryStore store;
+  private final List<SecretEntry> secrets = new ArrayList<>();
+  private final List<WebhookEntry> webhooks = new ArrayList<>();
+
+  InventorySeeder(DynamoDbClient dynamoDb, String table) {
+    this.store = new DynamoInventoryStore(new StateTable(dynamoDb, table));
+  }
+
+  /**
+   * A webhook source verified with an {@code hmac-key} secret kept in Secrets Manager as {@code
+   * secretId}.
+   */
+  WebhookEntry webhook(String source, String scheme, String secretId, String keyFormat) {
+    String name = "WH_" + source.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    secrets.add(
+        new SecretEntry(
+            name,
+            new Source.SecretsManager(secretId),
+            Tags.of("webhook", "high", "raptor", "90d"),
+            List.of("prod"),
+            null,
+            null,
+            new GeneratorSpec("hmac-key", Map.of("format", keyFormat)),
+            null,
+            List.of(),
+            null,
+            List.of()));
+    WebhookEntry entry = new WebhookEntry(source, scheme, name, null, Map.of());
+    webhooks.add(entry);
+    store.apply(store.plan(new Inventory(1, Set.of(), Set.of(), Set.of(), secrets, webhooks)));
+    return entry;
+  }
+}

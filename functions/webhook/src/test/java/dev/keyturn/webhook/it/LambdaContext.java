@@ -1,0 +1,83 @@
+package dev.keyturn.webhook.it;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.util.UUID;
+
+/** The context Lambda passes a handler; these handlers read nothing from it. */
+final class LambdaContext implements Context {
+
+  private final String requestId = UUID.randomUUID().toString();
+  private final String function;
+
+  LambdaContext(String function) {
+    this.function = function;
+  }
+
+  @Override
+  public String getAwsRequestId() {
+    return requestId;
+  }
+
+  @Override
+  public String getLogGroupName() {
+    return "/aws/lambda/" + function;
+  }
+
+  @Override
+  public String getLogStreamName() {
+    return "test";
+  }
+
+  @Override
+  public String getFunctionName() {
+    return function;
+  }
+
+  @Override
+  public String getFunctionVersion() {
+    return "$LATEST";
+  }
+
+  @Override
+  public String getInvokedFunctionArn() {
+    return "arn:aws:lambda:us-east-1:123456789012:function:" + function;
+  }
+
+  @Override
+  public CognitoIdentity getIdentity() {
+    return null;
+  }
+
+  @Override
+  public ClientContext getClientContext() {
+    return null;
+  }
+
+  @Override
+  public int getRemainingTimeInMillis() {
+    return 30_000;
+  }
+
+  @Override
+  public int getMemoryLimitInMB() {
+    return 1024;
+  }
+
+  @Override
+  public LambdaLogger getLogger() {
+    return new LambdaLogger() {
+      @Override
+      public void log(String message) {
+        System.out.print(message);
+      }
+
+      @Override
+      public void log(byte[] message) {
+        System.out.print(new String(message, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    };
+  }
+}
