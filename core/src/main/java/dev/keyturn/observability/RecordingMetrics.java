@@ -41,7 +41,6 @@ public final class RecordingMetrics implements Metrics {
 
   @Override
   public synchronized String toString() {
-    return "RecordingMetrics"
-        + records.stream().map(r -> Map.of(r.dimensions(), r.values())).toList();
+    return "RecordingMetrics" + records;
   }
 }
