@@ -29,12 +29,15 @@ public enum Metric {
   SYNC_DEFERRED("SyncDeferred", false),
   /** webhook: deliveries whose signature verified and that were forwarded. */
   WEBHOOKS_VERIFIED("WebhooksVerified", false),
-  /** webhook: deliveries refused; dimension {@code Reason} (a short code from a fixed set). */
+  /**
+   * webhook: deliveries refused; dimension {@code Reason}, the webhook function's reason code (an
+   * enum name: {@code SIGNATURE_MISMATCH}, {@code UNKNOWN_SOURCE}, ... {@code VERIFIER_FAILURE}).
+   */
   WEBHOOKS_REJECTED("WebhooksRejected", true),
+  /** webhook: verified deliveries already seen (a provider's retry); answered, not forwarded. */
+  WEBHOOK_DUPLICATES("WebhookDuplicates", false),
   /** webhook: Heroku {@code api:release} deliveries that confirmed a release sync made. */
-  RELEASES_CONFIRMED("ReleasesConfirmed", false),
-  /** webhook: verified deliveries that could not be forwarded to EventBridge. */
-  WEBHOOK_FORWARD_FAILURES("WebhookForwardFailures", true);
+  RELEASES_CONFIRMED("ReleasesConfirmed", false);
 
   private final String metricName;
   private final boolean failure;
