@@ -4,7 +4,7 @@
 # flags and with template.yaml's -XX:TieredStopAtLevel=1. Medians and ratios go to stdout and to
 # benchmarks/coldstart/results.md. See README.md.
 #
-# Usage: benchmarks/coldstart/run.sh [--runs N] [--only rotate|sync]      (default 5 runs, both)
+# Usage: benchmarks/coldstart/run.sh [--runs N] [--only rotate|sync|webhook]   (default 5 runs, all three)
 # Needs JDK 25 and moto_server on PATH; no Docker, no network. SKIP_BUILD=1 reuses the jars.
 set -euo pipefail
 

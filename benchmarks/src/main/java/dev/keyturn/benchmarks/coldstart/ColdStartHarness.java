@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -23,9 +24,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * hits every handler alike; the first round is a warm-up (page cache, emulators) and not counted.
  * moto, DynamoDB Local and the Heroku stand-in are started once, here.
  *
- * <p>Usage, from the repository root: {@code ColdStartHarness [--runs N] [--only rotate|sync]
- * [--report file.md] [--jvm-option OPTION]...} with system property {@code coldstart.launcherJar}
- * (run.sh does all this).
+ * <p>Usage, from the repository root: {@code ColdStartHarness [--runs N] [--only
+ * rotate|sync|webhook] [--report file.md] [--jvm-option OPTION]...} with system property {@code
+ * coldstart.launcherJar} (run.sh does all this).
  */
 public final class ColdStartHarness {
 
@@ -57,7 +58,8 @@ public final class ColdStartHarness {
         HerokuStandIn heroku = HerokuStandIn.start()) {
       aws.applyToSystemProperties();
       aws.recreateTable(TABLE);
-      try (SecretsManagerClient secretsManager = SecretsManagerClient.create()) {
+      try (SecretsManagerClient secretsManager = SecretsManagerClient.create();
+          EventBridgeClient eventBridge = EventBridgeClient.create()) {
         StateSeeder state = new StateSeeder(aws.dynamoDb(), TABLE);
         List<Scenario> scenarios = new ArrayList<>();
         if (options.includes("rotate")) {
@@ -65,6 +67,9 @@ public final class ColdStartHarness {
         }
         if (options.includes("sync")) {
           scenarios.add(new SyncScenario(state, secretsManager, heroku));
+        }
+        if (options.includes("webhook")) {
+          scenarios.add(new WebhookScenario(state, secretsManager, eventBridge));
         }
         Results results = new Results();
         for (Scenario scenario : scenarios) {

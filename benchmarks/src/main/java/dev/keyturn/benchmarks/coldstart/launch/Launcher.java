@@ -2,21 +2,19 @@ package dev.keyturn.benchmarks.coldstart.launch;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * The child JVM of the cold-start harness: stands in for the Lambda runtime's first invocation.
  * Loads the handler class from the class path (the function's shaded jar), constructs it (Lambda's
- * init phase), reads the event with the runtime's own serializer (aws-lambda-java-serialization),
- * invokes once, serializes the answer, and prints one marker line with its phase timings and the
- * AWS calls the invocation made. The parent stops its clock when it reads the marker.
+ * init phase), reads the event with the serializer the runtime would pick for the handler's input
+ * type (aws-lambda-java-serialization: event serializers or Jackson), invokes once, serializes the
+ * answer, and prints one marker line with its phase timings and the AWS calls the invocation made.
+ * The parent stops its clock when it reads the marker.
  *
  * <p>Arguments: {@code <handler class> <event file> [--prime]}; {@code --prime} runs keyturn's
  * SnapStart hooks (before checkpoint, after restore) between init and the invocation.
@@ -63,16 +61,16 @@ public final class Launcher {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static int invoke(Object handler, Path event) throws Exception {
-    PojoSerializer<Object> serializer =
-        JacksonFactory.getInstance().getSerializer((Type) Map.class);
+    PojoSerializer<Object> in =
+        RuntimeSerializers.forType(RuntimeSerializers.inputType(handler.getClass()));
     Object input;
-    try (InputStream in = Files.newInputStream(event)) {
-      input = serializer.fromJson(in);
+    try (InputStream json = Files.newInputStream(event)) {
+      input = in.fromJson(json);
     }
     Object output =
         ((RequestHandler) handler).handleRequest(input, new LaunchContext(UUID.randomUUID()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    serializer.toJson(output, out);
+    RuntimeSerializers.forType(output.getClass()).toJson(output, out);
     return out.size();
   }
 
