@@ -5,6 +5,7 @@ import dev.keyturn.audit.AuditLog;
 import dev.keyturn.cli.AwsOptions;
 import dev.keyturn.cli.CliContext;
 import dev.keyturn.cli.Main;
+import dev.keyturn.cli.format.Dates;
 import dev.keyturn.cli.format.Since;
 import dev.keyturn.cli.format.Table;
 import dev.keyturn.json.Json;
@@ -27,9 +28,10 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = {
-      "Show the tail of the audit trail: who did what to which secret, app or webhook source,",
-      "with the outcome, version ids and details (names and ids only; the trail never holds a",
-      "value). The newest --limit events since --since, oldest first."
+      "Show the tail of the audit trail: who did what to which secret, app or webhook source,"
+          + " with the outcome, version ids and details (names and ids only; the trail never"
+          + " holds a value).",
+      "The newest --limit events since --since, oldest first."
     },
     footer = {
       "",
@@ -91,13 +93,15 @@ public final class AuditCommand implements Callable<Integer> {
 
   private void print(List<AuditEvent> events, Instant from, int found, PrintWriter out) {
     if (events.isEmpty()) {
-      out.printf("no audit events since %s%s%n", from, subject == null ? "" : " for " + subject);
+      out.printf(
+          "no audit events since %s%s%n",
+          Dates.second(from), subject == null ? "" : " for " + subject);
       return;
     }
     Table table = new Table("AT", "ACTOR", "ACTION", "SUBJECT", "OUTCOME", "VERSIONS", "DETAIL");
     for (AuditEvent e : events) {
       table.row(
-          e.at().toString(),
+          Dates.second(e.at()),
           e.actor(),
           e.action(),
           e.subject(),
@@ -111,7 +115,7 @@ public final class AuditCommand implements Callable<Integer> {
         events.size(),
         found,
         found == 1 ? "" : "s",
-        from,
+        Dates.second(from),
         found >= READ_CAP ? " (read cap reached: narrow --since)" : "");
   }
 

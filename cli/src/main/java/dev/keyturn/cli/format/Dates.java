@@ -9,6 +9,10 @@ public final class Dates {
 
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SECOND =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
@@ -17,6 +21,16 @@ public final class Dates {
   /** {@code 2026-11-22 14:05Z}, or {@code null} (a table prints {@code -}). */
   public static String minute(Instant at) {
     return at == null ? null : MINUTE.format(at);
+  }
+
+  /** {@code 2026-11-22 14:05:09Z}, or {@code null}. */
+  public static String second(Instant at) {
+    return at == null ? null : SECOND.format(at);
+  }
+
+  /** {@code 14:05:09Z}, or {@code null}. */
+  public static String time(Instant at) {
+    return at == null ? null : TIME.format(at);
   }
 
   /** {@code 2026-11-22}, or {@code null}. */

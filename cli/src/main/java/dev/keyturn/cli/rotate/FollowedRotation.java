@@ -2,6 +2,7 @@ package dev.keyturn.cli.rotate;
 
 import dev.keyturn.cli.aws.SecretDescription;
 import dev.keyturn.cli.aws.SecretsManagerControl;
+import dev.keyturn.cli.format.Dates;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.rotate.protocol.RotationStep;
 import dev.keyturn.state.RotationRecord;
@@ -81,7 +82,7 @@ final class FollowedRotation {
       Instant at = r.stepTimes().get(step.eventName());
       if (at != null && !report.has(step.eventName())) {
         report.step(step.eventName(), "ok", at);
-        progress.step(step.eventName(), "ok");
+        progress.step(step.eventName(), "at " + Dates.time(at));
       }
     }
   }

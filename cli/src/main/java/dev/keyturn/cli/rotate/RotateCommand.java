@@ -35,12 +35,17 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
     name = "rotate",
     mixinStandardHelpOptions = true,
     description = {
-      "Rotate one inventory entry now, printing each step as it completes. Exit 0 when the new",
-      "value is current, 1 with the failed step and error name otherwise. Never prints values.",
-      "Secrets Manager entries: RotateSecret, then the rotation function runs createSecret,",
-      "setSecret, testSecret and finishSecret (followed through its ROTATION record and the",
-      "secret's labels). With --in-process this process runs the four steps instead.",
-      "SSM entries: the sweep's rotation for this one entry, even if it is not due."
+      "Rotate one inventory entry now, printing each step as it completes. Exit 0 when the new"
+          + " value is current, 1 with the failed step and error name otherwise. Never prints"
+          + " values.",
+      "Secrets Manager entries: RotateSecret, then the rotation function runs createSecret,"
+          + " setSecret, testSecret and finishSecret (followed through its ROTATION record and"
+          + " the secret's labels). With --in-process this process runs the four steps instead"
+          + " (for emulators, or when the rotation Lambda does nothing); it also resumes an"
+          + " unfinished rotation. If rotation is off, RotateSecret turns it on with the"
+          + " entry's cadence.",
+      "SSM entries: the sweep's rotation for this one entry, even if it is not due"
+          + " (--in-process changes nothing for them)."
     },
     footer = {
       "",

@@ -22,12 +22,15 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a command with the secrets of one environment as environment variables, like",
-      "`chamber exec` or `infisical run`: every entry whose environments include ENV, under its",
-      "sinks' variable names (Heroku var, dotenv var), or its own name when it has no sink.",
-      "Values are read in one batched call and given only to the command: keyturn never prints",
-      "them. The default environment is dev, so production secrets need an explicit --env prod.",
-      "Exit code: the command's; 127 when it cannot be started; 1 before it starts on an error."
+      "Run a command with the secrets of one environment as environment variables, like"
+          + " `chamber exec` or `infisical run`: every entry whose environments include ENV,"
+          + " under its sinks' variable names (Heroku var, dotenv var), or its own name when it"
+          + " has no sink.",
+      "Values are read in one batched call and given only to the command: keyturn never"
+          + " prints them. The default environment is dev, so production secrets need an"
+          + " explicit --env prod.",
+      "Exit code: the command's; 127 when it cannot be started; 1 when keyturn stops before"
+          + " starting it."
     },
     footer = {
       "",
@@ -99,11 +102,10 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** The OS's reason (e.g. "No such file or directory"), without the JDK's wrapping. */
-  private static String reason(IOException e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int cut = m.lastIndexOf(", error=");
-    String tail = cut >= 0 ? m.substring(cut + 8) : m;
-    int comma = tail.indexOf(", ");
-    return comma >= 0 ? tail.substring(comma + 2) : tail;
+  static String reason(IOException e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+    int open = m.lastIndexOf('(');
+    int close = m.lastIndexOf(')');
+    return open >= 0 && close > open ? m.substring(open + 1, close) : m;
   }
 }

@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
     name = "rotation-matrix",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the rotation index as a Markdown table: name, vendor, cadence, consumers (the",
-      "consumer tag and the sinks), last rotated, next due. From the table and source metadata;",
-      "no secret value is read."
+      "Write the rotation index as a Markdown table: name, vendor, cadence, consumers (the"
+          + " consumer tag and the sinks), last rotated, next due. From the table and source"
+          + " metadata; no secret value is read."
     },
     footer = {
       "",

@@ -23,11 +23,14 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "One row per inventory entry (one line per sink): source, cadence, last rotation, next due",
-      "date, expiry, each sink's last sync and Heroku release, and drift. Drift compares the",
-      "source's current version with the version last published (metadata only: no value is",
-      "read); --check-heroku also reads the values and Heroku's config vars and compares them",
-      "in memory, printing yes/no. --due and --expiring together list entries that are either."
+      "One row per inventory entry (one line per sink): source, cadence, last rotation, next"
+          + " due date, expiry, each sink's last sync and Heroku release, and drift.",
+      "Last rotation is keyturn's record, else when the source last changed (marked"
+          + " \"(source)\"). Drift compares the source's current version with the version last"
+          + " published: in-sync, behind, never-synced, source-missing. Only metadata is read,"
+          + " never a value; --check-heroku also reads the values and Heroku's config vars and"
+          + " compares them in memory, printing yes/no.",
+      "--due and --expiring together list entries that are either."
     },
     footer = {
       "",

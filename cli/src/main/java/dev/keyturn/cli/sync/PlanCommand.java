@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Show what a sync would change on Heroku (and in .env files with --dotenv): one line per",
-      "config var, with its reason and source version. Values are masked (s***Z (40 chars)).",
+      "Show what a sync would change on Heroku (and in .env files with --dotenv): one line per"
+          + " config var, with its reason and source version. Values are masked"
+          + " (s***Z (40 chars)).",
       "Reads only: no PATCH, no lease, no record. Exit 1 when an app cannot be planned."
     },
     footer = {

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     name = "sync",
     mixinStandardHelpOptions = true,
     description = {
-      "Publish secret values to their sinks now: one PATCH (one release) per Heroku app that",
-      "differs, drift put back; with --dotenv also the .env files. Prints names, never values.",
+      "Publish secret values to their sinks now: one PATCH (one release) per Heroku app that"
+          + " differs, drift put back; with --dotenv also the .env files. Prints names, never"
+          + " values.",
       "Exit 1 when an app or file was not brought in line (busy, failed, deferred)."
     },
     footer = {

@@ -46,6 +46,7 @@ final class SyncRun {
 
   static Result run(
       CliContext context, SyncScope scope, SinkChoice sinks, boolean dryRun, PrintWriter progress) {
+    scope.validate();
     sinks.validate(scope);
     InventoryStore inventory = context.bean(InventoryStore.class);
     SyncReport heroku = null;

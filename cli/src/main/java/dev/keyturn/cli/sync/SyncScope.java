@@ -27,14 +27,21 @@ public final class SyncScope {
    * @throws dev.keyturn.cli.UnknownEntryException when {@code --secret} names no entry
    */
   Scope scope(InventoryStore inventory) {
-    if (app != null && secret != null) {
-      throw new UsageException("--app and --secret cannot be combined");
-    }
+    validate();
     if (secret != null) {
       Entries.require(inventory, secret);
       return new Scope.Secrets(Set.of(secret));
     }
     return app != null ? new Scope.App(app) : new Scope.AllSinks();
+  }
+
+  /**
+   * @throws UsageException when both are given
+   */
+  void validate() {
+    if (app != null && secret != null) {
+      throw new UsageException("--app and --secret cannot be combined");
+    }
   }
 
   String describe() {

@@ -13,6 +13,9 @@ import picocli.CommandLine;
  */
 public final class Cli {
 
+  private static final java.nio.file.Path TRANSCRIPT =
+      java.nio.file.Path.of("target", "cli-transcripts.txt");
+
   private Cli() {}
 
   public static CliResult run(String... args) {
@@ -24,7 +27,21 @@ public final class Cli {
     int exit = cli.execute(args);
     CliResult result = new CliResult(exit, out.toString(), err.toString());
     assertNoSeededValue(args, result);
+    transcript(args, result);
     return result;
+  }
+
+  /** Every run, appended to target/cli-transcripts.txt for reading what the CLI really says. */
+  private static void transcript(String[] args, CliResult result) {
+    try {
+      java.nio.file.Files.writeString(
+          TRANSCRIPT,
+          "$ keyturn " + String.join(" ", args) + "\n" + result + "\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void assertNoSeededValue(String[] args, CliResult result) {
