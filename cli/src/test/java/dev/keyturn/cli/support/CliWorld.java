@@ -64,13 +64,21 @@ public final class CliWorld {
 
   /** Seeds every source with a fresh value, creates the bus and applies the inventory. */
   public static CliWorld seed(LocalAws aws) {
+    return seed(aws, "");
+  }
+
+  /**
+   * As {@link #seed(LocalAws)}, with more inventory entries (YAML list items under {@code
+   * secrets:}, indented by two spaces) whose sources the caller has created.
+   */
+  public static CliWorld seed(LocalAws aws, String moreEntries) {
     try {
       CliWorld world = new CliWorld(aws, Files.createTempDirectory("keyturn-cli-test"));
       world.seedSources();
       try (EventBridgeClient events = EventBridgeClient.create()) {
         events.createEventBus(b -> b.name("keyturn"));
       }
-      Files.writeString(world.inventory, world.inventoryYaml());
+      Files.writeString(world.inventory, world.inventoryYaml() + moreEntries);
       CliResult applied = Cli.run("apply", world.inventory.toString());
       if (applied.exit() != 0) {
         throw new IllegalStateException("apply failed: " + applied);
