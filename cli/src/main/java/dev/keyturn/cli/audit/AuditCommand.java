@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code keyturn audit}: the newest audit events, oldest first. */
 @Command(
     name = "audit",
+    header = "Show the tail of the audit trail.",
     mixinStandardHelpOptions = true,
     description = {
       "Show the tail of the audit trail: who did what to which secret, app or webhook source,"

@@ -4,7 +4,6 @@ import dev.keyturn.audit.AuditLog;
 import dev.keyturn.cli.AwsOptions;
 import dev.keyturn.cli.CliContext;
 import dev.keyturn.cli.Entries;
-import dev.keyturn.cli.HerokuOptions;
 import dev.keyturn.cli.Main;
 import dev.keyturn.cli.aws.SecretDescription;
 import dev.keyturn.cli.aws.SecretsManagerControl;
@@ -21,6 +20,7 @@ import dev.keyturn.state.RotationStore;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /** {@code keyturn rotate <name>}: rotates one entry now and follows it to the end. */
 @Command(
     name = "rotate",
+    header = "Rotate one entry now and follow it step by step.",
     mixinStandardHelpOptions = true,
     description = {
       "Rotate one inventory entry now, printing each step as it completes. Exit 0 when the new"
@@ -59,7 +60,14 @@ public final class RotateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
-  @Mixin HerokuOptions heroku;
+
+  @Option(
+      names = "--heroku-api-url",
+      paramLabel = "URL",
+      description =
+          "Heroku Platform API root, for heroku-authorization entries (default: $HEROKU_API_URL"
+              + " or https://api.heroku.com)")
+  String herokuApiUrl;
 
   @Parameters(paramLabel = "NAME", description = "the inventory entry to rotate")
   String name;
@@ -102,7 +110,9 @@ public final class RotateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(json ? err : out);
-    try (CliContext context = aws.context(heroku.properties())) {
+    Map<String, Object> config =
+        herokuApiUrl == null ? Map.of() : Map.of("heroku.api-url", herokuApiUrl);
+    try (CliContext context = aws.context(config)) {
       SecretEntry entry = Entries.require(context.bean(InventoryStore.class), name);
       Rotatable.requireGenerator(entry);
       progress.say("rotate %s (%s)%s", entry.name(), mode(entry), dryRun ? ", dry run" : "");

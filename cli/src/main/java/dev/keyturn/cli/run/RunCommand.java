@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code keyturn run -- <cmd>}: runs a command with one environment's secrets in its env. */
 @Command(
     name = "run",
+    header = "Run a command with one environment's secrets as environment variables.",
     mixinStandardHelpOptions = true,
     description = {
       "Run a command with the secrets of one environment as environment variables, like"

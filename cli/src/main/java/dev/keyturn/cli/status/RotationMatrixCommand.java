@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code keyturn rotation-matrix}: the rotation index as Markdown. */
 @Command(
     name = "rotation-matrix",
+    header = "Write the rotation index (name, vendor, cadence, ...) as Markdown.",
     mixinStandardHelpOptions = true,
     description = {
       "Write the rotation index as a Markdown table: name, vendor, cadence, consumers (the"

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code keyturn status}: every entry's rotation, expiry, sinks and drift at a glance. */
 @Command(
     name = "status",
+    header = "Rotation, expiry, sync and drift of every entry.",
     mixinStandardHelpOptions = true,
     description = {
       "One row per inventory entry (one line per sink): source, cadence, last rotation, next"

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code keyturn plan}: what a sync would change, values masked. Never writes anything. */
 @Command(
     name = "plan",
+    header = "Show what a sync would change (values masked; writes nothing).",
     mixinStandardHelpOptions = true,
     description = {
       "Show what a sync would change on Heroku (and in .env files with --dotenv): one line per"

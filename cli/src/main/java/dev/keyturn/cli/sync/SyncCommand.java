@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code keyturn sync}: publishes source values to their sinks now, as the sync function does. */
 @Command(
     name = "sync",
+    header = "Publish secret values to Heroku config vars (and .env files) now.",
     mixinStandardHelpOptions = true,
     description = {
       "Publish secret values to their sinks now: one PATCH (one release) per Heroku app that"
