@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * Binds the domain ports to their AWS adapters. Configuration: {@code keyturn.table} (env {@code
  * KEYTURN_TABLE}) and {@code keyturn.event-bus} (env {@code KEYTURN_EVENT_BUS}, default {@code
- * keyturn}). Beans are created lazily, so a function only builds the clients it uses.
+ * keyturn}). Lambda contexts create every singleton eagerly (micronaut-function-aws), which also warms them
+ * before a SnapStart snapshot; the CLI creates them on demand.
  */
 @Factory
 public class CoreBeans {

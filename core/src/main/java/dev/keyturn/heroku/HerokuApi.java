@@ -37,14 +37,30 @@ public final class HerokuApi {
 
   public HerokuApi(
       HerokuSettings settings, TokenProvider tokens, Clock clock, RandomGenerator random) {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    this(httpClient(settings), settings, tokens, clock, random);
+  }
+
+  /**
+   * Shares one HTTP client between several APIs (e.g. one per bearer token in rotation, where each
+   * call authenticates with the credential being rotated).
+   */
+  public HerokuApi(
+      HttpClient http,
+      HerokuSettings settings,
+      TokenProvider tokens,
+      Clock clock,
+      RandomGenerator random) {
     this.settings = settings;
     this.budget = new RateLimitBudget(clock, settings.rateLimitReserve());
     this.transport = new HerokuTransport(http, settings, tokens, budget, random);
+  }
+
+  /** The HTTP client settings Heroku calls need: HTTP/1.1 and the connect timeout. */
+  public static HttpClient httpClient(HerokuSettings settings) {
+    return HttpClient.newBuilder()
+        .connectTimeout(settings.connectTimeout())
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
   }
 
   /** {@code GET /apps/{app}/config-vars}. */

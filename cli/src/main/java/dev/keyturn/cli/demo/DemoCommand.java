@@ -41,6 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (DemoRun run = DemoRun.start(inventory, workDir, say)) {
       run.lintAndApply();
       run.applyAgainChangesNothing();
+      run.seedSecrets();
     }
     say.done();
     return Main.OK;

@@ -12,6 +12,8 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** One demo run: local AWS up, the example inventory seeded and applied, everything torn down. */
 final class DemoRun implements AutoCloseable {
@@ -68,6 +70,14 @@ final class DemoRun implements AutoCloseable {
         plan.count(InventoryPlan.Kind.ADD),
         plan.count(InventoryPlan.Kind.CHANGE),
         plan.count(InventoryPlan.Kind.REMOVE));
+  }
+
+  void seedSecrets() {
+    say.step("Seed each entry's secret in local Secrets Manager / SSM (values are never printed)");
+    int created =
+        new DemoSeeds(context.getBean(SecretsManagerClient.class), context.getBean(SsmClient.class))
+            .seed(inventory);
+    say.ok("%d secrets and parameters created, each from its entry's generator", created);
   }
 
   void applyAgainChangesNothing() {

@@ -2,6 +2,7 @@ package dev.keyturn.rotate;
 
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.events.EventPublisher;
+import dev.keyturn.heroku.HerokuSettings;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.RandomPasswordPort;
@@ -15,19 +16,16 @@ import dev.keyturn.rotate.sweep.ParameterStore;
 import dev.keyturn.rotate.sweep.SsmParameterStore;
 import dev.keyturn.rotate.sweep.SweepService;
 import dev.keyturn.rotate.vendor.Vendors;
+import dev.keyturn.rotate.vendor.heroku.HerokuApiOAuth;
 import dev.keyturn.rotate.vendor.heroku.HerokuOAuth;
 import dev.keyturn.rotate.vendor.heroku.HerokuVendor;
-import dev.keyturn.rotate.vendor.heroku.JdkHerokuOAuth;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.RotationStore;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -67,10 +65,8 @@ public class RotateBeans {
   }
 
   @Singleton
-  public HerokuOAuth herokuOAuth(
-      @Value("${heroku.api-url:`https://api.heroku.com`}") String apiUrl) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    return new JdkHerokuOAuth(http, URI.create(apiUrl));
+  public HerokuOAuth herokuOAuth(HerokuSettings settings, Clock clock) {
+    return new HerokuApiOAuth(settings, clock);
   }
 
   @Singleton

@@ -3,25 +3,35 @@ package dev.keyturn.rotate.vendor.heroku;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyturn.heroku.HerokuSettings;
+import dev.keyturn.heroku.RetryPolicy;
 import dev.keyturn.rotate.vendor.VendorCallException;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.OAuthAuthorization;
 import dev.keyturn.testing.heroku.WithHerokuStandIn;
-import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @WithHerokuStandIn
-class JdkHerokuOAuthTest {
+class HerokuApiOAuthTest {
 
-  private static JdkHerokuOAuth client(HerokuStandIn heroku) {
-    return new JdkHerokuOAuth(HttpClient.newHttpClient(), heroku.baseUrl());
+  private static HerokuApiOAuth client(HerokuStandIn heroku) {
+    HerokuSettings settings =
+        new HerokuSettings(
+            heroku.baseUrl(),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
+            0);
+    return new HerokuApiOAuth(settings, Clock.systemUTC());
   }
 
   @Test
   void regenerate_returnsTheNewToken_andTheOldOneStopsWorking(HerokuStandIn heroku) {
     OAuthAuthorization seeded = heroku.seedAuthorization("keyturn rotation");
-    JdkHerokuOAuth oauth = client(heroku);
+    HerokuApiOAuth oauth = client(heroku);
 
     HerokuCredential issued = oauth.regenerate(seeded.id().toString(), seeded.accessToken());
 
