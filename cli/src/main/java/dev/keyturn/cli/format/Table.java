@@ -16,6 +16,10 @@ public final class Table {
 
   /** Adds a row; missing cells print empty, null cells print {@code -}. */
   public Table row(String... cells) {
+    if (cells.length > headers.size()) {
+      throw new IllegalArgumentException(
+          cells.length + " cells for " + headers.size() + " columns");
+    }
     List<String> row = new ArrayList<>();
     for (int i = 0; i < headers.size(); i++) {
       String cell = i < cells.length ? cells[i] : "";

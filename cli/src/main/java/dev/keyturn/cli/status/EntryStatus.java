@@ -11,6 +11,7 @@ import java.util.List;
  * @param consumers the {@code consumer} tag values
  * @param source where the value lives
  * @param rotation cadence, last rotation and next due date
+ * @param inFlight an unfinished Secrets Manager rotation (AWSPENDING on another version), or null
  * @param expiry the token's {@code expiresAt}
  * @param sinks where the value is published, with what was last published there
  * @param drift the worst drift of the Heroku sinks ({@link SinkStatus#drift()}), or null without
@@ -21,6 +22,7 @@ public record EntryStatus(
     List<String> consumers,
     SourceStatus source,
     RotationStatus rotation,
+    InFlight inFlight,
     ExpiryStatus expiry,
     List<SinkStatus> sinks,
     String drift) {
@@ -48,6 +50,16 @@ public record EntryStatus(
    */
   public record RotationStatus(
       String cadence, Instant lastRotated, String lastRotatedBy, Instant nextDue, boolean due) {}
+
+  /**
+   * A rotation that has not finished: Secrets Manager is retrying it, or it is stuck.
+   *
+   * @param version the AWSPENDING version (the rotation's token)
+   * @param step the last step its ROTATION record reached, or null without a record
+   * @param status {@code ok}, {@code failed}, ... of that step, or null without a record
+   * @param error the failure's name when it failed
+   */
+  public record InFlight(String version, String step, String status, String error) {}
 
   /**
    * @param expiresAt as written: an instant, {@code non-expiring}, or null

@@ -20,8 +20,9 @@ final class SourceStates {
   /**
    * @param version AWSCURRENT's version id, or the parameter's latest version
    * @param changed when the value last changed as far as the source knows
+   * @param pending the AWSPENDING version of an unfinished rotation, or null
    */
-  record State(String version, Instant changed) {}
+  record State(String version, Instant changed, String pending) {}
 
   private final SecretsManagerControl sm;
   private final ParameterStore parameters;
@@ -48,7 +49,7 @@ final class SourceStates {
         case Source.SsmParameter p -> {
           ParameterInfo i = infos.get(p.id());
           if (i != null) {
-            out.put(s, new State(Long.toString(i.version()), i.lastModified()));
+            out.put(s, new State(Long.toString(i.version()), i.lastModified(), null));
           }
         }
       }
@@ -57,6 +58,9 @@ final class SourceStates {
   }
 
   private static State of(SecretDescription d) {
-    return new State(d.versionWith(SecretDescription.CURRENT).orElse(null), d.valueSince());
+    return new State(
+        d.versionWith(SecretDescription.CURRENT).orElse(null),
+        d.valueSince(),
+        d.unfinishedVersion().orElse(null));
   }
 }

@@ -63,9 +63,20 @@ final class StatusReader {
         new SourceStatus(kind(e.source()), e.source().id(), version, state != null),
         Schedule.rotation(
             e, rotations.lastRotated(e.name()), state == null ? null : state.changed(), now),
+        inFlight(e, state),
         Schedule.expiry(e, now),
         sinks,
         worst(sinks));
+  }
+
+  private EntryStatus.InFlight inFlight(SecretEntry e, SourceStates.State state) {
+    if (state == null || state.pending() == null) {
+      return null;
+    }
+    return rotations
+        .rotation(e.name(), state.pending())
+        .map(r -> new EntryStatus.InFlight(state.pending(), r.step(), r.status(), r.error()))
+        .orElse(new EntryStatus.InFlight(state.pending(), null, null, null));
   }
 
   private SinkStatus sink(Sink sink, SourceStates.State state, String version) {
@@ -140,6 +151,7 @@ final class StatusReader {
               r.consumers(),
               r.source(),
               r.rotation(),
+              r.inFlight(),
               r.expiry(),
               sinks,
               r.drift()));

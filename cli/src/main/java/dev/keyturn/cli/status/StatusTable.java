@@ -23,6 +23,7 @@ final class StatusTable {
                 "CADENCE",
                 "LAST ROTATED",
                 "NEXT DUE",
+                "ROTATING",
                 "EXPIRES",
                 "SINK",
                 "LAST SYNC",
@@ -46,9 +47,10 @@ final class StatusTable {
                   dash(r.rotation().cadence()),
                   lastRotated(r.rotation()),
                   nextDue(r.rotation()),
+                  inFlight(r.inFlight()),
                   expires(r.expiry())));
         } else {
-          cells.addAll(List.of("", "", "", "", "", ""));
+          cells.addAll(List.of("", "", "", "", "", "", ""));
         }
         cells.addAll(sink(s));
         if (herokuChecked) {
@@ -61,7 +63,9 @@ final class StatusTable {
     table.print(out);
     long due = rows.stream().filter(r -> r.rotation().due()).count();
     long expiring = rows.stream().filter(r -> r.expiry().expiring()).count();
-    out.printf("%d entries, %d due, %d expiring%n", rows.size(), due, expiring);
+    long rotating = rows.stream().filter(r -> r.inFlight() != null).count();
+    out.printf(
+        "%d entries, %d due, %d expiring, %d mid-rotation%n", rows.size(), due, expiring, rotating);
     out.flush();
   }
 
@@ -83,6 +87,17 @@ final class StatusTable {
       return r.due() ? "now" : "never";
     }
     return Dates.day(r.nextDue()) + (r.due() ? " DUE" : "");
+  }
+
+  /** {@code failed at testSecret}, {@code at setSecret}, or {@code pending} (no record yet). */
+  private static String inFlight(EntryStatus.InFlight f) {
+    if (f == null) {
+      return "";
+    }
+    if (f.step() == null) {
+      return "pending";
+    }
+    return "failed".equals(f.status()) ? "failed at " + f.step() : "at " + f.step();
   }
 
   private static String expires(ExpiryStatus e) {

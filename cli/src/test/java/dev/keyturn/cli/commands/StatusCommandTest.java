@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.keyturn.cli.support.Cli;
 import dev.keyturn.cli.support.CliResult;
 import dev.keyturn.cli.support.CliWorld;
+import dev.keyturn.cli.support.MotoRotationLambda;
 import dev.keyturn.json.Json;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.testing.aws.LocalAws;
@@ -62,12 +63,13 @@ class StatusCommandTest {
 
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out())
-        .contains("NAME", "SOURCE", "CADENCE", "LAST ROTATED", "NEXT DUE", "EXPIRES", "DRIFT")
+        .contains("NAME", "SOURCE", "CADENCE", "LAST ROTATED", "NEXT DUE", "ROTATING", "EXPIRES")
+        .contains("SINK", "LAST SYNC", "RELEASE", "DRIFT")
         .contains(HMAC, STRIPE, FREESCOUT, ALPACA, SLACK)
         .contains("sm:" + HMAC_ID, "ssm:" + CliWorld.STRIPE_ID)
         .contains("heroku kt-cli-web SESSION_HMAC", "dotenv .env.local STRIPE_RESTRICTED_KEY")
         .contains("(source)", " DUE")
-        .contains("5 entries, 1 due, 1 expiring");
+        .contains("5 entries, 1 due, 1 expiring, ");
   }
 
   @Test
@@ -129,6 +131,25 @@ class StatusCommandTest {
     assertThat(sink(row(checked, HMAC), "heroku")).containsEntry("herokuMatches", false);
     assertThat(sink(row(checked, STRIPE), "heroku")).containsEntry("herokuMatches", true);
     assertThat(table.out()).contains("HEROKU MATCHES", "yes", "no");
+  }
+
+  @Test
+  void aRotationThatFailedMidway_showsItsVersionStepAndError(LocalAws aws) {
+    String lambda = MotoRotationLambda.create(aws.motoEndpoint());
+    CliResult failed = Cli.run("rotate", ALPACA, "--in-process", "--rotation-lambda-arn", lambda);
+
+    List<Map<String, Object>> rows = json("status", "--json");
+    CliResult table = Cli.run("status");
+
+    assertThat(failed.exit()).isEqualTo(1);
+    assertThat(map(row(rows, ALPACA), "inFlight"))
+        .containsEntry("step", "createSecret")
+        .containsEntry("status", "failed")
+        .containsKey("version");
+    assertThat((String) map(row(rows, ALPACA), "inFlight").get("error"))
+        .startsWith("CorruptCurrentValueException");
+    assertThat(row(rows, HMAC).get("inFlight")).isNull();
+    assertThat(table.out()).contains("failed at createSecret", "1 mid-rotation");
   }
 
   @Test
