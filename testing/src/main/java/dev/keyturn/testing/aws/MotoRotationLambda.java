@@ -1,4 +1,4 @@
-package dev.keyturn.cli.support;
+package dev.keyturn.testing.aws;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -19,8 +20,8 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
 /**
  * A do-nothing rotation Lambda in moto. moto's RotateSecret labels the new version AWSPENDING and
  * turns rotation on only when a rotation Lambda exists; with Lambda's docker backend off, moto
- * "invokes" it without running anything, so whoever plays the function (the CLI's --in-process, or
- * a test) runs the steps.
+ * "invokes" it without running anything, so whoever plays the function (the CLI's --in-process, the
+ * demo, or a test) runs the steps.
  */
 public final class MotoRotationLambda {
 
@@ -29,8 +30,13 @@ public final class MotoRotationLambda {
   /** Configures moto and creates the function; returns its ARN. Again after a moto reset. */
   public static String create(URI motoEndpoint) {
     postMotoConfig(motoEndpoint, "{\"lambda\":{\"use_docker\":false}}");
-    try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).build();
-        LambdaClient lambda = LambdaClient.create()) {
+    try (IamClient iam =
+            IamClient.builder()
+                .region(Region.AWS_GLOBAL)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        LambdaClient lambda =
+            LambdaClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
       String name = "keyturn-cli-rotation-" + UUID.randomUUID();
       String role =
           iam.createRole(b ->
