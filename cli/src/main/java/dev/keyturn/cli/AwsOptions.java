@@ -1,9 +1,10 @@
 package dev.keyturn.cli;
 
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that talk to AWS. */
-final class AwsOptions {
+public final class AwsOptions {
 
   @Option(
       names = "--table",
@@ -11,7 +12,16 @@ final class AwsOptions {
       description = "DynamoDB table (default: $KEYTURN_TABLE)")
   String table;
 
-  CliContext context() {
+  public CliContext context() {
+    return context(Map.of());
+  }
+
+  /** Starts the beans with more configuration (e.g. from {@link HerokuOptions}). */
+  public CliContext context(Map<String, Object> properties) {
+    return CliContext.start(tableName(), properties);
+  }
+
+  private String tableName() {
     String name = table != null ? table : System.getenv("KEYTURN_TABLE");
     if (name == null) {
       name = System.getProperty("keyturn.table");
@@ -20,6 +30,6 @@ final class AwsOptions {
       throw new UsageException(
           "no table: set KEYTURN_TABLE or pass --table (the StateTable of the deployed stack)");
     }
-    return CliContext.start(name);
+    return name;
   }
 }

@@ -2,6 +2,7 @@ package dev.keyturn.cli;
 
 import dev.keyturn.inventory.parse.InvalidInventoryException;
 import dev.keyturn.inventory.parse.SchemaProblem;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -16,10 +17,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
     var err = cli.getErr();
     if (e instanceof InvalidInventoryException invalid) {
-      err.println("keyturn: invalid inventory " + invalid.origin() + ":");
-      for (SchemaProblem p : invalid.problems()) {
-        err.println("  " + p);
-      }
+      invalidInventory(invalid, err);
     } else if (e instanceof UsageException usage) {
       err.println("keyturn: " + usage.getMessage());
       return Main.USAGE;
@@ -28,6 +26,26 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     err.flush();
     return Main.FINDINGS;
+  }
+
+  /** One problem fits on one line; several get a line each under a heading. */
+  private static void invalidInventory(InvalidInventoryException invalid, PrintWriter err) {
+    if (invalid.problems().size() == 1) {
+      err.println(
+          "keyturn: invalid inventory "
+              + invalid.origin()
+              + ": "
+              + one(invalid.problems().getFirst()));
+      return;
+    }
+    err.println("keyturn: invalid inventory " + invalid.origin() + ":");
+    for (SchemaProblem p : invalid.problems()) {
+      err.println("  " + one(p));
+    }
+  }
+
+  private static String one(SchemaProblem p) {
+    return p.path() == null || p.path().isBlank() ? p.message() : p.toString();
   }
 
   static String describe(Throwable e) {

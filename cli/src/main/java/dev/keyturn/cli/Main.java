@@ -18,6 +18,13 @@ import picocli.CommandLine.Command;
     subcommands = {
       LintCommand.class,
       ApplyCommand.class,
+      dev.keyturn.cli.sync.PlanCommand.class,
+      dev.keyturn.cli.sync.SyncCommand.class,
+      dev.keyturn.cli.rotate.RotateCommand.class,
+      dev.keyturn.cli.status.StatusCommand.class,
+      dev.keyturn.cli.run.RunCommand.class,
+      dev.keyturn.cli.audit.AuditCommand.class,
+      dev.keyturn.cli.status.RotationMatrixCommand.class,
       dev.keyturn.cli.webhook.VerifyWebhookCommand.class,
       dev.keyturn.cli.demo.DemoCommand.class,
       CommandLine.HelpCommand.class
@@ -27,7 +34,10 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 ok, 1 findings or errors, 2 usage.",
       "Examples:",
       "  keyturn lint examples/inventory.yaml",
-      "  KEYTURN_TABLE=keyturn keyturn apply examples/inventory.yaml --dry-run"
+      "  KEYTURN_TABLE=keyturn keyturn apply examples/inventory.yaml --dry-run",
+      "  keyturn status --due",
+      "  keyturn rotate FS_SUPPORT_WEBHOOK",
+      "  keyturn run --env dev -- ./start.sh"
     })
 public final class Main implements Runnable {
 
@@ -50,6 +60,8 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setParameterExceptionHandler(new UsageHandler());
+    // `keyturn run cmd -x` passes -x to cmd, with or without `--`
+    cli.getSubcommands().get("run").setStopAtPositional(true);
     return cli;
   }
 

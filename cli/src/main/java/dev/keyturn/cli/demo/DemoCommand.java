@@ -1,7 +1,10 @@
 package dev.keyturn.cli.demo;
 
 import dev.keyturn.cli.Main;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +19,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run keyturn end to end against a local AWS (moto_server + DynamoDB Local) it starts:",
-      "lint and apply the example inventory, seed its secrets, then clean up."
+      "lint and apply the example inventory, seed its secrets, rotate the webhook secret",
+      "through the real rotate handler, sync the .env sink, verify webhooks signed with the old",
+      "and the new secret through the real webhook handler, then clean up."
     },
     footer = {"", "Example:", "  keyturn demo", "  keyturn demo --inventory my-inventory.yaml"})
 public final class DemoCommand implements Callable<Integer> {
@@ -35,15 +40,51 @@ public final class DemoCommand implements Callable<Integer> {
       description = "where .env sinks and emulator logs go (default: ${DEFAULT-VALUE})")
   Path workDir = Path.of("target/keyturn-demo");
 
+  @Option(
+      names = "--heroku-app",
+      paramLabel = "APP",
+      description = "also sync a real Heroku app (default: $HEROKU_APP); needs HEROKU_API_KEY")
+  String herokuApp = System.getenv("HEROKU_APP");
+
+  @Option(
+      names = "--heroku-api-url",
+      paramLabel = "URL",
+      description = "Heroku Platform API root (default: $HEROKU_API_URL or https://api.heroku.com)")
+  URI herokuApiUrl =
+      URI.create(
+          Objects.requireNonNullElse(System.getenv("HEROKU_API_URL"), "https://api.heroku.com"));
+
+  @Option(
+      names = "--heroku-api-key-file",
+      paramLabel = "FILE",
+      description = "read the Heroku API token from a file instead of $HEROKU_API_KEY")
+  Path herokuApiKeyFile;
+
   @Override
   public Integer call() throws Exception {
     Narrator say = new Narrator(spec.commandLine().getOut());
-    try (DemoRun run = DemoRun.start(inventory, workDir, say)) {
+    try (DemoRun run = DemoRun.start(inventory, workDir, say, heroku())) {
       run.lintAndApply();
       run.applyAgainChangesNothing();
       run.seedSecrets();
+      run.rotateWebhookSecret();
+      run.syncDotenv();
+      run.syncHeroku();
+      run.verifyWebhooks();
     }
     say.done();
     return Main.OK;
+  }
+
+  /** The real-Heroku step's settings, or null when no token or no app is configured. */
+  private DemoHeroku heroku() throws java.io.IOException {
+    String token =
+        herokuApiKeyFile != null
+            ? Files.readString(herokuApiKeyFile).strip()
+            : System.getenv("HEROKU_API_KEY");
+    if (token == null || token.isBlank() || herokuApp == null || herokuApp.isBlank()) {
+      return null;
+    }
+    return new DemoHeroku(herokuApp, herokuApiUrl, token);
   }
 }

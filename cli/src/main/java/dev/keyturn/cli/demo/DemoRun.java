@@ -1,51 +1,90 @@
 package dev.keyturn.cli.demo;
 
 import dev.keyturn.cli.Commands;
+import dev.keyturn.cli.sync.DotenvStep;
 import dev.keyturn.inventory.Inventory;
+import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.inventory.lint.LintReport;
 import dev.keyturn.inventory.parse.InventoryParser;
+import dev.keyturn.rotate.RotateHandler;
+import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.InventoryStore;
+import dev.keyturn.sync.dotenv.DotenvResult;
 import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.TemplateTable;
+import dev.keyturn.webhook.DemoDelivery;
+import dev.keyturn.webhook.WebhookHandler;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** One demo run: local AWS up, the example inventory seeded and applied, everything torn down. */
+/**
+ * One demo run: local AWS up, the example inventory applied and seeded, a webhook secret rotated
+ * through the real rotate handler, the .env sink synced, deliveries signed with the old and the new
+ * secret verified by the real webhook handler, and everything torn down. Prints names, version ids
+ * and statuses; secret values stay in memory.
+ */
 final class DemoRun implements AutoCloseable {
 
   static final String TABLE = "keyturn-demo";
+  static final String BUS = "keyturn";
+  static final String WEBHOOK_BODY =
+      "{\"event\":\"convo.created\",\"conversation\":{\"id\":1042,\"subject\":\"Invoice\"}}";
 
   private final Path inventoryFile;
+  private final Path workDir;
   private final Narrator say;
   private final LocalAws aws;
   private final ApplicationContext context;
   private final Inventory inventory;
+  private final DemoHeroku heroku;
+  private String previousSecret;
+  private String currentSecret;
 
-  private DemoRun(Path inventoryFile, Narrator say, LocalAws aws, ApplicationContext context) {
+  private DemoRun(
+      Path inventoryFile,
+      Path workDir,
+      Narrator say,
+      LocalAws aws,
+      ApplicationContext context,
+      DemoHeroku heroku) {
     this.inventoryFile = inventoryFile;
+    this.workDir = workDir;
     this.say = say;
     this.aws = aws;
     this.context = context;
-    this.inventory = InventoryParser.parse(inventoryFile).requireValid();
+    this.heroku = heroku;
+    Inventory parsed = InventoryParser.parse(inventoryFile).requireValid();
+    String webhookSecret = parsed.webhooks().getFirst().secret();
+    this.inventory = heroku == null ? parsed : heroku.retarget(parsed, webhookSecret);
   }
 
-  static DemoRun start(Path inventoryFile, Path workDir, Narrator say) throws Exception {
+  static DemoRun start(Path inventoryFile, Path workDir, Narrator say, DemoHeroku heroku)
+      throws Exception {
+    InventoryParser.parse(inventoryFile).requireValid(); // a bad file fails before AWS starts
     Files.createDirectories(workDir);
     say.step("Start local AWS: moto_server (Secrets Manager, SSM, EventBridge) and DynamoDB Local");
     LocalAws aws = LocalAws.start(workDir.resolve("logs"));
     aws.applyToSystemProperties();
+    System.setProperty("keyturn.table", TABLE);
+    System.setProperty("keyturn.event-bus", BUS);
     say.ok("moto at %s, DynamoDB Local at %s", aws.motoEndpoint(), aws.dynamoEndpoint());
 
-    say.step("Create the state table exactly as template.yaml declares it");
+    say.step("Create the state table exactly as template.yaml declares it, and the event bus");
     TemplateTable.locate().recreate(aws.dynamoDb(), TABLE);
-    ApplicationContext context = ApplicationContext.run(Map.of("keyturn.table", TABLE), "demo");
-    say.ok("table %s (pk/sk, TTL on expiresAt)", TABLE);
-    return new DemoRun(inventoryFile, say, aws, context);
+    ApplicationContext context =
+        ApplicationContext.run(Map.of("keyturn.table", TABLE, "keyturn.event-bus", BUS), "demo");
+    context.getBean(EventBridgeClient.class).createEventBus(b -> b.name(BUS));
+    say.ok("table %s (pk/sk, TTL on expiresAt), bus %s", TABLE, BUS);
+    return new DemoRun(inventoryFile, workDir, say, aws, context, heroku);
   }
 
   void lintAndApply() {
@@ -72,14 +111,6 @@ final class DemoRun implements AutoCloseable {
         plan.count(InventoryPlan.Kind.REMOVE));
   }
 
-  void seedSecrets() {
-    say.step("Seed each entry's secret in local Secrets Manager / SSM (values are never printed)");
-    int created =
-        new DemoSeeds(context.getBean(SecretsManagerClient.class), context.getBean(SsmClient.class))
-            .seed(inventory);
-    say.ok("%d secrets and parameters created, each from its entry's generator", created);
-  }
-
   void applyAgainChangesNothing() {
     say.step("Apply again: idempotent");
     InventoryPlan again = context.getBean(InventoryStore.class).plan(inventory);
@@ -90,12 +121,116 @@ final class DemoRun implements AutoCloseable {
     say.ok("nothing to add, change or remove");
   }
 
+  void seedSecrets() {
+    say.step("Seed each entry's secret in local Secrets Manager / SSM (values are never printed)");
+    int created =
+        new DemoSeeds(context.getBean(SecretsManagerClient.class), context.getBean(SsmClient.class))
+            .seed(inventory);
+    say.ok("%d secrets and parameters created, each from its entry's generator", created);
+  }
+
+  void rotateWebhookSecret() {
+    SecretEntry entry = webhookSecret();
+    say.step("Rotate " + entry.name() + " through the real rotate handler (the four steps)");
+    previousSecret = currentValue(entry);
+    String version =
+        new DemoRotation(
+                context.getBean(SecretsManagerClient.class),
+                new RotateHandler(context),
+                aws.motoEndpoint())
+            .rotate(entry, say);
+    currentSecret = currentValue(entry);
+    if (currentSecret.equals(previousSecret)) {
+      throw new DemoFailedException("the rotation left the value unchanged");
+    }
+    Map<String, List<String>> stages =
+        context
+            .getBean(SecretsManagerClient.class)
+            .describeSecret(b -> b.secretId(entry.source().id()))
+            .versionIdsToStages();
+    stages.forEach((id, labels) -> say.detail("version %s: %s", id, labels));
+    say.ok("new AWSCURRENT %s; the old version is AWSPREVIOUS; no AWSPENDING left", version);
+  }
+
+  void syncDotenv() {
+    say.step("Sync the .env sinks (local development) from AWSCURRENT");
+    List<SecretEntry> withDotenv =
+        inventory.secrets().stream().filter(e -> !e.dotenvSinks().isEmpty()).toList();
+    SecretSource secrets = context.getBean(SecretSource.class);
+    List<DotenvResult> results = DotenvStep.run(secrets, withDotenv, workDir, false);
+    results.forEach(
+        r -> say.detail("%s: set %s (values not shown)", r.file().getFileName(), r.changed()));
+    List<DotenvResult> again = DotenvStep.run(secrets, withDotenv, workDir, true);
+    if (DotenvStep.failed(results) || again.stream().anyMatch(r -> !r.changed().isEmpty())) {
+      throw new DemoFailedException(".env sinks are not in line with AWSCURRENT");
+    }
+    say.ok("written atomically; a second run would change nothing");
+  }
+
+  void syncHeroku() {
+    if (heroku == null) {
+      say.step("Sync to Heroku: skipped");
+      say.detail("set HEROKU_API_KEY and HEROKU_APP (or --heroku-app) to also sync a real app:");
+      say.detail("the webhook secret's config var goes there in one PATCH = one release");
+      say.ok("nothing sent to Heroku");
+      return;
+    }
+    say.step("Sync to Heroku app " + heroku.app() + " (one PATCH, one release; values masked)");
+    if (heroku.sync(context.getBean(SecretsManagerClient.class), TABLE, say) != 0) {
+      throw new DemoFailedException("keyturn sync --app " + heroku.app() + " failed");
+    }
+    say.ok("Heroku app %s in line with AWSCURRENT", heroku.app());
+  }
+
+  void verifyWebhooks() {
+    WebhookEntry source = inventory.webhooks().getFirst();
+    say.step(
+        "Verify webhooks for /webhooks/" + source.source() + " through the real webhook handler");
+    DemoWebhooks hooks = new DemoWebhooks(new WebhookHandler(context), source, say);
+    int old =
+        hooks.deliver(
+            "signed with the previous secret (AWSPREVIOUS)", previousSecret, WEBHOOK_BODY);
+    var fresh =
+        DemoDelivery.signed(
+            source, currentSecret, WEBHOOK_BODY.replace("1042", "1043"), Instant.now());
+    int current = hooks.send("signed with the new secret (AWSCURRENT)", fresh);
+    int replay = hooks.send("the same delivery again (a replay)", fresh);
+    int forged =
+        hooks.deliver(
+            "signed with a secret that was never live",
+            "not-the-secret-" + currentSecret.length(),
+            WEBHOOK_BODY);
+    if (old != 202 || current != 202 || replay != 200 || forged != 401) {
+      throw new DemoFailedException(
+          "webhook answers were " + List.of(old, current, replay, forged));
+    }
+    say.ok("both live versions verify, the replay is not forwarded twice, the forgery gets 401");
+  }
+
+  private SecretEntry webhookSecret() {
+    String name = inventory.webhooks().getFirst().secret();
+    return inventory.secret(name).orElseThrow(() -> new DemoFailedException("no secret " + name));
+  }
+
+  private String currentValue(SecretEntry entry) {
+    return context
+        .getBean(SecretSource.class)
+        .current(List.of(entry.source()))
+        .get(entry.source())
+        .value();
+  }
+
   @Override
-  public void close() {
-    say.step("Clean up: stop the emulators");
+  public void close() throws Exception {
+    say.step("Clean up: remove the .env files, stop the emulators");
+    for (SecretEntry e : inventory.secrets()) {
+      for (var sink : e.dotenvSinks()) {
+        Files.deleteIfExists(workDir.resolve(sink.file()));
+      }
+    }
     context.close();
     aws.close();
-    say.ok("local AWS stopped");
+    say.ok("local AWS stopped; nothing left running");
   }
 
   /** A demo step did not come out as it should. */

@@ -1,21 +1,10 @@
 package dev.keyturn.webhook.it;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.keyturn.testing.aws.MotoRotationLambda;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
 
@@ -44,30 +33,7 @@ public final class SecretsManagerRotationDriver {
 
   /** Sets moto up to accept RotateSecret. Call again after a moto reset. */
   public void prepareMoto() {
-    postMotoConfig("{\"lambda\":{\"use_docker\":false}}");
-    try (IamClient iam =
-            IamClient.builder().region(software.amazon.awssdk.regions.Region.AWS_GLOBAL).build();
-        LambdaClient lambda = LambdaClient.create()) {
-      String roleName = "keyturn-rotation-" + UUID.randomUUID();
-      String role =
-          iam.createRole(b ->
-                  b.roleName(roleName)
-                      .assumeRolePolicyDocument(
-                          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                              + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
-                              + "\"Action\":\"sts:AssumeRole\"}]}"))
-              .role()
-              .arn();
-      rotationLambdaArn =
-          lambda
-              .createFunction(b ->
-                  b.functionName(roleName)
-                      .runtime(Runtime.PYTHON3_12)
-                      .role(role)
-                      .handler("lambda_function.lambda_handler")
-                      .code(c -> c.zipFile(SdkBytes.fromByteArray(noOpZip()))))
-              .functionArn();
-    }
+    rotationLambdaArn = MotoRotationLambda.create(motoEndpoint);
   }
 
   /** A new secret holding {@code value} at AWSCURRENT; returns its ARN. */
@@ -102,38 +68,5 @@ public final class SecretsManagerRotationDriver {
     return secretsManager
         .getSecretValue(b -> b.secretId(secretId).versionId(versionId))
         .secretString();
-  }
-
-  private void postMotoConfig(String json) {
-    try {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(motoEndpoint.resolve("/moto-api/config"))
-                      .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofString(json))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException("moto config answered HTTP " + response.statusCode());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] noOpZip() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry("lambda_function.py"));
-      zip.write("def lambda_handler(event, context):\n    return None\n".getBytes());
-      zip.closeEntry();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
   }
 }

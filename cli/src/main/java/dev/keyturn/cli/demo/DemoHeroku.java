@@ -1,0 +1,87 @@
+package dev.keyturn.cli.demo;
+
+import dev.keyturn.cli.Main;
+import dev.keyturn.inventory.Inventory;
+import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.Sink;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The optional real-Heroku step: only when a token and an app are configured. The webhook secret's
+ * Heroku sink is pointed at that app (no other var of the example touches it), the token is put in
+ * local Secrets Manager where the sync function expects it, and {@code keyturn sync --app} runs.
+ *
+ * @param app the Heroku app to sync to
+ * @param apiUrl the Platform API root
+ * @param token the API token (from HEROKU_API_KEY or a file); never printed
+ */
+record DemoHeroku(String app, URI apiUrl, String token) {
+
+  static final String TOKEN_SECRET = "keyturn/demo/heroku-api-key";
+
+  @Override
+  public String toString() {
+    return "DemoHeroku[app=" + app + ", apiUrl=" + apiUrl + ", token=***]";
+  }
+
+  /** The inventory with the given secret's Heroku sinks pointed at {@link #app}. */
+  Inventory retarget(Inventory inventory, String secretName) {
+    List<SecretEntry> secrets = new ArrayList<>();
+    for (SecretEntry e : inventory.secrets()) {
+      secrets.add(e.name().equals(secretName) ? withApp(e) : e);
+    }
+    return new Inventory(
+        inventory.version(),
+        inventory.vendors(),
+        inventory.functions(),
+        inventory.consumers(),
+        secrets,
+        inventory.webhooks());
+  }
+
+  private SecretEntry withApp(SecretEntry e) {
+    List<Sink> sinks =
+        e.sinks().stream()
+            .map(s -> s instanceof Sink.Heroku h ? new Sink.Heroku(app, h.var(), null) : s)
+            .toList();
+    return new SecretEntry(
+        e.name(),
+        e.source(),
+        e.tags(),
+        e.environments(),
+        e.scope(),
+        e.devAnalog(),
+        e.generator(),
+        e.expiresAt(),
+        e.scopes(),
+        e.review(),
+        sinks);
+  }
+
+  /** Runs {@code keyturn sync --app}; returns its exit code and prints its lines. */
+  int sync(SecretsManagerClient secretsManager, String table, Narrator say) {
+    secretsManager.createSecret(b -> b.name(TOKEN_SECRET).secretString(token));
+    StringWriter out = new StringWriter();
+    var cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(out));
+    int code =
+        cli.execute(
+            "sync",
+            "--app",
+            app,
+            "--table",
+            table,
+            "--heroku-token-secret",
+            TOKEN_SECRET,
+            "--heroku-api-url",
+            apiUrl.toString());
+    out.toString().lines().forEach(line -> say.detail("%s", line));
+    return code;
+  }
+}

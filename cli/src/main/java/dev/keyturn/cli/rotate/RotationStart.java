@@ -1,0 +1,74 @@
+package dev.keyturn.cli.rotate;
+
+import dev.keyturn.cli.aws.SecretDescription;
+import dev.keyturn.cli.aws.SecretsManagerControl;
+import dev.keyturn.inventory.SecretEntry;
+import java.util.UUID;
+
+/**
+ * Starts a Secrets Manager rotation with a token of our own: RotateSecret labels that new version
+ * AWSPENDING (without a value) and invokes the rotation function.
+ */
+final class RotationStart {
+
+  /**
+   * @param token the version being rotated in
+   * @param previous the AWSCURRENT version before
+   * @param resumed true when an unfinished rotation's token is reused instead
+   */
+  record Started(String token, String previous, boolean resumed) {}
+
+  private RotationStart() {}
+
+  /** RotateSecret, refusing while an earlier rotation is unfinished (Secrets Manager would too). */
+  static Started fresh(
+      SecretsManagerControl sm,
+      SecretEntry entry,
+      SecretDescription d,
+      String lambdaArnOption,
+      Progress progress) {
+    requireNoUnfinished(entry, d);
+    String lambdaArn = Rotatable.lambdaArn(entry, d, lambdaArnOption);
+    Long enableDays = Rotatable.enableEveryDays(entry, d);
+    String token = UUID.randomUUID().toString();
+    sm.rotate(d.arn(), token, lambdaArn, enableDays);
+    if (enableDays != null) {
+      progress.say(
+          "  rotation was off: turned on, every %d days (the entry's cadence)", enableDays);
+    }
+    progress.say("  RotateSecret: version %s is AWSPENDING", token);
+    return new Started(token, d.versionWith(SecretDescription.CURRENT).orElse(null), false);
+  }
+
+  /**
+   * @throws NotRotatableException while an earlier rotation is unfinished
+   */
+  static void requireNoUnfinished(SecretEntry entry, SecretDescription d) {
+    d.unfinishedVersion()
+        .ifPresent(v -> {
+          throw new NotRotatableException(
+              entry.name(),
+              "an earlier rotation (version "
+                  + v
+                  + ") is unfinished: Secrets Manager retries it; finish it here with"
+                  + " --in-process, or see keyturn audit --secret "
+                  + entry.name());
+        });
+  }
+
+  /** Reuses the token of an unfinished rotation (every step is idempotent), else starts anew. */
+  static Started freshOrResume(
+      SecretsManagerControl sm,
+      SecretEntry entry,
+      SecretDescription d,
+      String lambdaArnOption,
+      Progress progress) {
+    var unfinished = d.unfinishedVersion();
+    if (unfinished.isPresent()) {
+      progress.say("  resuming the unfinished rotation of version %s", unfinished.get());
+      return new Started(
+          unfinished.get(), d.versionWith(SecretDescription.CURRENT).orElse(null), true);
+    }
+    return fresh(sm, entry, d, lambdaArnOption, progress);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.keyturn.cli.status;
+
+import dev.keyturn.cli.AwsOptions;
+import dev.keyturn.cli.CliContext;
+import dev.keyturn.cli.Main;
+import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.json.Json;
+import dev.keyturn.state.InventoryStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code keyturn rotation-matrix}: the rotation index as Markdown. */
+@Command(
+    name = "rotation-matrix",
+    header = "Write the rotation index (name, vendor, cadence, ...) as Markdown.",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the rotation index as a Markdown table: name, vendor, cadence, consumers (the"
+          + " consumer tag and the sinks), last rotated, next due. From the table and source"
+          + " metadata; no secret value is read."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  keyturn rotation-matrix",
+      "  keyturn rotation-matrix --out docs/rotation-matrix.md"
+    })
+public final class RotationMatrixCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin AwsOptions aws;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
+  Path outFile;
+
+  @Option(names = "--json", description = "print the same rows as JSON instead")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (CliContext context = aws.context()) {
+      List<SecretEntry> entries = context.bean(InventoryStore.class).secrets();
+      List<EntryStatus> rows = StatusWiring.reader(context).read(entries);
+      String text =
+          json
+              ? Json.write(rows) + "\n"
+              : RotationMatrix.markdown(
+                  rows,
+                  context.property("keyturn.table").orElse("?"),
+                  context.bean(Clock.class).instant());
+      if (outFile == null) {
+        out.print(text);
+        out.flush();
+      } else {
+        write(outFile, text);
+        out.printf("wrote %d entries to %s%n", rows.size(), outFile);
+        out.flush();
+      }
+      return Main.OK;
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.keyturn.cli.status;
+
+import dev.keyturn.cli.status.EntryStatus.SinkStatus;
+import dev.keyturn.cli.status.EntryStatus.SourceStatus;
+import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.Sink;
+import dev.keyturn.inventory.Source;
+import dev.keyturn.inventory.TagDimension;
+import dev.keyturn.state.RotationStore;
+import dev.keyturn.state.SyncStateStore;
+import dev.keyturn.state.SyncStateStore.VarState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the status rows from the table (inventory, rotations, sync state) and source metadata. */
+final class StatusReader {
+
+  static final String IN_SYNC = "in-sync";
+  static final String BEHIND = "behind";
+  static final String NEVER_SYNCED = "never-synced";
+  static final String SOURCE_MISSING = "source-missing";
+
+  /** Worst first: the entry's drift is its worst sink's. */
+  private static final List<String> SEVERITY =
+      List.of(SOURCE_MISSING, BEHIND, NEVER_SYNCED, IN_SYNC);
+
+  private final RotationStore rotations;
+  private final SyncStateStore syncState;
+  private final SourceStates sources;
+  private final Clock clock;
+  private final Map<String, Map<String, VarState>> varsByApp = new HashMap<>();
+
+  StatusReader(
+      RotationStore rotations, SyncStateStore syncState, SourceStates sources, Clock clock) {
+    this.rotations = rotations;
+    this.syncState = syncState;
+    this.sources = sources;
+    this.clock = clock;
+  }
+
+  List<EntryStatus> read(List<SecretEntry> entries) {
+    Instant now = clock.instant();
+    Map<Source, SourceStates.State> states =
+        sources.read(entries.stream().map(SecretEntry::source).distinct().toList());
+    return entries.stream()
+        .sorted(Comparator.comparing(SecretEntry::name))
+        .map(e -> row(e, states.get(e.source()), now))
+        .toList();
+  }
+
+  private EntryStatus row(SecretEntry e, SourceStates.State state, Instant now) {
+    String version = state == null ? null : state.version();
+    List<SinkStatus> sinks = e.sinks().stream().map(s -> sink(s, state, version)).toList();
+    return new EntryStatus(
+        e.name(),
+        vendor(e.name()),
+        e.tags().all(TagDimension.CONSUMER),
+        new SourceStatus(kind(e.source()), e.source().id(), version, state != null),
+        Schedule.rotation(
+            e, rotations.lastRotated(e.name()), state == null ? null : state.changed(), now),
+        inFlight(e, state),
+        Schedule.expiry(e, now),
+        sinks,
+        worst(sinks));
+  }
+
+  private EntryStatus.InFlight inFlight(SecretEntry e, SourceStates.State state) {
+    if (state == null || state.pending() == null) {
+      return null;
+    }
+    return rotations
+        .rotation(e.name(), state.pending())
+        .map(r -> new EntryStatus.InFlight(state.pending(), r.step(), r.status(), r.error()))
+        .orElse(new EntryStatus.InFlight(state.pending(), null, null, null));
+  }
+
+  private SinkStatus sink(Sink sink, SourceStates.State state, String version) {
+    return switch (sink) {
+      case Sink.Dotenv d ->
+          new SinkStatus("dotenv", d.file(), d.var(), null, null, null, null, null, null, null);
+      case Sink.Heroku h -> {
+        VarState v = vars(h.app()).get(h.var());
+        String drift =
+            state == null
+                ? SOURCE_MISSING
+                : v == null
+                    ? NEVER_SYNCED
+                    : java.util.Objects.equals(version, v.sourceVersion()) ? IN_SYNC : BEHIND;
+        yield v == null
+            ? new SinkStatus("heroku", h.app(), h.var(), null, null, null, null, null, drift, null)
+            : new SinkStatus(
+                "heroku",
+                h.app(),
+                h.var(),
+                v.syncedAt(),
+                v.releaseVersion(),
+                v.releaseId(),
+                v.confirmedAt(),
+                v.sourceVersion(),
+                drift,
+                null);
+      }
+    };
+  }
+
+  private Map<String, VarState> vars(String app) {
+    return varsByApp.computeIfAbsent(app, syncState::vars);
+  }
+
+  static String worst(List<SinkStatus> sinks) {
+    return sinks.stream()
+        .map(SinkStatus::drift)
+        .filter(d -> d != null)
+        .min(Comparator.comparingInt(SEVERITY::indexOf))
+        .orElse(null);
+  }
+
+  static String vendor(String name) {
+    int cut = name.indexOf('_');
+    return cut > 0 ? name.substring(0, cut) : name;
+  }
+
+  static String kind(Source source) {
+    return switch (source) {
+      case Source.SecretsManager s -> "secrets-manager";
+      case Source.SsmParameter p -> "ssm";
+    };
+  }
+
+  /** Rows with {@code --check-heroku}'s answers filled in. */
+  static List<EntryStatus> withHerokuMatches(
+      List<EntryStatus> rows, Map<HerokuCheck.Key, Boolean> matches) {
+    List<EntryStatus> out = new ArrayList<>();
+    for (EntryStatus r : rows) {
+      List<SinkStatus> sinks =
+          r.sinks().stream()
+              .map(s ->
+                  "heroku".equals(s.kind())
+                      ? s.withHerokuMatches(matches.get(new HerokuCheck.Key(s.target(), s.var())))
+                      : s)
+              .toList();
+      out.add(
+          new EntryStatus(
+              r.name(),
+              r.vendor(),
+              r.consumers(),
+              r.source(),
+              r.rotation(),
+              r.inFlight(),
+              r.expiry(),
+              sinks,
+              r.drift()));
+    }
+    return out;
+  }
+}

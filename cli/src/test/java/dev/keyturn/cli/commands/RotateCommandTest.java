@@ -1,0 +1,228 @@
+package dev.keyturn.cli.commands;
+
+import static dev.keyturn.cli.support.CliWorld.ALPACA;
+import static dev.keyturn.cli.support.CliWorld.FREESCOUT;
+import static dev.keyturn.cli.support.CliWorld.HMAC;
+import static dev.keyturn.cli.support.CliWorld.HMAC_ID;
+import static dev.keyturn.cli.support.CliWorld.STRIPE;
+import static dev.keyturn.cli.support.CliWorld.STRIPE_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyturn.cli.support.Cli;
+import dev.keyturn.cli.support.CliResult;
+import dev.keyturn.cli.support.CliWorld;
+import dev.keyturn.json.Json;
+import dev.keyturn.state.RotationRecord;
+import dev.keyturn.state.RotationStore;
+import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.testing.aws.LocalAwsExtension;
+import dev.keyturn.testing.aws.MotoRotationLambda;
+import dev.keyturn.testing.aws.WithLocalAws;
+import dev.keyturn.testing.leak.SeededSecrets;
+import io.micronaut.context.ApplicationContext;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@WithLocalAws
+class RotateCommandTest {
+
+  static CliWorld world;
+  static String lambdaArn;
+  static ApplicationContext table;
+
+  @BeforeAll
+  static void seed(LocalAws aws) {
+    world = CliWorld.seed(aws);
+    lambdaArn = MotoRotationLambda.create(aws.motoEndpoint());
+    table = ApplicationContext.run(Map.of("keyturn.table", LocalAwsExtension.TABLE));
+  }
+
+  @AfterAll
+  static void close() {
+    table.close();
+  }
+
+  @Test
+  void inProcess_runsTheFourSteps_andMakesANewValueCurrent() {
+    String before = world.secretValue(HMAC_ID);
+    String previousVersion = world.currentVersion(HMAC_ID);
+
+    CliResult r = Cli.run("rotate", HMAC, "--in-process", "--rotation-lambda-arn", lambdaArn);
+
+    String after = SeededSecrets.register(world.secretValue(HMAC_ID));
+    String token = world.currentVersion(HMAC_ID);
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .containsSubsequence("createSecret", "setSecret", "testSecret", "finishSecret")
+        .contains("rotated " + HMAC + ": version " + token + " is current (was " + previousVersion);
+    assertThat(after.equals(before)).as("the value changed").isFalse();
+    assertThat(world.stages(HMAC_ID).get(previousVersion)).containsExactly("AWSPREVIOUS");
+    assertThat(world.stages(HMAC_ID).values()).noneMatch(s -> s.contains("AWSPENDING"));
+    RotationRecord record = rotations().rotation(HMAC, token).orElseThrow();
+    assertThat(record.status()).isEqualTo("completed");
+    assertThat(rotations().lastRotated(HMAC)).isPresent();
+  }
+
+  @Test
+  void followsTheRotationFunction_stepByStep_untilTheNewVersionIsCurrent() throws Exception {
+    // plays the deployed rotate function: runs the steps when Secrets Manager would invoke it
+    Thread function = Thread.ofVirtual().start(new RotationFunctionStandIn(world, table));
+
+    CliResult r =
+        Cli.run(
+            "rotate",
+            HMAC,
+            "--rotation-lambda-arn",
+            lambdaArn,
+            "--poll-interval",
+            "100ms",
+            "--timeout",
+            "60s");
+    function.join();
+
+    SeededSecrets.register(world.secretValue(HMAC_ID));
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out())
+        .contains("RotateSecret: version", "waiting for the rotation function")
+        .containsSubsequence("createSecret", "setSecret", "testSecret", "finishSecret")
+        .contains("rotated " + HMAC);
+  }
+
+  @Test
+  void timesOut_whenTheFunctionNeverRuns_thenInProcessResumesTheSameVersion() {
+    String before = world.currentVersion(HMAC_ID);
+
+    CliResult timedOut =
+        Cli.run(
+            "rotate",
+            HMAC,
+            "--rotation-lambda-arn",
+            lambdaArn,
+            "--timeout",
+            "1s",
+            "--poll-interval",
+            "200ms");
+    String pending = pendingVersion();
+    CliResult refused = Cli.run("rotate", HMAC, "--rotation-lambda-arn", lambdaArn);
+    CliResult resumed = Cli.run("rotate", HMAC, "--in-process", "--rotation-lambda-arn", lambdaArn);
+
+    SeededSecrets.register(world.secretValue(HMAC_ID));
+    assertThat(timedOut.exit()).isEqualTo(1);
+    assertThat(timedOut.err())
+        .contains("rotation of " + HMAC + " failed: timed out after 1s before createSecret");
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("version " + pending + ") is unfinished", "--in-process");
+    assertThat(resumed.exit()).as(resumed.toString()).isZero();
+    assertThat(resumed.out()).contains("resuming the unfinished rotation of version " + pending);
+    assertThat(world.currentVersion(HMAC_ID)).isEqualTo(pending).isNotEqualTo(before);
+  }
+
+  @Test
+  void aFailingStep_exitsOne_namingTheStepAndTheError_andKeepsTheOldValue() {
+    String before = world.secretValue(CliWorld.ALPACA_ID);
+
+    CliResult r = Cli.run("rotate", ALPACA, "--in-process", "--rotation-lambda-arn", lambdaArn);
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("keyturn: rotation of " + ALPACA + " failed at createSecret: ")
+        .contains("CorruptCurrentValueException");
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(world.secretValue(CliWorld.ALPACA_ID).equals(before)).isTrue();
+  }
+
+  @Test
+  void ssmEntry_rotatesWithTheSweepsLogic_evenThoughItIsNotDue() {
+    long before = world.parameterVersion(STRIPE_ID);
+    String oldValue = world.parameterValue(STRIPE_ID);
+
+    CliResult r = Cli.run("rotate", STRIPE, "--json");
+
+    String newValue = SeededSecrets.register(world.parameterValue(STRIPE_ID));
+    assertThat(r.exit()).as(r.toString()).isZero();
+    Map<String, Object> json = Json.map(r.out());
+    assertThat(json)
+        .containsEntry("outcome", "rotated")
+        .containsEntry("mode", "sweep")
+        .containsEntry("version", Long.toString(before + 1))
+        .containsEntry("previous", Long.toString(before));
+    assertThat(r.err()).contains("current -> v" + (before + 1));
+    assertThat(world.parameterVersion(STRIPE_ID)).isEqualTo(before + 1);
+    assertThat(newValue.equals(oldValue)).isFalse();
+    assertThat(rotations().lastRotated(STRIPE)).isPresent();
+  }
+
+  @Test
+  void dryRun_saysWhatWouldHappen_andChangesNothing() {
+    Map<String, List<String>> stagesBefore = world.stages(HMAC_ID);
+    long paramBefore = world.parameterVersion(STRIPE_ID);
+
+    CliResult sm = Cli.run("rotate", HMAC, "--dry-run", "--rotation-lambda-arn", lambdaArn);
+    CliResult ssm = Cli.run("rotate", STRIPE, "--dry-run");
+
+    assertThat(sm.exit()).as(sm.toString()).isZero();
+    assertThat(sm.out())
+        .contains("generator: hmac-key {format=hex}", "RotateSecret", lambdaArn)
+        .contains("heroku kt-cli-web SESSION_HMAC", "dotenv .env.local SESSION_HMAC")
+        .contains("dry run: nothing changed");
+    assertThat(ssm.exit()).as(ssm.toString()).isZero();
+    assertThat(ssm.out())
+        .contains(
+            "generator: random-password {length=32}", "PutParameter version " + (paramBefore + 1))
+        .contains("heroku kt-cli-web STRIPE_KEY");
+    assertThat(world.stages(HMAC_ID)).isEqualTo(stagesBefore);
+    assertThat(world.parameterVersion(STRIPE_ID)).isEqualTo(paramBefore);
+  }
+
+  @Test
+  void anEntryWithoutAGenerator_isRefusedWithTheReason() {
+    long before = world.parameterVersion(CliWorld.FREESCOUT_ID);
+
+    CliResult r = Cli.run("rotate", FREESCOUT);
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot rotate " + FREESCOUT + ": it has no generator");
+    assertThat(world.parameterVersion(CliWorld.FREESCOUT_ID)).isEqualTo(before);
+  }
+
+  @Test
+  void aSecretWithoutARotationLambda_isRefused_untilOneIsGiven() {
+    CliResult refused = Cli.run("rotate", CliWorld.SLACK);
+    CliResult given =
+        Cli.run("rotate", CliWorld.SLACK, "--in-process", "--rotation-lambda-arn", lambdaArn);
+
+    SeededSecrets.register(world.secretValue(CliWorld.SLACK_ID));
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("cannot rotate " + CliWorld.SLACK + ": no rotation Lambda is configured")
+        .contains("--rotation-lambda-arn");
+    assertThat(given.exit()).as(given.toString()).isZero();
+    assertThat(given.out()).contains("rotation was off: turned on, every 30 days");
+  }
+
+  @Test
+  void anUnknownName_isAClearError() {
+    CliResult r = Cli.run("rotate", "NOPE_NOT_THERE");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "keyturn: no inventory entry named NOPE_NOT_THERE in the table"
+                + " (keyturn status lists them; keyturn apply writes the inventory)");
+  }
+
+  private String pendingVersion() {
+    return world.stages(HMAC_ID).entrySet().stream()
+        .filter(e -> e.getValue().contains("AWSPENDING"))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static RotationStore rotations() {
+    return table.getBean(RotationStore.class);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.keyturn.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyturn.cli.support.Cli;
+import dev.keyturn.cli.support.CliResult;
+import dev.keyturn.cli.support.CliWorld;
+import dev.keyturn.json.Json;
+import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.testing.aws.MotoRotationLambda;
+import dev.keyturn.testing.aws.WithLocalAws;
+import dev.keyturn.testing.heroku.HerokuStandIn;
+import dev.keyturn.testing.heroku.OAuthAuthorization;
+import dev.keyturn.testing.heroku.WithHerokuStandIn;
+import dev.keyturn.testing.leak.SeededSecrets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/** {@code keyturn rotate} of a vendor-issued credential: Heroku makes the new token. */
+@WithLocalAws
+@WithHerokuStandIn
+class RotateHerokuAuthorizationTest {
+
+  static final String NAME = "HK_PLATFORM_FULL";
+  static final String ID = "kt-cli/hk-platform-full";
+
+  @Test
+  void inProcess_letsHerokuIssueTheToken_andStoresIt(LocalAws aws, HerokuStandIn heroku) {
+    OAuthAuthorization auth = heroku.seedAuthorization("keyturn cli test");
+    String oldToken = SeededSecrets.register(auth.accessToken());
+    try (SecretsManagerClient sm = SecretsManagerClient.create()) {
+      sm.createSecret(b ->
+          b.name(ID)
+              .secretString(
+                  Json.write(Map.of("authorizationId", auth.id().toString(), "token", oldToken))));
+    }
+    CliWorld world = CliWorld.seed(aws, herokuEntry());
+    String lambda = MotoRotationLambda.create(aws.motoEndpoint());
+
+    CliResult r =
+        Cli.run(
+            "rotate",
+            NAME,
+            "--in-process",
+            "--rotation-lambda-arn",
+            lambda,
+            "--heroku-api-url",
+            heroku.baseUrl().toString());
+
+    String newToken = heroku.currentAccessToken(auth.id());
+    assertThat(r.all().contains(newToken)).as("the new token is not printed").isFalse();
+    SeededSecrets.register(newToken);
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("deferred-to-vendor", "applied", "proven-at-vendor");
+    JsonNode stored = Json.tree(world.secretValue(ID));
+    assertThat(stored.get("token").asText().equals(newToken)).isTrue();
+    assertThat(newToken.equals(oldToken)).isFalse();
+  }
+
+  private static String herokuEntry() {
+    return """
+      - name: %s
+        source: {secretsManager: %s}
+        tags: {function: platform-api, sensitivity: critical, consumer: ci, rotation: 90d}
+        environments: [prod]
+        scope: account
+        review: "cli test review"
+        generator: {type: heroku-authorization}
+    """
+        .formatted(NAME, ID);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.keyturn.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyturn.cli.support.Cli;
+import dev.keyturn.cli.support.CliResult;
+import dev.keyturn.testing.aws.WithLocalAws;
+import dev.keyturn.testing.heroku.HerokuStandIn;
+import dev.keyturn.testing.heroku.WithHerokuStandIn;
+import dev.keyturn.testing.leak.SeededSecrets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code keyturn demo} end to end, in this JVM: it starts its own local AWS, so this proves the
+ * README's run command works from a checkout. The leak guard of {@code @WithLocalAws} checks the
+ * captured logs after the class for every value registered here.
+ */
+@WithLocalAws
+@WithHerokuStandIn
+class DemoCommandTest {
+
+  static final String WEBHOOK_VAR = "FREESCOUT_SUPPORT_WEBHOOK_SECRET";
+  static final String EXAMPLE = Path.of("..", "examples", "inventory.yaml").toString();
+
+  @Test
+  void demo_passesEveryStep_andLeavesNoEnvFileBehind(@TempDir Path work) {
+    CliResult result = Cli.run("demo", "--inventory", EXAMPLE, "--work-dir", work.toString());
+
+    assertThat(result.exit()).as(result.toString()).isZero();
+    assertThat(result.out())
+        .contains("createSecret  -> created")
+        .contains("finishSecret  -> finished")
+        .contains("signed with the previous secret (AWSPREVIOUS)  -> 202")
+        .contains("signed with the new secret (AWSCURRENT)        -> 202")
+        .contains("the same delivery again (a replay)             -> 200")
+        .contains("signed with a secret that was never live       -> 401")
+        .contains("Sync to Heroku: skipped")
+        .contains("every step passed");
+    assertThat(work.resolve(".env.local")).doesNotExist();
+  }
+
+  @Test
+  void demo_syncsTheWebhookSecretToAHerokuApp_inOnePatch_whenConfigured(
+      @TempDir Path work, HerokuStandIn heroku) throws Exception {
+    heroku.createApp("demo-app", java.util.Map.of("UNMANAGED", "kept"));
+    Path tokenFile = work.resolve("token");
+    Files.writeString(tokenFile, SeededSecrets.register(heroku.defaultToken()));
+
+    CliResult result =
+        Cli.run(
+            "demo",
+            "--inventory",
+            EXAMPLE,
+            "--work-dir",
+            work.toString(),
+            "--heroku-app",
+            "demo-app",
+            "--heroku-api-url",
+            heroku.baseUrl().toString(),
+            "--heroku-api-key-file",
+            tokenFile.toString());
+
+    assertThat(result.exit()).as(result.toString()).isZero();
+    assertThat(result.out()).contains("Sync to Heroku app demo-app");
+    assertThat(heroku.count("PATCH", "/apps/demo-app/config-vars")).isEqualTo(1);
+    assertThat(heroku.releases("demo-app")).hasSize(2);
+    assertThat(heroku.configVars("demo-app").keySet())
+        .containsExactlyInAnyOrder(WEBHOOK_VAR, "UNMANAGED");
+    String published = SeededSecrets.register(heroku.configVars("demo-app").get(WEBHOOK_VAR));
+    assertThat(result.all().contains(published)).as("demo output shows the secret value").isFalse();
+  }
+}
