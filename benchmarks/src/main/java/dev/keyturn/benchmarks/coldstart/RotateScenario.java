@@ -6,6 +6,7 @@ import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
 import dev.keyturn.json.Json;
 import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.testing.aws.MotoRotationLambda;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +25,7 @@ final class RotateScenario implements Scenario {
   private final LocalAws aws;
   private final StateSeeder state;
   private final SecretsManagerClient secretsManager;
-  private MotoRotation rotation;
+  private String rotationLambdaArn;
   private String arn;
 
   RotateScenario(LocalAws aws, StateSeeder state, SecretsManagerClient secretsManager) {
@@ -55,7 +56,7 @@ final class RotateScenario implements Scenario {
 
   @Override
   public void seed() {
-    rotation = MotoRotation.prepare(aws.motoEndpoint());
+    rotationLambdaArn = MotoRotationLambda.create(aws.motoEndpoint());
     arn =
         secretsManager
             .createSecret(b -> b.name(SECRET).secretString("whsec_" + "a".repeat(43) + "="))
@@ -77,8 +78,13 @@ final class RotateScenario implements Scenario {
 
   @Override
   public String nextEvent() {
+    // RotateSecret: moto labels the token's new version AWSPENDING (no value yet)
     String token = UUID.randomUUID().toString();
-    rotation.start(secretsManager, arn, token);
+    secretsManager.rotateSecret(b ->
+        b.secretId(arn)
+            .clientRequestToken(token)
+            .rotationLambdaARN(rotationLambdaArn)
+            .rotationRules(r -> r.automaticallyAfterDays(30L)));
     return Json.write(Map.of("Step", "createSecret", "SecretId", arn, "ClientRequestToken", token));
   }
 }

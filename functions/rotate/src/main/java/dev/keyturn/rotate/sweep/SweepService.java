@@ -35,6 +35,19 @@ public final class SweepService {
   private final Clock clock;
   private final Metrics metrics;
 
+  /** A sweep that publishes no metrics (the CLI's forced single-parameter rotation). */
+  public SweepService(
+      InventoryStore inventory,
+      ParameterStore parameters,
+      GeneratorRegistry generators,
+      RotationStore rotations,
+      AuditLog audit,
+      EventPublisher events,
+      Clock clock,
+      String actor) {
+    this(inventory, parameters, generators, rotations, audit, events, clock, actor, Metrics.NONE);
+  }
+
   public SweepService(
       InventoryStore inventory,
       ParameterStore parameters,
