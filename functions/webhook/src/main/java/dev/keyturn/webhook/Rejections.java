@@ -4,6 +4,9 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
+import dev.keyturn.observability.Dimensions;
+import dev.keyturn.observability.Metric;
+import dev.keyturn.observability.Metrics;
 import dev.keyturn.webhook.scheme.RejectionReason;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs and audits every delivery that is not forwarded, with a reason code: the scheme's {@link
  * RejectionReason} or one of this function's own. Never the signature, a header value or the body.
- * The log lines carry {@code event=webhook.rejected} and {@code reason}, which the template's
- * metric filters count.
+ * The log lines carry {@code event=webhook.rejected} and {@code reason}; the EMF metric {@code
+ * WebhooksRejected} (dimension {@code Reason}, always an enum name from a fixed set) feeds the
+ * template's alarms, {@code WebhookDuplicates} counts provider retries.
  */
 final class Rejections {
 
@@ -39,10 +43,12 @@ final class Rejections {
 
   private final AuditLog audit;
   private final String actor;
+  private final Metrics metrics;
 
-  Rejections(AuditLog audit, String actor) {
+  Rejections(AuditLog audit, String actor, Metrics metrics) {
     this.audit = audit;
     this.actor = actor;
+    this.metrics = metrics;
   }
 
   void rejected(Instant now, String source, String reason, int status) {
@@ -62,6 +68,7 @@ final class Rejections {
           kv("reason", reason),
           kv("status", status));
     }
+    metrics.count(Metric.WEBHOOKS_REJECTED, 1, Dimensions.REASON, reason);
     record(now, REJECTED, source, reason, Map.of("status", Integer.toString(status)));
   }
 
@@ -71,6 +78,7 @@ final class Rejections {
         kv("event", DUPLICATE),
         kv("source", source),
         kv("deliveryId", deliveryId));
+    metrics.count(Metric.WEBHOOK_DUPLICATES, 1);
     Map<String, String> detail = new LinkedHashMap<>();
     detail.put("replayKey", replayKey);
     if (deliveryId != null) {

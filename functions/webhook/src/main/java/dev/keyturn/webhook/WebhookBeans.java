@@ -2,7 +2,11 @@ package dev.keyturn.webhook;
 
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.events.EventPublisher;
+import dev.keyturn.inventory.Source;
+import dev.keyturn.observability.Metrics;
 import dev.keyturn.secrets.SecretSource;
+import dev.keyturn.snapstart.CorePrimers;
+import dev.keyturn.snapstart.Primer;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.ReplayGuard;
 import dev.keyturn.state.ReplayRelease;
@@ -14,6 +18,7 @@ import dev.keyturn.webhook.source.SourceRegistry;
 import dev.keyturn.webhook.verify.SecretVersionsCache;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,11 +59,12 @@ public class WebhookBeans {
       SyncStateStore syncState,
       AuditLog audit,
       EventPublisher events,
-      WebhookSettings settings) {
+      WebhookSettings settings,
+      Metrics metrics) {
     return new DeliveryForwarder(
         replayGuard,
         replayRelease,
-        new ReleaseConfirmations(syncState, audit, settings.actor()),
+        new ReleaseConfirmations(syncState, audit, settings.actor(), metrics),
         events);
   }
 
@@ -69,7 +75,22 @@ public class WebhookBeans {
       DeliveryForwarder forwarder,
       AuditLog audit,
       Clock clock,
-      WebhookSettings settings) {
-    return new WebhookService(sources, secrets, forwarder, audit, clock, settings);
+      WebhookSettings settings,
+      Metrics metrics) {
+    return new WebhookService(sources, secrets, forwarder, audit, clock, settings, metrics);
+  }
+
+  /**
+   * SnapStart priming: the verification read path (DescribeSecret, then GetSecretValue by version)
+   * for a secret that does not exist under the managed prefix ({@code keyturn.managed-prefix}, env
+   * {@code KEYTURN_MANAGED_PREFIX}), which the function may read: "not found", nothing read.
+   */
+  @Singleton
+  @Named("webhook-secrets")
+  public Primer webhookSecretsPrimer(
+      SecretSource secrets, @Value("${keyturn.managed-prefix:keyturn/}") String prefix) {
+    return Primer.of(
+        "secretsmanager:DescribeSecret",
+        () -> secrets.liveVersions(new Source.SecretsManager(prefix + CorePrimers.ABSENT_SECRET)));
   }
 }

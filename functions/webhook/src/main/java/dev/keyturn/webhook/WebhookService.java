@@ -3,6 +3,8 @@ package dev.keyturn.webhook;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.keyturn.audit.AuditLog;
+import dev.keyturn.observability.Metric;
+import dev.keyturn.observability.Metrics;
 import dev.keyturn.webhook.Rejections.Reason;
 import dev.keyturn.webhook.http.DecodedBody;
 import dev.keyturn.webhook.http.InboundRequest;
@@ -42,6 +44,7 @@ public final class WebhookService {
   private final Rejections rejections;
   private final Clock clock;
   private final WebhookSettings settings;
+  private final Metrics metrics;
 
   public WebhookService(
       SourceRegistry sources,
@@ -49,13 +52,15 @@ public final class WebhookService {
       DeliveryForwarder forwarder,
       AuditLog audit,
       Clock clock,
-      WebhookSettings settings) {
+      WebhookSettings settings,
+      Metrics metrics) {
     this.sources = sources;
     this.secrets = secrets;
     this.forwarder = forwarder;
-    this.rejections = new Rejections(audit, settings.actor());
+    this.rejections = new Rejections(audit, settings.actor(), metrics);
     this.clock = clock;
     this.settings = settings;
+    this.metrics = metrics;
   }
 
   /** Answers a request; never throws. */
@@ -148,6 +153,7 @@ public final class WebhookService {
     String versionId = candidates.versionIdAt(verified.matchedCandidate());
     return switch (forwarder.forward(source, verified, body, now)) {
       case DeliveryForwarder.Outcome.Forwarded forwarded -> {
+        metrics.count(Metric.WEBHOOKS_VERIFIED, 1);
         log.info(
             "webhook accepted {} {} {} {} {}",
             kv("event", "webhook.accepted"),

@@ -8,6 +8,7 @@ import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.json.Json;
+import dev.keyturn.observability.RecordingMetrics;
 import dev.keyturn.webhook.fakes.InMemoryAudit;
 import dev.keyturn.webhook.fakes.InMemoryInventory;
 import dev.keyturn.webhook.fakes.InMemoryReplayGuard;
@@ -36,6 +37,7 @@ final class WebhookWorld {
   final InMemorySyncState syncState = new InMemorySyncState();
   final InMemoryAudit audit = new InMemoryAudit();
   final MutableClock clock = new MutableClock(START);
+  final RecordingMetrics metrics = new RecordingMetrics();
   final WebhookSettings settings;
   final WebhookService service;
 
@@ -47,7 +49,10 @@ final class WebhookWorld {
     this.settings = settings;
     DeliveryForwarder forwarder =
         new DeliveryForwarder(
-            replay, replay, new ReleaseConfirmations(syncState, audit, settings.actor()), bus);
+            replay,
+            replay,
+            new ReleaseConfirmations(syncState, audit, settings.actor(), metrics),
+            bus);
     service =
         new WebhookService(
             new SourceRegistry(inventory, settings.inventoryTtl(), settings.untimedReplayTtl()),
@@ -55,7 +60,8 @@ final class WebhookWorld {
             forwarder,
             audit,
             clock,
-            settings);
+            settings,
+            metrics);
   }
 
   /** A webhook source with its secret entry and the secret's first value at AWSCURRENT. */

@@ -14,6 +14,7 @@ import dev.keyturn.testing.heroku.WithHerokuStandIn;
 import dev.keyturn.testing.lambda.LambdaInvocationException;
 import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
 import dev.keyturn.testing.leak.SeededSecrets;
+import dev.keyturn.testing.telemetry.CapturedTelemetry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

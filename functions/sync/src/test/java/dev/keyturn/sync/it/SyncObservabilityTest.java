@@ -13,6 +13,7 @@ import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.WithHerokuStandIn;
 import dev.keyturn.testing.leak.SeededSecrets;
+import dev.keyturn.testing.telemetry.CapturedTelemetry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import java.util.HashMap;

@@ -4,6 +4,8 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
+import dev.keyturn.observability.Metric;
+import dev.keyturn.observability.Metrics;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.webhook.forward.Payload;
 import dev.keyturn.webhook.scheme.HerokuScheme;
@@ -28,11 +30,14 @@ public final class ReleaseConfirmations {
   private final SyncStateStore syncState;
   private final AuditLog audit;
   private final String actor;
+  private final Metrics metrics;
 
-  public ReleaseConfirmations(SyncStateStore syncState, AuditLog audit, String actor) {
+  public ReleaseConfirmations(
+      SyncStateStore syncState, AuditLog audit, String actor, Metrics metrics) {
     this.syncState = syncState;
     this.audit = audit;
     this.actor = actor;
+    this.metrics = metrics;
   }
 
   /**
@@ -52,6 +57,9 @@ public final class ReleaseConfirmations {
 
   private void record(ReleaseEvent release, String webhookSource, String deliveryId, Instant now) {
     boolean known = syncState.confirmRelease(release.app(), release.releaseId(), now);
+    if (known) {
+      metrics.count(Metric.RELEASES_CONFIRMED, 1);
+    }
     String outcome = known ? "confirmed" : "unknown-release";
     Map<String, String> detail = new LinkedHashMap<>();
     detail.put("source", webhookSource);

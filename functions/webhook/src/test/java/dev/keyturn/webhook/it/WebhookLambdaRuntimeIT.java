@@ -2,6 +2,7 @@ package dev.keyturn.webhook.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.json.Json;
@@ -11,6 +12,7 @@ import dev.keyturn.testing.aws.TemplateFunction;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
 import dev.keyturn.testing.leak.SeededSecrets;
+import dev.keyturn.testing.telemetry.CapturedTelemetry;
 import dev.keyturn.webhook.WebhookHandler;
 import dev.keyturn.webhook.scheme.Schemes;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +42,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 class WebhookLambdaRuntimeIT {
 
   static final String BUS = "keyturn";
+  static final String FUNCTION_NAME = "keyturn-webhook-runtime-it";
 
   static LambdaRuntimeHarness fn;
   static BusTap bus;
@@ -48,6 +52,7 @@ class WebhookLambdaRuntimeIT {
   @BeforeAll
   static void load(LocalAws aws) {
     System.setProperty("keyturn.event-bus", BUS);
+    System.setProperty("aws.lambda.function.name", FUNCTION_NAME);
     bus = new BusTap(BUS);
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -72,6 +77,7 @@ class WebhookLambdaRuntimeIT {
     }
     bus.close();
     System.clearProperty("keyturn.event-bus");
+    System.clearProperty("aws.lambda.function.name");
   }
 
   @BeforeEach
@@ -169,5 +175,45 @@ class WebhookLambdaRuntimeIT {
 
     assertThat(response).containsEntry("statusCode", 405);
     assertThat((Map<String, Object>) response.get("headers")).containsEntry("allow", "POST");
+  }
+
+  @Test
+  void rejection_logsJsonWithRequestIdAndFunctionName_andPublishesEmfByReason() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    String other = "whsec_" + Base64.getEncoder().encodeToString(key);
+    CapturedTelemetry telemetry = CapturedTelemetry.start();
+
+    invoke(signedPost(other, "{}".getBytes(StandardCharsets.UTF_8), false));
+
+    List<JsonNode> logs =
+        telemetry.jsonLogs().stream()
+            .filter(l -> l.path("logger_name").asText().startsWith("dev.keyturn."))
+            .toList();
+    assertThat(logs).isNotEmpty();
+    String requestId = logs.get(0).path("AWSRequestId").asText();
+    assertThat(requestId).isNotBlank();
+    assertThat(logs)
+        .allSatisfy(line -> {
+          assertThat(line.path("AWSRequestId").asText()).isEqualTo(requestId);
+          assertThat(line.path("AWSFunctionName").asText()).isEqualTo(FUNCTION_NAME);
+        });
+    List<JsonNode> rejected = telemetry.emf("WebhooksRejected");
+    assertThat(rejected).singleElement();
+    assertThat(rejected.get(0).path("Reason").asText()).isEqualTo("SIGNATURE_MISMATCH");
+    assertThat(rejected.get(0).path("FunctionName").asText()).isEqualTo(FUNCTION_NAME);
+    assertThat(rejected.get(0).path("AWSRequestId").asText()).isEqualTo(requestId);
+  }
+
+  @Test
+  void acceptedDelivery_publishesWebhooksVerified() {
+    CapturedTelemetry telemetry = CapturedTelemetry.start();
+
+    invoke(signedPost(secret, "{\"type\":\"metrics\"}".getBytes(StandardCharsets.UTF_8), false));
+
+    assertThat(telemetry.emf("WebhooksVerified"))
+        .singleElement()
+        .satisfies(line -> assertThat(line.path("WebhooksVerified").asLong()).isEqualTo(1));
+    assertThat(telemetry.emf("WebhooksRejected")).isEmpty();
   }
 }

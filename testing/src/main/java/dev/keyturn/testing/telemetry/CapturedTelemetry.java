@@ -1,9 +1,8 @@
-package dev.keyturn.sync.it;
+package dev.keyturn.testing.telemetry;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.keyturn.json.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyturn.testing.leak.CapturedOutput;
 import dev.keyturn.testing.leak.ConsoleTee;
 import java.util.ArrayList;
@@ -14,6 +13,8 @@ import java.util.List;
  * on standard output and keyturn's log events (rendered with their MDC).
  */
 public final class CapturedTelemetry {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final long cursor;
 
@@ -32,7 +33,7 @@ public final class CapturedTelemetry {
     List<JsonNode> lines = new ArrayList<>();
     for (CapturedOutput.Entry entry : entries()) {
       if (entry.source().equals("System.out") && entry.text().startsWith("{\"_aws\"")) {
-        JsonNode line = Json.tree(entry.text());
+        JsonNode line = tree(entry.text());
         assertValidEmf(line);
         lines.add(line);
       }
@@ -55,7 +56,7 @@ public final class CapturedTelemetry {
       if (entry.source().equals("System.out")
           && entry.text().startsWith("{")
           && entry.text().contains("\"logger_name\"")) {
-        lines.add(Json.tree(entry.text()));
+        lines.add(tree(entry.text()));
       }
     }
     return lines;
@@ -80,25 +81,39 @@ public final class CapturedTelemetry {
    */
   public static void assertValidEmf(JsonNode line) {
     JsonNode aws = line.path("_aws");
-    assertThat(aws.path("Timestamp").isIntegralNumber()).as("_aws.Timestamp").isTrue();
+    check(aws.path("Timestamp").isIntegralNumber(), "_aws.Timestamp is an integer", line);
     JsonNode directives = aws.path("CloudWatchMetrics");
-    assertThat(directives.isArray() && directives.size() == 1).as("one directive").isTrue();
+    check(directives.isArray() && directives.size() == 1, "one CloudWatchMetrics directive", line);
     JsonNode directive = directives.get(0);
-    assertThat(directive.path("Namespace").asText()).isEqualTo("keyturn");
-    assertThat(directive.path("Dimensions").isArray()).isTrue();
+    check("keyturn".equals(directive.path("Namespace").asText()), "namespace keyturn", line);
+    check(directive.path("Dimensions").isArray(), "Dimensions is an array", line);
     directive
         .path("Dimensions")
         .forEach(set ->
-            set.forEach(
-                d -> assertThat(line.path(d.asText()).isTextual()).as(d.asText()).isTrue()));
-    assertThat(directive.path("Metrics").size()).isPositive();
+            set.forEach(d ->
+                check(
+                    line.path(d.asText()).isTextual(), d.asText() + " is a string member", line)));
+    check(directive.path("Metrics").size() > 0, "at least one metric", line);
     directive
         .path("Metrics")
         .forEach(m -> {
-          assertThat(m.path("Unit").asText()).isEqualTo("Count");
-          assertThat(line.path(m.path("Name").asText()).isNumber())
-              .as(m.path("Name").asText())
-              .isTrue();
+          String name = m.path("Name").asText();
+          check("Count".equals(m.path("Unit").asText()), name + " has unit Count", line);
+          check(line.path(name).isNumber(), name + " is a number member", line);
         });
+  }
+
+  private static void check(boolean condition, String rule, JsonNode line) {
+    if (!condition) {
+      throw new AssertionError("not valid EMF (" + rule + "): " + line);
+    }
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + json, e);
+    }
   }
 }

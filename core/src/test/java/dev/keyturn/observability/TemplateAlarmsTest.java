@@ -12,8 +12,8 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The SAM fragment the lead merges into template.yaml alarms on every failure metric. */
-class ObservabilityFragmentTest {
+/** template.yaml alarms on every failure metric keyturn publishes, to the alert topic. */
+class TemplateAlarmsTest {
 
   // intrinsic-function tags (!Ref, !Sub) are read as their plain values: enough for these checks
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -22,7 +22,7 @@ class ObservabilityFragmentTest {
   void everyFailureMetric_hasAnAlarmInNamespaceKeyturn_thatNotifiesTheAlertTopic()
       throws IOException {
     JsonNode resources =
-        YAML.readTree(RepoFiles.resolve("observability-fragment.yaml").toFile()).path("Resources");
+        YAML.readTree(RepoFiles.resolve("template.yaml").toFile()).path("Resources");
     Set<String> alarmed = new HashSet<>();
     resources.forEach(resource -> {
       JsonNode p = resource.path("Properties");
