@@ -9,7 +9,7 @@ public final class Dimensions {
   /** A rotation step's event name ({@code createSecret} ... {@code finishSecret}). */
   public static final String STEP = "Step";
 
-  /** Why a webhook delivery was rejected (a code such as {@code signature_mismatch}). */
+  /** Why a webhook delivery was rejected (an enum name such as {@code SIGNATURE_MISMATCH}). */
   public static final String REASON = "Reason";
 
   private Dimensions() {}

@@ -14,11 +14,21 @@ public interface SyncStateStore {
   void recordPublished(String app, List<VarState> vars);
 
   /**
-   * Marks a release as confirmed (a verified Heroku {@code api:release} webhook said so).
-   *
-   * @return true when the release is one keyturn recorded
+   * Marks a release as confirmed (a verified Heroku {@code api:release} webhook said so). Heroku
+   * may report one release more than once (its {@code create} and {@code update} deliveries, or a
+   * retry); only the first report confirms it.
    */
-  boolean confirmRelease(String app, String releaseId, Instant at);
+  ReleaseConfirmation confirmRelease(String app, String releaseId, Instant at);
+
+  /** What {@link #confirmRelease} found. */
+  enum ReleaseConfirmation {
+    /** A release keyturn recorded, confirmed by this call. */
+    CONFIRMED,
+    /** A release keyturn recorded and an earlier report already confirmed. */
+    ALREADY_CONFIRMED,
+    /** No var keyturn recorded was published in this release. */
+    UNKNOWN
+  }
 
   /**
    * The state of one var.

@@ -95,13 +95,18 @@ class StateStoresTest {
             new SyncStateStore.VarState("web", "A", "CF_A", "v1", "rel-1", 7, NOW, null),
             new SyncStateStore.VarState("web", "B", "CF_B", "v2", "rel-0", 6, NOW, null)));
 
-    boolean confirmed = sync.confirmRelease("web", "rel-1", NOW.plusSeconds(5));
+    SyncStateStore.ReleaseConfirmation first =
+        sync.confirmRelease("web", "rel-1", NOW.plusSeconds(5));
+    SyncStateStore.ReleaseConfirmation again =
+        sync.confirmRelease("web", "rel-1", NOW.plusSeconds(9));
 
     Map<String, SyncStateStore.VarState> vars = sync.vars("web");
-    assertThat(confirmed).isTrue();
+    assertThat(first).isEqualTo(SyncStateStore.ReleaseConfirmation.CONFIRMED);
+    assertThat(again).isEqualTo(SyncStateStore.ReleaseConfirmation.ALREADY_CONFIRMED);
     assertThat(vars.get("A").confirmedAt()).isEqualTo(NOW.plusSeconds(5));
     assertThat(vars.get("B").confirmedAt()).isNull();
-    assertThat(sync.confirmRelease("web", "rel-unknown", NOW)).isFalse();
+    assertThat(sync.confirmRelease("web", "rel-unknown", NOW))
+        .isEqualTo(SyncStateStore.ReleaseConfirmation.UNKNOWN);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -101,25 +102,42 @@ public final class DynamoSyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public boolean confirmRelease(String app, String releaseId, Instant at) {
+  public ReleaseConfirmation confirmRelease(String app, String releaseId, Instant at) {
     boolean found = false;
+    boolean confirmed = false;
     for (VarState v : vars(app).values()) {
-      if (releaseId.equals(v.releaseId()) && v.confirmedAt() == null) {
-        table
-            .client()
-            .updateItem(
-                UpdateItemRequest.builder()
-                    .tableName(table.name())
-                    .key(Items.key(SINK_HEROKU_PREFIX + app, VAR_PREFIX + v.var()))
-                    .updateExpression("SET #c = :at")
-                    .conditionExpression("#r = :release")
-                    .expressionAttributeNames(Map.of("#c", CONFIRMED_AT, "#r", RELEASE_ID))
-                    .expressionAttributeValues(
-                        Map.of(":at", Items.instant(at), ":release", Items.s(releaseId)))
-                    .build());
+      if (releaseId.equals(v.releaseId())) {
+        found = true;
+        confirmed |= v.confirmedAt() == null && confirmVar(app, v.var(), releaseId, at);
       }
-      found |= releaseId.equals(v.releaseId());
     }
-    return found;
+    if (!found) {
+      return ReleaseConfirmation.UNKNOWN;
+    }
+    return confirmed ? ReleaseConfirmation.CONFIRMED : ReleaseConfirmation.ALREADY_CONFIRMED;
+  }
+
+  /**
+   * Sets the var's confirmation time unless a concurrent report did, or sync republished the var in
+   * a newer release since it was read.
+   */
+  private boolean confirmVar(String app, String var, String releaseId, Instant at) {
+    try {
+      table
+          .client()
+          .updateItem(
+              UpdateItemRequest.builder()
+                  .tableName(table.name())
+                  .key(Items.key(SINK_HEROKU_PREFIX + app, VAR_PREFIX + var))
+                  .updateExpression("SET #c = :at")
+                  .conditionExpression("#r = :release AND attribute_not_exists(#c)")
+                  .expressionAttributeNames(Map.of("#c", CONFIRMED_AT, "#r", RELEASE_ID))
+                  .expressionAttributeValues(
+                      Map.of(":at", Items.instant(at), ":release", Items.s(releaseId)))
+                  .build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 }

@@ -71,6 +71,21 @@ class HerokuReleaseConfirmationTest {
   }
 
   @Test
+  void releaseReportedTwice_isConfirmedOnce_andTheSecondReportAuditedAsAlreadyConfirmed() {
+    world.syncState.recorded("billing-prod", RELEASE_ID);
+
+    world.send(world.signed(heroku, secret, release("create", "succeeded", RELEASE_ID), "hk-a"));
+    world.send(world.signed(heroku, secret, release("update", "succeeded", RELEASE_ID), "hk-b"));
+
+    assertThat(world.audit.actions(ReleaseConfirmations.ACTION))
+        .extracting(AuditEvent::outcome)
+        .containsExactly("confirmed", "already-confirmed");
+    assertThat(world.metrics.total(dev.keyturn.observability.Metric.RELEASES_CONFIRMED))
+        .isEqualTo(1);
+    assertThat(world.bus.published()).hasSize(2);
+  }
+
+  @Test
   void pendingOrFailedRelease_isNotConfirmed() {
     world.send(world.signed(heroku, secret, release("create", "pending", RELEASE_ID)));
     world.send(world.signed(heroku, secret, release("update", "failed", RELEASE_ID)));

@@ -32,8 +32,8 @@ public final class InMemoryState implements SyncStateStore, LeaseStore, AuditLog
   }
 
   @Override
-  public boolean confirmRelease(String app, String releaseId, Instant at) {
-    return false;
+  public ReleaseConfirmation confirmRelease(String app, String releaseId, Instant at) {
+    return ReleaseConfirmation.UNKNOWN;
   }
 
   @Override

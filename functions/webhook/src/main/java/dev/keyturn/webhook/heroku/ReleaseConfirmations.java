@@ -7,6 +7,7 @@ import dev.keyturn.audit.AuditLog;
 import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.Metrics;
 import dev.keyturn.state.SyncStateStore;
+import dev.keyturn.state.SyncStateStore.ReleaseConfirmation;
 import dev.keyturn.webhook.forward.Payload;
 import dev.keyturn.webhook.scheme.HerokuScheme;
 import java.time.Instant;
@@ -56,11 +57,17 @@ public final class ReleaseConfirmations {
   }
 
   private void record(ReleaseEvent release, String webhookSource, String deliveryId, Instant now) {
-    boolean known = syncState.confirmRelease(release.app(), release.releaseId(), now);
-    if (known) {
+    ReleaseConfirmation confirmation =
+        syncState.confirmRelease(release.app(), release.releaseId(), now);
+    if (confirmation == ReleaseConfirmation.CONFIRMED) {
       metrics.count(Metric.RELEASES_CONFIRMED, 1);
     }
-    String outcome = known ? "confirmed" : "unknown-release";
+    String outcome =
+        switch (confirmation) {
+          case CONFIRMED -> "confirmed";
+          case ALREADY_CONFIRMED -> "already-confirmed";
+          case UNKNOWN -> "unknown-release";
+        };
     Map<String, String> detail = new LinkedHashMap<>();
     detail.put("source", webhookSource);
     detail.put("releaseId", release.releaseId());

@@ -41,11 +41,17 @@ public final class InMemorySyncState implements SyncStateStore {
   }
 
   @Override
-  public boolean confirmRelease(String app, String releaseId, Instant at) {
+  public ReleaseConfirmation confirmRelease(String app, String releaseId, Instant at) {
     if (failing) {
       throw new IllegalStateException("sync state unavailable (test)");
     }
+    if (!recorded.contains(app + "/" + releaseId)) {
+      return ReleaseConfirmation.UNKNOWN;
+    }
+    boolean first =
+        confirmations.stream()
+            .noneMatch(c -> c.app().equals(app) && c.releaseId().equals(releaseId));
     confirmations.add(new Confirmation(app, releaseId, at));
-    return recorded.contains(app + "/" + releaseId);
+    return first ? ReleaseConfirmation.CONFIRMED : ReleaseConfirmation.ALREADY_CONFIRMED;
   }
 }
