@@ -123,12 +123,15 @@ final class Codecs {
     return Base64.getEncoder().encodeToString(bytes);
   }
 
-  /** A character's base64 value, -1 when not in the alphabet (checked range: no aliasing). */
+  /**
+   * A character's base64 value, negative when not in the alphabet. Branch-free: a character above
+   * U+00FF sets the sign bit through {@code -(c >>> 8)} instead of aliasing its low byte.
+   */
   private static int symbol(char c) {
-    return c < 256 ? BASE64_VALUES[c] : -1;
+    return BASE64_VALUES[c & 0xff] | -(c >>> 8);
   }
 
   private static int hexDigit(char c) {
-    return c < 256 ? HEX_VALUES[c] : -1;
+    return HEX_VALUES[c & 0xff] | -(c >>> 8);
   }
 }

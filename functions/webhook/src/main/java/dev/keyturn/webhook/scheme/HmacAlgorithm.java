@@ -1,22 +1,23 @@
 package dev.keyturn.webhook.scheme;
 
-import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** The HMAC digests webhook providers use. */
 public enum HmacAlgorithm {
-  SHA1("HmacSHA1", 20),
-  SHA256("HmacSHA256", 32),
-  SHA512("HmacSHA512", 64);
+  SHA1("SHA-1", 20, 64),
+  SHA256("SHA-256", 32, 64),
+  SHA512("SHA-512", 64, 128);
 
-  private final String jcaName;
+  private final String digestName;
   private final int macLength;
+  private final int blockLength;
 
-  HmacAlgorithm(String jcaName, int macLength) {
-    this.jcaName = jcaName;
+  HmacAlgorithm(String digestName, int macLength, int blockLength) {
+    this.digestName = digestName;
     this.macLength = macLength;
+    this.blockLength = blockLength;
   }
 
   /** Length of a MAC in bytes. */
@@ -29,15 +30,18 @@ public enum HmacAlgorithm {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** A Mac initialised with the key. The key must not be empty. */
-  Mac newMac(byte[] key) {
+  /** The digest's block length in bytes, the length of HMAC's key pads. */
+  int blockLength() {
+    return blockLength;
+  }
+
+  /** A fresh instance of the underlying digest. */
+  MessageDigest newDigest() {
     try {
-      Mac mac = Mac.getInstance(jcaName);
-      mac.init(new SecretKeySpec(key, jcaName));
-      return mac;
-    } catch (GeneralSecurityException e) {
+      return MessageDigest.getInstance(digestName);
+    } catch (NoSuchAlgorithmException e) {
       // every JDK ships these algorithms; their absence is a broken runtime, not bad input
-      throw new IllegalStateException(jcaName + " is not available in this JDK", e);
+      throw new IllegalStateException(digestName + " is not available in this JDK", e);
     }
   }
 }

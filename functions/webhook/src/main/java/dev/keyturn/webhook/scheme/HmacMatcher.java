@@ -1,7 +1,6 @@
 package dev.keyturn.webhook.scheme;
 
 import java.util.List;
-import javax.crypto.Mac;
 
 /** Tries the candidate secrets, in order, against the signatures a request carries. */
 final class HmacMatcher {
@@ -23,7 +22,7 @@ final class HmacMatcher {
     boolean anyUsable = false;
     for (int i = 0, n = candidates.size(); i < n; i++) {
       String candidate = candidates.get(i);
-      Mac mac = candidate == null ? null : macs.macFor(candidate);
+      HmacKey mac = candidate == null ? null : macs.macFor(candidate);
       if (mac != null) {
         anyUsable = true;
         if (expected.contains(content.macWith(mac))) {

@@ -5,11 +5,10 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
-import javax.crypto.Mac;
 
 /**
- * Initialised {@link Mac}s per secret, so a verification neither re-derives a key nor looks up a
- * provider. Macs are not thread-safe, so each thread keeps its own small table; a secret that
+ * {@link HmacKey}s per secret, so a verification neither re-derives a key nor hashes its pads
+ * again. Each thread keeps its own small table (no locking on the request path); a secret that
  * rotated out of use is overwritten.
  */
 final class MacCache {
@@ -45,16 +44,16 @@ final class MacCache {
     return algorithm;
   }
 
-  /** A ready Mac keyed with this secret, or null when the secret is not a usable key. */
-  Mac macFor(String secret) {
+  /** The HMAC key of this secret, or null when the secret is not a usable key. */
+  HmacKey macFor(String secret) {
     ThreadMacs macs = threadMacs.get();
-    Mac mac = macs.find(secret);
+    HmacKey mac = macs.find(secret);
     if (mac == null) {
       byte[] key = keyOf.apply(secret);
       if (key == null || key.length == 0) {
         return null;
       }
-      mac = algorithm.newMac(key);
+      mac = HmacKey.of(algorithm, key);
       Arrays.fill(key, (byte) 0);
       macs.add(secret, mac);
     }
@@ -67,10 +66,10 @@ final class MacCache {
    */
   private static final class ThreadMacs {
     private final String[] secrets = new String[PER_THREAD_CAPACITY];
-    private final Mac[] macs = new Mac[PER_THREAD_CAPACITY];
+    private final HmacKey[] macs = new HmacKey[PER_THREAD_CAPACITY];
     private int next;
 
-    Mac find(String secret) {
+    HmacKey find(String secret) {
       for (int i = 0; i < PER_THREAD_CAPACITY; i++) {
         if (secrets[i] == secret) {
           return macs[i];
@@ -85,7 +84,7 @@ final class MacCache {
     }
 
     /** Replaces the oldest entry: rotated-out secrets leave after 16 newer ones. */
-    void add(String secret, Mac mac) {
+    void add(String secret, HmacKey mac) {
       secrets[next] = secret;
       macs[next] = mac;
       next = (next + 1) % PER_THREAD_CAPACITY;

@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.security.SignatureException;
-import javax.crypto.Mac;
 
 /**
  * The bytes a provider signs: a short scheme-specific prefix (e.g. {@code "<t>."}) followed by the
@@ -21,10 +20,9 @@ record SignedContent(byte[] prefix, byte[] body) {
     return new SignedContent(NONE, body);
   }
 
-  /** The MAC of this content. The Mac is left reset, ready for its next use. */
-  byte[] macWith(Mac mac) {
-    mac.update(prefix);
-    return mac.doFinal(body);
+  /** The MAC of this content under {@code key}. */
+  byte[] macWith(HmacKey key) {
+    return key.mac(prefix, body);
   }
 
   /** Feeds this content to a signature initialised for verification. */

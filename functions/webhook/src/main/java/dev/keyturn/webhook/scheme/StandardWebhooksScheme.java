@@ -57,7 +57,8 @@ public final class StandardWebhooksScheme extends AbstractScheme {
       return reject(RejectionReason.MISSING_HEADER);
     }
     long seconds = Timestamps.parseSeconds(timestamp);
-    if (!isSignableId(id) || seconds == Timestamps.MALFORMED) {
+    byte[] prefix = seconds == Timestamps.MALFORMED ? null : signedPrefix(id, timestamp);
+    if (prefix == null) {
       return reject(RejectionReason.MALFORMED_HEADER);
     }
     if (!Timestamps.withinTolerance(seconds, now, toleranceSeconds)) {
@@ -67,7 +68,7 @@ public final class StandardWebhooksScheme extends AbstractScheme {
     if (entries == null) {
       return reject(RejectionReason.MALFORMED_HEADER);
     }
-    SignedContent content = new SignedContent(signedPrefix(id, timestamp), request.body());
+    SignedContent content = new SignedContent(prefix, request.body());
     int match = firstMatch(candidates, content, entries);
     return match >= 0 ? new VerificationResult.Verified(id, "id:" + id, match) : failure(match);
   }
@@ -113,15 +114,16 @@ public final class StandardWebhooksScheme extends AbstractScheme {
    */
   public static Map<String, String> signWithEach(
       List<String> secrets, byte[] body, Instant at, String deliveryId) {
-    if (!isSignableId(deliveryId)) {
+    String timestamp = Long.toString(at.getEpochSecond());
+    byte[] prefix = signedPrefix(deliveryId, timestamp);
+    if (prefix == null) {
       throw new InvalidSigningInputException(
           NAME, "deliveryId", "must be 1-256 printable ASCII characters without spaces or '.'");
     }
     if (at.getEpochSecond() < 0) {
       throw new InvalidSigningInputException(NAME, "at", "must not be before 1970");
     }
-    String timestamp = Long.toString(at.getEpochSecond());
-    SignedContent content = new SignedContent(signedPrefix(deliveryId, timestamp), body);
+    SignedContent content = new SignedContent(prefix, body);
     StringJoiner signatures = new StringJoiner(" ");
     for (String secret : secrets) {
       var mac = secret == null ? null : MACS.macFor(secret);
@@ -137,20 +139,28 @@ public final class StandardWebhooksScheme extends AbstractScheme {
     return headers;
   }
 
-  /** Ids go into the signed content before a '.', so a '.' in one would make it ambiguous. */
-  private static boolean isSignableId(String id) {
-    return DeliveryIds.isWellFormedWithout(id, '.');
-  }
-
-  /** {@code <id>.<timestamp>.} as bytes; both parts are already checked to be ASCII. */
-  @SuppressWarnings(
-      "deprecation") // String.getBytes(int, int, byte[], int) is a bulk copy for ASCII
+  /**
+   * {@code <id>.<timestamp>.} as bytes, checking the id in the same pass: null unless it is 1-256
+   * printable ASCII characters without '.' (the id goes before a '.', so one inside would make the
+   * content ambiguous). The timestamp is already checked to be digits.
+   */
   private static byte[] signedPrefix(String id, String timestamp) {
-    int idLength = id.length();
+    int idLength = id == null ? 0 : id.length();
+    if (idLength == 0 || idLength > DeliveryIds.MAX_LENGTH) {
+      return null;
+    }
     byte[] prefix = new byte[idLength + timestamp.length() + 2];
-    id.getBytes(0, idLength, prefix, 0);
+    for (int i = 0; i < idLength; i++) {
+      char c = id.charAt(i);
+      if (c <= ' ' || c > '~' || c == '.') {
+        return null;
+      }
+      prefix[i] = (byte) c;
+    }
     prefix[idLength] = '.';
-    timestamp.getBytes(0, timestamp.length(), prefix, idLength + 1);
+    for (int i = 0, n = timestamp.length(); i < n; i++) {
+      prefix[idLength + 1 + i] = (byte) timestamp.charAt(i);
+    }
     prefix[prefix.length - 1] = '.';
     return prefix;
   }
