@@ -2,6 +2,7 @@ package dev.keyturn.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyturn.testing.lambda.LocalLambdaContext;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.DiagnosticInfoPopulator;
 import io.micronaut.function.aws.event.AfterExecutionEvent;
@@ -23,7 +24,7 @@ class LambdaDiagnosticsTest {
   @Test
   void anInvocation_putsItsRequestIdFunctionNameAndVersionInTheMdc() {
     diagnostics.populateMappingDiagnosticContextValues(
-        new FakeLambdaContext("req-1", "keyturn-sync", "12"));
+        new LocalLambdaContext("req-1", "keyturn-sync", "12"));
 
     assertThat(MDC.get("AWSRequestId")).isEqualTo("req-1");
     assertThat(MDC.get("AWSFunctionName")).isEqualTo("keyturn-sync");
@@ -33,11 +34,11 @@ class LambdaDiagnosticsTest {
   @Test
   void theNextInvocation_replacesEveryKey_andLeavesNoStaleOne() {
     diagnostics.populateMappingDiagnosticContextValues(
-        new FakeLambdaContext("req-1", "keyturn-sync", "12"));
+        new LocalLambdaContext("req-1", "keyturn-sync", "12"));
     InvocationMdc.traceId("Root=1-abc");
 
     diagnostics.populateMappingDiagnosticContextValues(
-        new FakeLambdaContext("req-2", "keyturn-sync", null));
+        new LocalLambdaContext("req-2", "keyturn-sync", null));
 
     assertThat(MDC.get("AWSRequestId")).isEqualTo("req-2");
     assertThat(MDC.get("AWSFunctionVersion")).isNull();
@@ -46,7 +47,7 @@ class LambdaDiagnosticsTest {
 
   @Test
   void aContextWithoutAFunctionName_fallsBackToTheConfiguredOne() {
-    diagnostics.populateMappingDiagnosticContextValues(new FakeLambdaContext("req-1", null, null));
+    diagnostics.populateMappingDiagnosticContextValues(new LocalLambdaContext("req-1", null, null));
 
     assertThat(MDC.get("AWSFunctionName")).isEqualTo("configured-name");
   }
@@ -55,10 +56,10 @@ class LambdaDiagnosticsTest {
   void theEndOfAnInvocation_clearsItsKeys_butNoOtherMdcEntry() {
     MDC.put("unrelated", "kept");
     diagnostics.populateMappingDiagnosticContextValues(
-        new FakeLambdaContext("req-1", "keyturn-sync", "1"));
+        new LocalLambdaContext("req-1", "keyturn-sync", "1"));
 
     diagnostics.onApplicationEvent(
-        AfterExecutionEvent.success(new FakeLambdaContext("req-1", "keyturn-sync", "1"), null));
+        AfterExecutionEvent.success(new LocalLambdaContext("req-1", "keyturn-sync", "1"), null));
 
     assertThat(MDC.getCopyOfContextMap()).isEqualTo(Map.of("unrelated", "kept"));
   }

@@ -3,6 +3,7 @@ package dev.keyturn.cli.demo;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.rotate.RotateHandler;
 import dev.keyturn.testing.aws.MotoRotationLambda;
+import dev.keyturn.testing.lambda.LocalLambdaContext;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class DemoRotation {
       Map<String, Object> event =
           Map.of("Step", step, "SecretId", secretId, "ClientRequestToken", token);
       Map<String, Object> result =
-          handler.handleRequest(event, DemoLambdaContext.of("keyturn-rotate"));
+          handler.handleRequest(event, LocalLambdaContext.of("keyturn-rotate"));
       say.detail("%-13s -> %s", step, result.get("outcome"));
     }
     return token;

@@ -3,6 +3,7 @@ package dev.keyturn.cli.demo;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.webhook.DemoDelivery;
 import dev.keyturn.webhook.WebhookHandler;
 import java.time.Instant;
@@ -28,7 +29,7 @@ final class DemoWebhooks {
   /** Delivers an event as it is (e.g. a replay). */
   int send(String label, APIGatewayV2HTTPEvent event) {
     APIGatewayV2HTTPResponse response =
-        handler.handleRequest(event, DemoLambdaContext.of("keyturn-webhook"));
+        handler.handleRequest(event, LocalLambdaContext.of("keyturn-webhook"));
     say.detail("%-46s -> %d %s", label, response.getStatusCode(), response.getBody());
     return response.getStatusCode();
   }

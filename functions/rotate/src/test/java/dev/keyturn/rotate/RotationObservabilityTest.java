@@ -12,9 +12,9 @@ import dev.keyturn.rotate.support.EventJson;
 import dev.keyturn.rotate.support.RotateFunctionFixture;
 import dev.keyturn.rotate.support.RotationRun;
 import dev.keyturn.rotate.support.SecretParts;
-import dev.keyturn.rotate.support.TestLambdaContext;
 import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
+import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.testing.leak.SeededSecrets;
 import dev.keyturn.testing.telemetry.CapturedTelemetry;
 import java.util.List;
@@ -66,7 +66,7 @@ class RotationObservabilityTest {
   private static Map<String, Object> invoke(String step, String arn, String token, String id) {
     return fn.handler.handleRequest(
         EventJson.asLambdaInput(EventJson.rotationStep(step, arn, token)),
-        new TestLambdaContext(id));
+        LocalLambdaContext.of("keyturn-rotate", id));
   }
 
   @Test
@@ -146,7 +146,7 @@ class RotationObservabilityTest {
 
     sweep.handleRequest(
         EventJson.asLambdaInput(EventJson.resource("scheduled-event.json")),
-        new TestLambdaContext("req-sweep"));
+        LocalLambdaContext.of("keyturn-rotate", "req-sweep"));
 
     List<JsonNode> lines = telemetry.emf("SweepFailures");
     assertThat(lines).hasSize(1);

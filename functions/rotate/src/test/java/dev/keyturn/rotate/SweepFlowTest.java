@@ -10,13 +10,13 @@ import dev.keyturn.rotate.support.EventJson;
 import dev.keyturn.rotate.support.EventTap;
 import dev.keyturn.rotate.support.InventorySeeder;
 import dev.keyturn.rotate.support.SecretParts;
-import dev.keyturn.rotate.support.TestLambdaContext;
 import dev.keyturn.state.dynamodb.DynamoAuditLog;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.WithLocalAws;
+import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.testing.leak.SeededSecrets;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +61,7 @@ class SweepFlowTest {
   private static Map<String, Object> sweep() {
     return handler.handleRequest(
         EventJson.asLambdaInput(EventJson.resource("scheduled-event.json")),
-        new TestLambdaContext());
+        LocalLambdaContext.of("keyturn-rotate"));
   }
 
   private static void parameter(String path, String value) {
@@ -143,7 +143,7 @@ class SweepFlowTest {
     assertThatThrownBy(() ->
             handler.handleRequest(
                 EventJson.asLambdaInput(EventJson.rotationStep("createSecret", "x", "y")),
-                new TestLambdaContext()))
+                LocalLambdaContext.of("keyturn-rotate")))
         .isInstanceOf(SweepHandler.NotAScheduledEventException.class);
   }
 }

@@ -1,6 +1,7 @@
 package dev.keyturn.rotate.support;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.keyturn.testing.lambda.LocalLambdaContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -31,7 +32,7 @@ public final class RotationRun {
     Map<String, Object> input = EventJson.asLambdaInput(eventJson);
     AwsCallTap.arm(true);
     try {
-      return handler.handleRequest(input, new TestLambdaContext());
+      return handler.handleRequest(input, LocalLambdaContext.of("keyturn-rotate"));
     } finally {
       AwsCallTap.arm(false);
     }

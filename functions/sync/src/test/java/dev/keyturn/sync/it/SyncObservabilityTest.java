@@ -12,6 +12,7 @@ import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.WithHerokuStandIn;
+import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.testing.leak.SeededSecrets;
 import dev.keyturn.testing.telemetry.CapturedTelemetry;
 import io.micronaut.context.ApplicationContext;
@@ -76,7 +77,7 @@ class SyncObservabilityTest {
   }
 
   private Map<String, Object> invoke(String fixture, String requestId) {
-    return handler.handleRequest(Events.map(fixture), new InvocationContext(requestId, FUNCTION));
+    return handler.handleRequest(Events.map(fixture), LocalLambdaContext.of(FUNCTION, requestId));
   }
 
   @Test
@@ -136,7 +137,7 @@ class SyncObservabilityTest {
     Map<String, Object> answer =
         handler.handleRequest(
             Json.map(Json.write(Map.of("dryRun", true, "app", world.app(0)))),
-            new InvocationContext("req-dry", FUNCTION));
+            LocalLambdaContext.of(FUNCTION, "req-dry"));
 
     assertThat(answer).containsEntry("dryRun", true);
     assertThat(telemetry.emf()).isEmpty();

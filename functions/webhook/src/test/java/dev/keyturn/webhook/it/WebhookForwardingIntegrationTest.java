@@ -13,6 +13,7 @@ import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.WithLocalAws;
+import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.testing.leak.SeededSecrets;
 import dev.keyturn.webhook.DemoDelivery;
 import dev.keyturn.webhook.WebhookHandler;
@@ -96,7 +97,7 @@ class WebhookForwardingIntegrationTest {
   }
 
   private static APIGatewayV2HTTPResponse send(WebhookHandler handler, APIGatewayV2HTTPEvent e) {
-    return handler.handleRequest(e, new LambdaContext("keyturn-webhook"));
+    return handler.handleRequest(e, LocalLambdaContext.of("keyturn-webhook"));
   }
 
   @Test

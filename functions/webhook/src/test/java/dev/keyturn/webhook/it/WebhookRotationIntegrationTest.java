@@ -8,6 +8,7 @@ import dev.keyturn.rotate.RotateHandler;
 import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.WithLocalAws;
+import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.testing.leak.SeededSecrets;
 import dev.keyturn.webhook.DemoDelivery;
 import dev.keyturn.webhook.WebhookHandler;
@@ -77,13 +78,13 @@ class WebhookRotationIntegrationTest {
             ("{\"id\":\"" + id + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
             Instant.now(),
             id);
-    return handler.handleRequest(event, new LambdaContext("keyturn-webhook")).getStatusCode();
+    return handler.handleRequest(event, LocalLambdaContext.of("keyturn-webhook")).getStatusCode();
   }
 
   private static void step(String step, String secretId, String token) {
     rotate.handleRequest(
         Map.of("Step", step, "SecretId", secretId, "ClientRequestToken", token),
-        new LambdaContext("keyturn-rotate"));
+        LocalLambdaContext.of("keyturn-rotate"));
   }
 
   @ParameterizedTest

@@ -1,4 +1,4 @@
-package dev.keyturn.rotate.support;
+package dev.keyturn.testing.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,48 +7,52 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda context the runtime passes, with what a function may read from it. */
-public final class TestLambdaContext implements Context {
+/**
+ * The context Lambda passes a handler with each invocation, for calling a handler in-process
+ * (tests, the demo): a request id, the function's name and version. The function name or version
+ * may be null, as some runtimes leave them. The logger writes to standard output, as Lambda's does.
+ */
+public record LocalLambdaContext(String awsRequestId, String functionName, String functionVersion)
+    implements Context {
 
-  private final String requestId;
-
-  public TestLambdaContext() {
-    this(UUID.randomUUID().toString());
+  /** An invocation of {@code functionName}'s {@code $LATEST} with a fresh request id. */
+  public static LocalLambdaContext of(String functionName) {
+    return new LocalLambdaContext(UUID.randomUUID().toString(), functionName, "$LATEST");
   }
 
-  /** A context with a request id the test chooses. */
-  public TestLambdaContext(String requestId) {
-    this.requestId = requestId;
+  /** An invocation of {@code functionName}'s {@code $LATEST} with the request id a test chooses. */
+  public static LocalLambdaContext of(String functionName, String awsRequestId) {
+    return new LocalLambdaContext(awsRequestId, functionName, "$LATEST");
   }
 
   @Override
   public String getAwsRequestId() {
-    return requestId;
+    return awsRequestId;
   }
 
   @Override
   public String getLogGroupName() {
-    return "/aws/lambda/keyturn-rotate";
+    return "/aws/lambda/" + functionName;
   }
 
   @Override
   public String getLogStreamName() {
-    return "test";
+    return "local";
   }
 
   @Override
   public String getFunctionName() {
-    return "keyturn-rotate";
+    return functionName;
   }
 
   @Override
   public String getFunctionVersion() {
-    return "$LATEST";
+    return functionVersion;
   }
 
   @Override
   public String getInvokedFunctionArn() {
-    return "arn:aws:lambda:us-east-1:123456789012:function:keyturn-rotate";
+    return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
   }
 
   @Override
