@@ -115,6 +115,23 @@ final class Codecs {
     }
   }
 
+  /**
+   * Whether {@code text} from {@code offset} to its end is the canonical padded base64 of {@code
+   * value}; the comparison takes the same time wherever they differ. The encoding of {@code value}
+   * uses the JDK's table-driven encoder, as the reference libraries do for the MAC they compare.
+   */
+  static boolean isBase64At(byte[] value, byte[] text, int offset) {
+    byte[] encoded = Base64.getEncoder().encode(value);
+    if (text.length - offset != encoded.length) {
+      return false;
+    }
+    int difference = 0;
+    for (int i = 0; i < encoded.length; i++) {
+      difference |= encoded[i] ^ text[offset + i];
+    }
+    return difference == 0;
+  }
+
   static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
   }

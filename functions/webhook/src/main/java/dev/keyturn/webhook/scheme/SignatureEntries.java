@@ -10,15 +10,30 @@ record SignatureEntries(ExpectedSignatures hmac, ExpectedSignatures ed25519) {
   private static final int HMAC_SHA256_LENGTH = 32;
   private static final ExpectedSignatures NONE = new ExpectedSignatures();
 
+  /** No ed25519 signatures (read only). */
+  static final ExpectedSignatures NO_ED25519 = NONE;
+
   /** Length of the base64 of an HMAC-SHA256, padding included. */
   private static final int HMAC_BASE64_LENGTH = 44;
+
+  /** Where the base64 starts in a {@link #isSingleHmac single-entry} header. */
+  static final int SINGLE_HMAC_OFFSET = 3;
+
+  /**
+   * Whether the header has the shape of the usual single {@code v1,<44 base64 characters>} entry
+   * (not whether those characters are valid base64). No other header of this length can hold a
+   * usable entry: two entries need at least 95 characters.
+   */
+  static boolean isSingleHmac(String header) {
+    return header.length() == SINGLE_HMAC_OFFSET + HMAC_BASE64_LENGTH && header.startsWith("v1,");
+  }
 
   /** The usable entries, or null when there are none or too many to be honest. */
   static SignatureEntries parse(String header) {
     // the usual header is a single v1 entry: decode it directly (a space inside would fail to
     // decode)
-    if (header.length() == 3 + HMAC_BASE64_LENGTH && header.startsWith("v1,")) {
-      byte[] value = Codecs.base64Decode(header, 3, header.length());
+    if (isSingleHmac(header)) {
+      byte[] value = Codecs.base64Decode(header, SINGLE_HMAC_OFFSET, header.length());
       if (value != null) {
         ExpectedSignatures hmac = new ExpectedSignatures();
         hmac.add(value);
