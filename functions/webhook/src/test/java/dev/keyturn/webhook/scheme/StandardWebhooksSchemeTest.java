@@ -257,6 +257,33 @@ class StandardWebhooksSchemeTest {
   }
 
   @Test
+  void verify_rejectsAsMalformed_aSingleEntryOfTheUsualShapeThatIsNotCanonicalBase64() {
+    String body = VECTOR_SIGNATURE.substring(3);
+    // 'E' carries two unused low bits (zero); 'F' decodes to the same bytes with one of them set
+    String nonCanonical = "v1," + body.substring(0, body.length() - 2) + "F=";
+    String badCharacter = "v1," + body.substring(0, 10) + "!" + body.substring(11);
+    String withSpace = "v1," + body.substring(0, 10) + " " + body.substring(11);
+    for (String header : List.of(nonCanonical, badCharacter, withSpace)) {
+      assertThat(header).hasSize(VECTOR_SIGNATURE.length());
+      assertRejected(
+          verifyVector(vectorHeaders(header), List.of(VECTOR_SECRET)),
+          RejectionReason.MALFORMED_HEADER);
+      assertRejected(
+          verifyVector(vectorHeaders(header), List.of()), RejectionReason.MALFORMED_HEADER);
+    }
+  }
+
+  @Test
+  void verify_rejectsAsMismatch_aWellFormedSingleEntryNoCandidateProduced() {
+    String body = VECTOR_SIGNATURE.substring(3);
+    String otherSignature = "v1," + (body.charAt(0) == 'A' ? "B" : "A") + body.substring(1);
+
+    assertRejected(
+        verifyVector(vectorHeaders(otherSignature), List.of(VECTOR_SECRET)),
+        RejectionReason.SIGNATURE_MISMATCH);
+  }
+
+  @Test
   void verify_rejects_moreEntriesThanAnyProviderSends() {
     String header = (VECTOR_SIGNATURE + " ").repeat(ExpectedSignatures.MAX_ENTRIES + 1);
 
