@@ -127,4 +127,20 @@ class StateStoresTest {
         .satisfies(e -> assertThat(e.detail()).containsEntry("keys", "A"));
     assertThat(audit.since(NOW.plusSeconds(1), null, 10)).isEmpty();
   }
+
+  @Test
+  void auditLog_ordersAndFiltersWithinASecond_whateverTheFractionOfEachInstant() {
+    DynamoAuditLog audit = new DynamoAuditLog(table);
+    Instant second = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
+    audit.record(AuditEvent.of(second.plusMillis(500), "sync", "late", "X", "ok"));
+    audit.record(AuditEvent.of(second, "rotate", "whole", "X", "ok"));
+    audit.record(AuditEvent.of(second.plusNanos(1_500), "rotate", "micro", "X", "ok"));
+
+    assertThat(audit.since(second, "X", 10))
+        .extracting(AuditEvent::action)
+        .containsExactly("whole", "micro", "late");
+    assertThat(audit.since(second.plusMillis(250), "X", 10))
+        .extracting(AuditEvent::action)
+        .containsExactly("late");
+  }
 }

@@ -5,17 +5,21 @@ import dev.keyturn.audit.AuditLog;
 import dev.keyturn.cli.AwsOptions;
 import dev.keyturn.cli.CliContext;
 import dev.keyturn.cli.Main;
+import dev.keyturn.cli.UsageException;
 import dev.keyturn.cli.format.Dates;
+import dev.keyturn.cli.format.DurationConverter;
 import dev.keyturn.cli.format.Since;
 import dev.keyturn.cli.format.Table;
 import dev.keyturn.json.Json;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,14 +36,17 @@ import picocli.CommandLine.Spec;
       "Show the tail of the audit trail: who did what to which secret, app or webhook source,"
           + " with the outcome, version ids and details (names and ids only; the trail never"
           + " holds a value).",
-      "The newest --limit events since --since, oldest first."
+      "The newest --limit events since --since, oldest first. With --follow, then every"
+          + " new event as it is recorded, until Ctrl-C (or --stop-after)."
     },
     footer = {
       "",
       "Examples:",
       "  keyturn audit",
       "  keyturn audit --since 7d --secret FS_SUPPORT_WEBHOOK",
-      "  keyturn audit --since 2026-11-01T09:00:00Z --limit 500 --json | jq '.[].action'"
+      "  keyturn audit --since 2026-11-01T09:00:00Z --limit 500 --json | jq '.[].action'",
+      "  keyturn audit --follow --secret FS_SUPPORT_WEBHOOK      # watch a rotation happen",
+      "  keyturn audit -f --json --stop-after 30m | jq -c 'select(.outcome==\"failed\")'"
     })
 public final class AuditCommand implements Callable<Integer> {
 
@@ -69,20 +76,54 @@ public final class AuditCommand implements Callable<Integer> {
       description = "show the newest N events (default: ${DEFAULT-VALUE})")
   int limit;
 
-  @Option(names = "--json", description = "print the events as JSON")
+  @Option(
+      names = "--json",
+      description = "print the events as JSON (with --follow: one JSON object per line)")
   boolean json;
+
+  @Option(
+      names = {"-f", "--follow"},
+      description = "keep printing new events as they are recorded")
+  boolean follow;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      defaultValue = "2s",
+      converter = DurationConverter.class,
+      description = "with --follow: how often to look for new events (default: ${DEFAULT-VALUE})")
+  Duration interval;
+
+  @Option(
+      names = "--stop-after",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "with --follow: stop after this long (default: until Ctrl-C)")
+  Duration stopAfter;
 
   @Override
   public Integer call() {
     if (limit < 1) {
-      throw new dev.keyturn.cli.UsageException("--limit must be at least 1");
+      throw new UsageException("--limit must be at least 1");
+    }
+    if (!follow
+        && (stopAfter != null
+            || spec.commandLine().getParseResult().hasMatchedOption("--interval"))) {
+      throw new UsageException("--interval and --stop-after only go with --follow");
+    }
+    if (follow && (interval.isNegative() || interval.isZero())) {
+      throw new UsageException("--interval must be longer than zero");
     }
     PrintWriter out = spec.commandLine().getOut();
     try (CliContext context = aws.context()) {
-      Instant from = Since.parse(since, context.bean(Clock.class).instant());
-      List<AuditEvent> all = context.bean(AuditLog.class).since(from, subject, READ_CAP);
+      Clock clock = context.bean(Clock.class);
+      AuditLog audit = context.bean(AuditLog.class);
+      Instant from = Since.parse(since, clock.instant());
+      List<AuditEvent> all = audit.since(from, subject, READ_CAP);
       List<AuditEvent> tail = all.subList(Math.max(0, all.size() - limit), all.size());
-      if (json) {
+      if (follow) {
+        follow(audit, clock, from, tail, out);
+      } else if (json) {
         out.println(Json.write(tail));
       } else {
         print(tail, from, all.size(), out);
@@ -90,6 +131,38 @@ public final class AuditCommand implements Callable<Integer> {
       out.flush();
       return Main.OK;
     }
+  }
+
+  private void follow(
+      AuditLog audit, Clock clock, Instant from, List<AuditEvent> tail, PrintWriter out) {
+    Consumer<AuditEvent> show =
+        event -> {
+          out.println(json ? Json.write(event) : line(event));
+          out.flush();
+        };
+    if (!json) {
+      out.printf(
+          "following the audit trail%s from %s (Ctrl-C to stop)%n",
+          subject == null ? "" : " for " + subject, Dates.second(from));
+    }
+    tail.forEach(show);
+    AuditFollower follower = new AuditFollower(audit, clock, subject, interval, show);
+    follower.alreadyShown(from, tail);
+    follower.follow(stopAfter);
+  }
+
+  /** One event on one line, for --follow (a table cannot grow row by row). */
+  private static String line(AuditEvent e) {
+    return String.join(
+            "  ",
+            Dates.second(e.at()),
+            e.actor(),
+            e.action(),
+            e.subject(),
+            e.outcome(),
+            String.join(",", e.versionIds()),
+            detail(e.detail()))
+        .strip();
   }
 
   private void print(List<AuditEvent> events, Instant from, int found, PrintWriter out) {

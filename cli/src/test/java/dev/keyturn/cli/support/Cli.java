@@ -4,6 +4,10 @@ import dev.keyturn.cli.Main;
 import dev.keyturn.testing.leak.SeededSecrets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
 /**
@@ -19,7 +23,45 @@ public final class Cli {
   private Cli() {}
 
   public static CliResult run(String... args) {
-    StringWriter out = new StringWriter();
+    return execute(new StringWriter(), args);
+  }
+
+  /**
+   * Starts a long-running command ({@code audit --follow}) on another thread: its output so far can
+   * be read while it runs, and {@link Running#await()} gives the checked result.
+   */
+  public static Running start(String... args) {
+    StringWriter out = new StringWriter(); // StringBuffer inside: safe to read while written
+    CompletableFuture<CliResult> result =
+        CompletableFuture.supplyAsync(
+            () -> execute(out, args), Executors.newSingleThreadExecutor());
+    return new Running(out, result);
+  }
+
+  /** A command started by {@link #start}. */
+  public record Running(StringWriter out, CompletableFuture<CliResult> result) {
+
+    /** Waits until stdout contains {@code text}; false when the command ended or time ran out. */
+    public boolean awaitOutput(String text, Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (out.toString().contains(text)) {
+          return true;
+        }
+        if (result.isDone()) {
+          return out.toString().contains(text);
+        }
+        Thread.sleep(50);
+      }
+      return false;
+    }
+
+    public CliResult await(Duration timeout) throws Exception {
+      return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static CliResult execute(StringWriter out, String... args) {
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));

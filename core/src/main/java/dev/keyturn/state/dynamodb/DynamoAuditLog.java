@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,14 @@ public final class DynamoAuditLog implements AuditLog {
   private static final String VERSIONS = "versionIds";
   private static final String DETAIL = "detail";
 
+  /**
+   * Sort keys start with the instant at a fixed width: {@code Instant.toString()} drops a zero
+   * fraction ({@code ...:00Z}), which sorts after {@code ...:00.5Z} and broke order and {@code
+   * since} within a second.
+   */
+  private static final DateTimeFormatter SORTABLE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
   private final StateTable table;
 
   public DynamoAuditLog(StateTable table) {
@@ -43,7 +52,8 @@ public final class DynamoAuditLog implements AuditLog {
   public void record(AuditEvent e) {
     String day = e.at().atOffset(ZoneOffset.UTC).toLocalDate().toString();
     Map<String, AttributeValue> item =
-        new HashMap<>(Items.key(AUDIT_PREFIX + day, e.at() + "#" + UUID.randomUUID()));
+        new HashMap<>(
+            Items.key(AUDIT_PREFIX + day, SORTABLE.format(e.at()) + "#" + UUID.randomUUID()));
     item.put(AT, Items.instant(e.at()));
     item.put(ACTOR, Items.s(e.actor()));
     item.put(ACTION, Items.s(e.action()));
@@ -81,7 +91,7 @@ public final class DynamoAuditLog implements AuditLog {
             .keyConditionExpression("pk = :pk AND sk >= :since");
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":pk", Items.s(AUDIT_PREFIX + day));
-    values.put(":since", Items.s(since.toString()));
+    values.put(":since", Items.s(SORTABLE.format(since)));
     if (subject != null) {
       query
           .filterExpression("#subject = :subject")
