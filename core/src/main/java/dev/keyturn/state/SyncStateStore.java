@@ -14,6 +14,12 @@ public interface SyncStateStore {
   void recordPublished(String app, List<VarState> vars);
 
   /**
+   * Drops the records of vars keyturn deleted from the app (a finished rename): they are no longer
+   * keyturn's, so a var of that name set by hand later is left alone.
+   */
+  void forget(String app, List<String> vars);
+
+  /**
    * Marks a release as confirmed (a verified Heroku {@code api:release} webhook said so). Heroku
    * may report one release more than once (its {@code create} and {@code update} deliveries, or a
    * retry); only the first report confirms it.

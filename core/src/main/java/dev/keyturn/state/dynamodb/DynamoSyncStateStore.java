@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -75,6 +76,21 @@ public final class DynamoSyncStateStore implements SyncStateStore {
           WriteRequest.builder().putRequest(PutRequest.builder().item(item(v)).build()).build());
     }
     new BatchWriter(table).write(writes);
+  }
+
+  @Override
+  public void forget(String app, List<String> vars) {
+    List<WriteRequest> deletes = new ArrayList<>();
+    for (String var : vars) {
+      deletes.add(
+          WriteRequest.builder()
+              .deleteRequest(
+                  DeleteRequest.builder()
+                      .key(Items.key(SINK_HEROKU_PREFIX + app, VAR_PREFIX + var))
+                      .build())
+              .build());
+    }
+    new BatchWriter(table).write(deletes);
   }
 
   private static Map<String, AttributeValue> item(VarState v) {

@@ -115,6 +115,7 @@ final class AppSync {
     String releaseId = release.map(Release::id).orElse(null);
     Integer releaseVersion = release.map(Release::version).orElse(null);
     record(app, plan.statesToRecord(releaseId, releaseVersion, now, recorded));
+    forget(app, plan.removedKeys());
     auditPatch(plan, releaseId, releaseVersion, trigger, now);
     LOG.info(
         "sync app={} patched set={} removed={} drift={} release=v{}",
@@ -154,6 +155,19 @@ final class AppSync {
     } catch (RuntimeException e) {
       // the next run sees Heroku in line and records then
       LOG.error("sync app={} recording state failed: {}", app, e.getClass().getSimpleName());
+    }
+  }
+
+  private void forget(String app, List<String> removed) {
+    if (removed.isEmpty()) {
+      return;
+    }
+    try {
+      state.forget(app, removed);
+    } catch (RuntimeException e) {
+      // a record left behind only makes keyturn delete that var again if it reappears
+      LOG.error(
+          "sync app={} forgetting removed vars failed: {}", app, e.getClass().getSimpleName());
     }
   }
 

@@ -7,6 +7,7 @@ import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
+import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import java.net.URI;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
 

@@ -32,6 +32,14 @@ public final class InMemoryState implements SyncStateStore, LeaseStore, AuditLog
   }
 
   @Override
+  public synchronized void forget(String app, List<String> names) {
+    Map<String, VarState> m = vars.get(app);
+    if (m != null) {
+      names.forEach(m::remove);
+    }
+  }
+
+  @Override
   public ReleaseConfirmation confirmRelease(String app, String releaseId, Instant at) {
     return ReleaseConfirmation.UNKNOWN;
   }

@@ -55,6 +55,16 @@ class SyncTriggersIntegrationTest extends SyncFunctionTestBase {
     assertThat(heroku.configVars(app)).containsOnlyKeys("SECRET_0", "SECRET_1");
     assertThat(patches(app)).as("phase 1 + phase 2, one PATCH each").isEqualTo(2);
     assertThat(w.herokuMatchesSources(app)).isTrue();
+
+    // the old name is no longer keyturn's: set again by hand, it stays
+    new dev.keyturn.heroku.HerokuApi(
+            dev.keyturn.heroku.HerokuSettings.defaults(heroku.baseUrl()),
+            dev.keyturn.heroku.TokenProvider.fixed(heroku.defaultToken()))
+        .patchConfigVars(app, Map.of("LEGACY_SECRET", "set-by-hand"));
+    invoke("scheduled");
+
+    assertThat(heroku.hasConfigVar(app, "LEGACY_SECRET", "set-by-hand")).isTrue();
+    assertThat(patches(app)).as("nothing else to change").isEqualTo(3);
   }
 
   // --- triggers --------------------------------------------------------------------------------

@@ -41,6 +41,11 @@ public final class InMemorySyncState implements SyncStateStore {
   }
 
   @Override
+  public void forget(String app, List<String> vars) {
+    throw new UnsupportedOperationException("the webhook function never publishes vars");
+  }
+
+  @Override
   public ReleaseConfirmation confirmRelease(String app, String releaseId, Instant at) {
     if (failing) {
       throw new IllegalStateException("sync state unavailable (test)");

@@ -7,6 +7,7 @@ import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.rotate.RotateHandler;
 import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
+import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.testing.leak.SeededSecrets;

@@ -1,6 +1,5 @@
-package dev.keyturn.rotate.support;
+package dev.keyturn.testing.aws;
 
-import dev.keyturn.testing.aws.MotoRotationLambda;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
