@@ -28,6 +28,10 @@ class InventoryParserTest {
         .containsExactly(
             new Sink.Heroku("raxx-raptor-prod", "FREESCOUT_SUPPORT_WEBHOOK_SECRET", null),
             new Sink.Dotenv(".env.local", "FREESCOUT_SUPPORT_WEBHOOK_SECRET"));
+    assertThat(inv.secret("ALP_PAPER_TRADING").orElseThrow().sinks())
+        .containsExactly(
+            new Sink.Heroku("raxx-raptor-prod", "ALPACA_PAPER_API_KEY_ID", null, "key_id"),
+            new Sink.Heroku("raxx-raptor-prod", "ALPACA_PAPER_API_SECRET_KEY", null, "secret_key"));
     assertThat(inv.secret("FS_SUPPORT_API").orElseThrow().source())
         .isEqualTo(new Source.SsmParameter("/keyturn/prod/freescout-api-token"));
     assertThat(inv.secret("CF_DNS_EDIT_RAXX_APP").orElseThrow().scopes()).hasSize(2);

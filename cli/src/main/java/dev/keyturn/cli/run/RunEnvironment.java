@@ -1,13 +1,13 @@
 package dev.keyturn.cli.run;
 
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.SecretFields;
 import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.SecretValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +21,15 @@ import java.util.TreeSet;
  */
 final class RunEnvironment {
 
-  /** Variable name to the entry it comes from. */
-  private final Map<String, SecretEntry> names;
+  /**
+   * Where one variable's value comes from: an entry, and the JSON field its sink names (or null).
+   */
+  private record Origin(SecretEntry entry, String field) {}
 
-  private RunEnvironment(Map<String, SecretEntry> names) {
+  /** Variable name to where its value comes from. */
+  private final Map<String, Origin> names;
+
+  private RunEnvironment(Map<String, Origin> names) {
     this.names = names;
   }
 
@@ -32,18 +37,19 @@ final class RunEnvironment {
    * @throws RunConflictException when two entries claim one variable name
    */
   static RunEnvironment of(List<SecretEntry> entries, String environment) {
-    Map<String, SecretEntry> names = new TreeMap<>();
+    Map<String, Origin> names = new TreeMap<>();
     Set<String> conflicts = new TreeSet<>();
     for (SecretEntry e : entries) {
       if (!e.environments().contains(environment)) {
         continue;
       }
-      for (String var : varNames(e)) {
-        SecretEntry other = names.putIfAbsent(var, e);
-        if (other != null && !other.name().equals(e.name())) {
-          conflicts.add(var + " (" + other.name() + ", " + e.name() + ")");
-        }
-      }
+      varNames(e)
+          .forEach((var, field) -> {
+            Origin other = names.putIfAbsent(var, new Origin(e, field));
+            if (other != null && !other.entry().name().equals(e.name())) {
+              conflicts.add(var + " (" + other.entry().name() + ", " + e.name() + ")");
+            }
+          });
     }
     if (!conflicts.isEmpty()) {
       throw new RunConflictException(environment, conflicts);
@@ -51,13 +57,14 @@ final class RunEnvironment {
     return new RunEnvironment(names);
   }
 
-  private static Set<String> varNames(SecretEntry e) {
-    Set<String> vars = new LinkedHashSet<>();
+  /** Each variable name the entry's sinks use, with the JSON field it gets (null: all). */
+  private static Map<String, String> varNames(SecretEntry e) {
+    Map<String, String> vars = new LinkedHashMap<>();
     for (Sink s : e.sinks()) {
-      vars.add(s.var());
+      vars.putIfAbsent(s.var(), s.field());
     }
     if (vars.isEmpty()) {
-      vars.add(e.name());
+      vars.put(e.name(), null);
     }
     return vars;
   }
@@ -65,7 +72,7 @@ final class RunEnvironment {
   /** Variable names with the entry each comes from, sorted by variable. */
   Map<String, String> names() {
     Map<String, String> out = new LinkedHashMap<>();
-    names.forEach((var, e) -> out.put(var, e.name()));
+    names.forEach((var, origin) -> out.put(var, origin.entry().name()));
     return out;
   }
 
@@ -75,16 +82,21 @@ final class RunEnvironment {
    * @throws RunSourceMissingException naming the entries whose source has no current value
    */
   Map<String, String> resolve(SecretSource secrets) {
-    List<Source> sources = names.values().stream().map(SecretEntry::source).distinct().toList();
+    List<Source> sources = names.values().stream().map(o -> o.entry().source()).distinct().toList();
     Map<Source, SecretValue> values = sources.isEmpty() ? Map.of() : secrets.current(sources);
     Map<String, String> env = new LinkedHashMap<>();
     Set<String> missing = new TreeSet<>();
-    names.forEach((var, e) -> {
+    names.forEach((var, origin) -> {
+      SecretEntry e = origin.entry();
       SecretValue v = values.get(e.source());
       if (v == null || v.value() == null) {
         missing.add(e.name());
       } else {
-        env.put(var, v.value());
+        try {
+          env.put(var, SecretFields.select(e.name(), v.value(), origin.field()));
+        } catch (SecretFields.SecretFieldMissingException notThere) {
+          missing.add(e.name() + "." + origin.field());
+        }
       }
     });
     if (!missing.isEmpty()) {

@@ -7,6 +7,8 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
+import dev.keyturn.secrets.SecretSource;
+import dev.keyturn.secrets.SecretValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,45 @@ class RunEnvironmentTest {
                 "dev"))
         .isInstanceOf(RunConflictException.class)
         .hasMessageContaining("SAME (RX_A, RX_B)");
+  }
+
+  @Test
+  void resolve_givesEachSinkNameItsJsonField_andNamesAMissingFieldWithoutTheValue() {
+    SecretEntry alpaca =
+        entry(
+            "ALP_PAPER",
+            List.of("dev"),
+            new Sink.Heroku("app", "ALPACA_KEY_ID", null, "key_id"),
+            new Sink.Dotenv(".env", "ALPACA_SECRET_KEY", "secret_key"));
+    String json = "{\"key_id\":\"PK9\",\"secret_key\":\"alpaca-s3cret\"}";
+    SecretSource source = fixed(json);
+
+    assertThat(RunEnvironment.of(List.of(alpaca), "dev").resolve(source))
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of("ALPACA_KEY_ID", "PK9", "ALPACA_SECRET_KEY", "alpaca-s3cret"));
+    SecretEntry wrongField =
+        entry("ALP_PAPER", List.of("dev"), new Sink.Dotenv(".env", "X", "nope"));
+    assertThatThrownBy(() -> RunEnvironment.of(List.of(wrongField), "dev").resolve(source))
+        .isInstanceOf(RunSourceMissingException.class)
+        .hasMessageContaining("ALP_PAPER.nope")
+        .hasMessageNotContaining("alpaca-s3cret");
+  }
+
+  /** Every source holds {@code value} at version v1. */
+  private static SecretSource fixed(String value) {
+    return new SecretSource() {
+      @Override
+      public java.util.Map<Source, SecretValue> current(java.util.Collection<Source> sources) {
+        java.util.Map<Source, SecretValue> out = new java.util.HashMap<>();
+        sources.forEach(s -> out.put(s, new SecretValue(s.id(), "v1", value)));
+        return out;
+      }
+
+      @Override
+      public List<SecretValue> liveVersions(Source source) {
+        return List.of(new SecretValue(source.id(), "v1", value));
+      }
+    };
   }
 
   private static SecretEntry entry(String name, List<String> envs, Sink... sinks) {

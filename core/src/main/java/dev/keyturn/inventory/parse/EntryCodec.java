@@ -72,11 +72,13 @@ public final class EntryCodec {
         inner.put("app", h.app());
         inner.put("var", h.var());
         putIfPresent(inner, "previousVar", h.previousVar());
+        putIfPresent(inner, "field", h.field());
         yield Map.of("heroku", inner);
       }
       case Sink.Dotenv d -> {
         inner.put("file", d.file());
         inner.put("var", d.var());
+        putIfPresent(inner, "field", d.field());
         yield Map.of("dotenv", inner);
       }
     };

@@ -191,17 +191,17 @@ public final class InventoryParser {
     }
     f.allowOnly(Set.of("heroku", "dotenv"));
     if (heroku != null) {
-      heroku.allowOnly(Set.of("app", "var", "previousVar"));
+      heroku.allowOnly(Set.of("app", "var", "previousVar", "field"));
       String app = heroku.requiredText("app");
       String var = heroku.requiredText("var");
       return app == null || var == null
           ? null
-          : new Sink.Heroku(app, var, heroku.text("previousVar"));
+          : new Sink.Heroku(app, var, heroku.text("previousVar"), heroku.text("field"));
     }
-    dotenv.allowOnly(Set.of("file", "var"));
+    dotenv.allowOnly(Set.of("file", "var", "field"));
     String file = dotenv.requiredText("file");
     String var = dotenv.requiredText("var");
-    return file == null || var == null ? null : new Sink.Dotenv(file, var);
+    return file == null || var == null ? null : new Sink.Dotenv(file, var, dotenv.text("field"));
   }
 
   private static WebhookEntry webhook(Fields f) {

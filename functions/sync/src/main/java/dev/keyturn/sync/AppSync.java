@@ -5,6 +5,7 @@ import dev.keyturn.audit.AuditLog;
 import dev.keyturn.heroku.HerokuApiException;
 import dev.keyturn.heroku.RateLimitLowException;
 import dev.keyturn.heroku.Release;
+import dev.keyturn.inventory.SecretFields;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.secrets.SecretValue;
 import dev.keyturn.state.SyncStateStore;
@@ -81,6 +82,8 @@ final class AppSync {
     } catch (HerokuApiException e) {
       String maybe = e.unsettled() ? ":may_have_applied" : "";
       return failed(app, "heroku:" + e.status() + ":" + e.id() + maybe, trigger);
+    } catch (SecretFields.SecretFieldMissingException e) {
+      return failed(app, "field_missing:" + e.secretName() + "." + e.field(), trigger);
     } catch (RuntimeException e) {
       return failed(app, "error:" + e.getClass().getSimpleName(), trigger);
     }

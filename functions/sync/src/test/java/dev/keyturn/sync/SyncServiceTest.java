@@ -216,6 +216,51 @@ class SyncServiceTest {
   }
 
   @Test
+  void sync_publishesOneJsonFieldPerSink_whenSinksNameFields() {
+    secrets.put(
+        "keyturn/alpaca", "{\"key_id\":\"PKFIELD0001\",\"secret_key\":\"alpaca-secret-000001\"}");
+    inventory.replace(
+        INVENTORY
+            + """
+              - name: ALP_PAPER
+                source: {secretsManager: keyturn/alpaca}
+                sinks:
+                  - heroku: {app: gamma, var: ALPACA_KEY_ID, field: key_id}
+                  - heroku: {app: gamma, var: ALPACA_SECRET_KEY, field: secret_key}
+            """);
+
+    SyncReport report = service.sync(all());
+    SyncReport again = service.sync(all());
+
+    assertThat(heroku.vars("gamma"))
+        .containsOnlyKeys("ALPACA_KEY_ID", "ALPACA_SECRET_KEY")
+        .containsEntry("ALPACA_KEY_ID", "PKFIELD0001")
+        .containsEntry("ALPACA_SECRET_KEY", "alpaca-secret-000001");
+    assertThat(result(report, "gamma").outcome()).isEqualTo(Outcome.PATCHED);
+    assertThat(result(again, "gamma").outcome()).isEqualTo(Outcome.UNCHANGED);
+  }
+
+  @Test
+  void sync_failsTheApp_namingEntryAndField_whenTheValueLacksTheField() {
+    secrets.put("keyturn/alpaca", "alpaca-not-json-000001");
+    inventory.replace(
+        INVENTORY
+            + """
+              - name: ALP_PAPER
+                source: {secretsManager: keyturn/alpaca}
+                sinks:
+                  - heroku: {app: gamma, var: ALPACA_KEY_ID, field: key_id}
+            """);
+
+    SyncReport report = service.sync(all());
+
+    assertThat(result(report, "gamma").outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result(report, "gamma").reason()).isEqualTo("field_missing:ALP_PAPER.key_id");
+    assertThat(heroku.vars("gamma")).isEmpty();
+    assertThat(Json.write(report.apps()).contains("alpaca-not-json")).isFalse();
+  }
+
+  @Test
   void sync_stopsEarly_whenTheRateLimitBudgetRunsLow() {
     heroku.budget(4);
 

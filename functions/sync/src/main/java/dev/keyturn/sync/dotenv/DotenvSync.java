@@ -1,6 +1,7 @@
 package dev.keyturn.sync.dotenv;
 
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.SecretFields;
 import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.secrets.SecretSource;
@@ -38,7 +39,7 @@ public final class DotenvSync {
     this.baseDir = baseDir.toAbsolutePath().normalize();
   }
 
-  private record Target(String secretName, Source source) {}
+  private record Target(String secretName, Source source, String field) {}
 
   public List<DotenvResult> sync(List<SecretEntry> entries, boolean dryRun) {
     Map<Path, Map<String, Target>> files = new TreeMap<>();
@@ -46,7 +47,7 @@ public final class DotenvSync {
       for (Sink.Dotenv sink : e.dotenvSinks()) {
         files
             .computeIfAbsent(resolve(sink.file()), f -> new LinkedHashMap<>())
-            .put(sink.var(), new Target(e.name(), e.source()));
+            .put(sink.var(), new Target(e.name(), e.source(), sink.field()));
       }
     }
     Set<Source> sources = new LinkedHashSet<>();
@@ -66,7 +67,11 @@ public final class DotenvSync {
       if (v == null || v.value() == null) {
         missing.add(t.secretName());
       } else {
-        wanted.put(var, v.value());
+        try {
+          wanted.put(var, SecretFields.select(t.secretName(), v.value(), t.field()));
+        } catch (SecretFields.SecretFieldMissingException e) {
+          missing.add(t.secretName() + "." + t.field());
+        }
       }
     });
     if (!missing.isEmpty()) {

@@ -1,8 +1,10 @@
 package dev.keyturn.sync.plan;
 
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.SecretFields;
 import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
+import dev.keyturn.secrets.SecretValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,17 +16,44 @@ import java.util.List;
  * @param secretName the inventory entry
  * @param source where the value is read
  * @param renameOf when this is the old name kept during a rename: the new name; else null
+ * @param field the top-level JSON field of the value to publish; null for the whole value
  */
-public record Binding(String app, String var, String secretName, Source source, String renameOf) {
+public record Binding(
+    String app, String var, String secretName, Source source, String renameOf, String field) {
+
+  public Binding(String app, String var, String secretName, Source source, String renameOf) {
+    this(app, var, secretName, source, renameOf, null);
+  }
+
+  /**
+   * What this var gets of the secret's current value (same version id).
+   *
+   * @throws SecretFields.SecretFieldMissingException when the field is not in the value
+   */
+  public SecretValue published(SecretValue source) {
+    return field == null
+        ? source
+        : new SecretValue(
+            source.id(),
+            source.versionId(),
+            SecretFields.select(secretName, source.value(), field));
+  }
 
   /** Every Heroku binding of an entry: each sink's var, plus its previousVar during a rename. */
   public static List<Binding> of(SecretEntry entry) {
     List<Binding> out = new ArrayList<>();
     for (Sink.Heroku sink : entry.herokuSinks()) {
-      out.add(new Binding(sink.app(), sink.var(), entry.name(), entry.source(), null));
+      out.add(
+          new Binding(sink.app(), sink.var(), entry.name(), entry.source(), null, sink.field()));
       if (sink.previousVar() != null && !sink.previousVar().equals(sink.var())) {
         out.add(
-            new Binding(sink.app(), sink.previousVar(), entry.name(), entry.source(), sink.var()));
+            new Binding(
+                sink.app(),
+                sink.previousVar(),
+                entry.name(),
+                entry.source(),
+                sink.var(),
+                sink.field()));
       }
     }
     return out;

@@ -43,7 +43,7 @@ public final class Planner {
       if (source == null || source.value() == null) {
         throw new IllegalArgumentException("no source value for " + b.secretName());
       }
-      out.add(compare(b, source, heroku.get(b.var()), recorded.get(b.var())));
+      out.add(compare(b, b.published(source), heroku.get(b.var()), recorded.get(b.var())));
     }
     Set<String> secretsInScope =
         inScope.stream().map(Binding::secretName).collect(Collectors.toSet());

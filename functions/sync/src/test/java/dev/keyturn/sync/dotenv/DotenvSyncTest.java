@@ -52,6 +52,35 @@ class DotenvSyncTest {
   }
 
   @Test
+  void sync_writesTheNamedJsonField_andRefusesAFileWhoseFieldIsMissing() throws IOException {
+    secrets.put("keyturn/alpaca", "{\"key_id\":\"PK1\",\"secret_key\":\"s-1\"}");
+    InMemoryInventory withFields =
+        new InMemoryInventory(
+            """
+            version: 1
+            secrets:
+              - name: ALP_PAPER
+                source: {secretsManager: keyturn/alpaca}
+                sinks:
+                  - dotenv: {file: .env.local, var: ALPACA_KEY_ID, field: key_id}
+                  - dotenv: {file: .env.local, var: ALPACA_SECRET_KEY, field: secret_key}
+                  - dotenv: {file: broken/.env, var: ALPACA_OTHER, field: no_such_field}
+            """);
+
+    List<DotenvResult> results = new DotenvSync(secrets, dir).sync(withFields.secrets(), false);
+
+    assertThat(Files.readString(dir.resolve(".env.local")))
+        .isEqualTo("ALPACA_KEY_ID=\"PK1\"\nALPACA_SECRET_KEY=\"s-1\"\n");
+    assertThat(results)
+        .extracting(r -> dir.relativize(r.file()).toString(), DotenvResult::failure)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(".env.local", null),
+            org.assertj.core.groups.Tuple.tuple(
+                "broken/.env", "source_missing:ALP_PAPER.no_such_field"));
+    assertThat(dir.resolve("broken/.env")).doesNotExist();
+  }
+
+  @Test
   void sync_createsNewFilesOwnerOnly_andLeavesNoTempFiles() throws IOException {
     secrets.put("keyturn/one", "1");
     secrets.put("/keyturn/two", "2");
