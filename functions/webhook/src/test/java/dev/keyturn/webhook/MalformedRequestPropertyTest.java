@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.webhook.scheme.PropertyCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +77,7 @@ class MalformedRequestPropertyTest {
     source("custom", "generic-hmac", Map.of("header", "X-Signature", "encoding", "base64"), "k");
     Set<String> reasons = new TreeSet<>();
 
-    Property.forAll(
+    PropertyCheck.forAll(
         "malformed requests are 4xx",
         TRIES,
         random -> {

@@ -8,20 +8,20 @@ import java.util.SplittableRandom;
  * ({@code -Dkeyturn.property.seed=<seed>}). No shrinking: failures report the try, never the
  * generated values (which may include test secrets).
  */
-final class PropertyCheck {
+public final class PropertyCheck {
 
-  static final String SEED_PROPERTY = "keyturn.property.seed";
+  public static final String SEED_PROPERTY = "keyturn.property.seed";
 
   /** One property: gets a random source for this try, fails by throwing. */
   @FunctionalInterface
-  interface Check {
+  public interface Check {
     void run(SplittableRandom random) throws Exception;
   }
 
   private PropertyCheck() {}
 
   /** Runs {@code check} {@code tries} times; returns the seed used. */
-  static long forAll(String property, int tries, Check check) {
+  public static long forAll(String property, int tries, Check check) {
     long seed = Long.getLong(SEED_PROPERTY, System.nanoTime());
     SplittableRandom tryRandoms = new SplittableRandom(seed);
     for (int attempt = 0; attempt < tries; attempt++) {
