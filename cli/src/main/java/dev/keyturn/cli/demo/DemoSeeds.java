@@ -39,14 +39,18 @@ final class DemoSeeds {
   int seed(Inventory inventory) {
     int created = 0;
     for (SecretEntry e : inventory.secrets()) {
-      String value = firstValue(e);
-      switch (e.source()) {
-        case Source.SecretsManager sm ->
-            secretsManager.createSecret(b -> b.name(sm.id()).secretString(value));
-        case Source.SsmParameter p ->
-            ssm.putParameter(b -> b.name(p.id()).value(value).type(ParameterType.SECURE_STRING));
+      // an entry with one source per environment gets a value of its own in each
+      for (Source source : e.allSources()) {
+        String value = firstValue(e);
+        switch (source) {
+          case Source.SecretsManager sm ->
+              secretsManager.createSecret(b -> b.name(sm.id()).secretString(value));
+          case Source.SsmParameter p ->
+              ssm.putParameter(
+                  b -> b.name(p.id()).value(value).type(ParameterType.SECURE_STRING));
+        }
+        created++;
       }
-      created++;
     }
     return created;
   }
