@@ -46,8 +46,7 @@ final class DemoSeeds {
           case Source.SecretsManager sm ->
               secretsManager.createSecret(b -> b.name(sm.id()).secretString(value));
           case Source.SsmParameter p ->
-              ssm.putParameter(
-                  b -> b.name(p.id()).value(value).type(ParameterType.SECURE_STRING));
+              ssm.putParameter(b -> b.name(p.id()).value(value).type(ParameterType.SECURE_STRING));
         }
         created++;
       }

@@ -11,6 +11,7 @@ import dev.keyturn.sync.fakes.InMemoryHeroku;
 import dev.keyturn.sync.fakes.InMemoryInventory;
 import dev.keyturn.sync.fakes.InMemorySecrets;
 import dev.keyturn.sync.fakes.InMemoryState;
+import dev.keyturn.sync.fakes.Services;
 import dev.keyturn.sync.trigger.Scope;
 import dev.keyturn.sync.trigger.SyncRequest;
 import java.lang.reflect.Proxy;
@@ -51,16 +52,7 @@ class SyncMetricsTest {
   }
 
   private SyncService service(InventoryStore inventory) {
-    return new SyncService(
-        inventory,
-        secrets,
-        heroku,
-        state,
-        state,
-        state,
-        clock,
-        new SyncSettings("test", Duration.ofMinutes(3), Duration.ZERO),
-        metrics);
+    return Services.sync(inventory, secrets, state, clock, metrics, heroku);
   }
 
   private static SyncRequest all() {

@@ -2,18 +2,28 @@ package dev.keyturn.sync.dotenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyturn.observability.Metrics;
+import dev.keyturn.sync.AppResult;
+import dev.keyturn.sync.AppResult.Outcome;
+import dev.keyturn.sync.SyncReport;
+import dev.keyturn.sync.SyncService;
 import dev.keyturn.sync.fakes.InMemoryInventory;
 import dev.keyturn.sync.fakes.InMemorySecrets;
+import dev.keyturn.sync.fakes.InMemoryState;
+import dev.keyturn.sync.fakes.Services;
+import dev.keyturn.sync.trigger.Scope;
+import dev.keyturn.sync.trigger.SyncRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
+import java.time.Clock;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DotenvSyncTest {
+/** {@code .env} files through the same sync as every other target (the dotenv sink adapter). */
+class DotenvSinkTest {
 
   private static final String INVENTORY =
       """
@@ -33,6 +43,21 @@ class DotenvSyncTest {
   @TempDir Path dir;
   private final InMemorySecrets secrets = new InMemorySecrets();
   private final InMemoryInventory inventory = new InMemoryInventory(INVENTORY);
+  private final InMemoryState state = new InMemoryState();
+
+  private SyncReport sync(boolean dryRun) {
+    SyncService service =
+        Services.sync(
+            inventory, secrets, state, Clock.systemUTC(), Metrics.NONE, new DotenvSinkPort(dir));
+    return service.sync(new SyncRequest(new Scope.AllSinks(), dryRun, "test", false));
+  }
+
+  private static AppResult file(SyncReport report, String file) {
+    return report.apps().stream()
+        .filter(a -> a.app().equals("dotenv:" + file))
+        .findFirst()
+        .orElseThrow();
+  }
 
   @Test
   void sync_writesManagedKeys_keepingEverythingElse() throws IOException {
@@ -40,43 +65,37 @@ class DotenvSyncTest {
     secrets.put("/keyturn/two", "two");
     Files.writeString(dir.resolve(".env.local"), "# mine\nPORT=1\nONE=old\n");
 
-    List<DotenvResult> results = new DotenvSync(secrets, dir).sync(inventory.secrets(), false);
+    SyncReport report = sync(false);
 
     assertThat(Files.readString(dir.resolve(".env.local")))
         .isEqualTo("# mine\nPORT=1\nONE=\"one\\$value\\\"x\"\nTWO=\"two\"\n");
     assertThat(Files.readString(dir.resolve("other/.env"))).isEqualTo("TWO=\"two\"\n");
-    assertThat(results)
-        .extracting(DotenvResult::changed)
-        .containsExactly(List.of("ONE", "TWO"), List.of("TWO"));
+    assertThat(file(report, ".env.local").set()).containsExactly("ONE", "TWO");
+    assertThat(file(report, "other/.env").set()).containsExactly("TWO");
     assertThat(secrets.currentCalls.get()).isEqualTo(1);
   }
 
   @Test
   void sync_writesTheNamedJsonField_andRefusesAFileWhoseFieldIsMissing() throws IOException {
     secrets.put("keyturn/alpaca", "{\"key_id\":\"PK1\",\"secret_key\":\"s-1\"}");
-    InMemoryInventory withFields =
-        new InMemoryInventory(
-            """
-            version: 1
-            secrets:
-              - name: ALP_PAPER
-                source: {secretsManager: keyturn/alpaca}
-                sinks:
-                  - dotenv: {file: .env.local, var: ALPACA_KEY_ID, field: key_id}
-                  - dotenv: {file: .env.local, var: ALPACA_SECRET_KEY, field: secret_key}
-                  - dotenv: {file: broken/.env, var: ALPACA_OTHER, field: no_such_field}
-            """);
+    inventory.replace(
+        """
+        version: 1
+        secrets:
+          - name: ALP_PAPER
+            source: {secretsManager: keyturn/alpaca}
+            sinks:
+              - dotenv: {file: .env.local, var: ALPACA_KEY_ID, field: key_id}
+              - dotenv: {file: .env.local, var: ALPACA_SECRET_KEY, field: secret_key}
+              - dotenv: {file: broken/.env, var: ALPACA_OTHER, field: no_such_field}
+        """);
 
-    List<DotenvResult> results = new DotenvSync(secrets, dir).sync(withFields.secrets(), false);
+    SyncReport report = sync(false);
 
     assertThat(Files.readString(dir.resolve(".env.local")))
         .isEqualTo("ALPACA_KEY_ID=\"PK1\"\nALPACA_SECRET_KEY=\"s-1\"\n");
-    assertThat(results)
-        .extracting(r -> dir.relativize(r.file()).toString(), DotenvResult::failure)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(".env.local", null),
-            org.assertj.core.groups.Tuple.tuple(
-                "broken/.env", "source_missing:ALP_PAPER.no_such_field"));
+    assertThat(file(report, "broken/.env").reason())
+        .isEqualTo("field_missing:ALP_PAPER.no_such_field");
     assertThat(dir.resolve("broken/.env")).doesNotExist();
   }
 
@@ -85,7 +104,7 @@ class DotenvSyncTest {
     secrets.put("keyturn/one", "1");
     secrets.put("/keyturn/two", "2");
 
-    new DotenvSync(secrets, dir).sync(inventory.secrets(), false);
+    sync(false);
 
     assertThat(
             PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(".env.local"))))
@@ -104,7 +123,7 @@ class DotenvSyncTest {
     Files.writeString(file, "");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
 
-    new DotenvSync(secrets, dir).sync(inventory.secrets(), false);
+    sync(false);
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-r-----");
@@ -117,11 +136,10 @@ class DotenvSyncTest {
     Path file = dir.resolve(".env.local");
     Files.writeString(file, "ONE=1\nTWO='2'\n");
 
-    List<DotenvResult> results = new DotenvSync(secrets, dir).sync(inventory.secrets(), false);
+    SyncReport report = sync(false);
 
     assertThat(Files.readString(file)).isEqualTo("ONE=1\nTWO='2'\n");
-    assertThat(results.getFirst().changed()).isEmpty();
-    assertThat(results.getFirst().unchanged()).containsExactly("ONE", "TWO");
+    assertThat(file(report, ".env.local").outcome()).isEqualTo(Outcome.UNCHANGED);
   }
 
   @Test
@@ -129,10 +147,10 @@ class DotenvSyncTest {
     secrets.put("keyturn/one", "1");
     Files.writeString(dir.resolve(".env.local"), "ONE=old\n");
 
-    List<DotenvResult> results = new DotenvSync(secrets, dir).sync(inventory.secrets(), false);
+    SyncReport report = sync(false);
 
     assertThat(Files.readString(dir.resolve(".env.local"))).isEqualTo("ONE=old\n");
-    assertThat(results.getFirst().failure()).isEqualTo("source_missing:RX_TWO");
+    assertThat(file(report, ".env.local").reason()).isEqualTo("source_missing:RX_TWO");
   }
 
   @Test
@@ -140,9 +158,26 @@ class DotenvSyncTest {
     secrets.put("keyturn/one", "1");
     secrets.put("/keyturn/two", "2");
 
-    List<DotenvResult> results = new DotenvSync(secrets, dir).sync(inventory.secrets(), true);
+    SyncReport report = sync(true);
 
-    assertThat(results.getFirst().changed()).containsExactly("ONE", "TWO");
+    assertThat(file(report, ".env.local").set()).containsExactly("ONE", "TWO");
     assertThat(Files.exists(dir.resolve(".env.local"))).isFalse();
+  }
+
+  @Test
+  void renameMigration_worksForDotenvToo_andDeletesTheOldLineOnce() throws IOException {
+    secrets.put("keyturn/one", "1");
+    secrets.put("/keyturn/two", "2");
+    inventory.replace(INVENTORY.replace("var: ONE}", "var: ONE, previousVar: OLD_ONE}"));
+    sync(false);
+    assertThat(Files.readString(dir.resolve(".env.local"))).contains("OLD_ONE=\"1\"", "ONE=\"1\"");
+
+    inventory.replace(INVENTORY);
+    SyncReport report = sync(false);
+    SyncReport again = sync(false);
+
+    assertThat(file(report, ".env.local").removed()).containsExactly("OLD_ONE");
+    assertThat(Files.readString(dir.resolve(".env.local"))).doesNotContain("OLD_ONE");
+    assertThat(file(again, ".env.local").outcome()).isEqualTo(Outcome.UNCHANGED);
   }
 }
