@@ -71,7 +71,8 @@ final class SinkParser {
       if (name != null && !GITHUB_NAME.matcher(name).matches()) {
         s.problem(
             s.child(key),
-            "GitHub secret names are letters, digits and _, not starting with a digit or GITHUB_");
+            "GitHub secret names are upper-case letters, digits and _, not starting with a digit"
+                + " or GITHUB_");
         return null;
       }
     }

@@ -27,6 +27,9 @@ final class GithubControls {
   /** A server error; nothing is changed. */
   record ServerError(int status) implements Fault {}
 
+  /** Answered normally: lets a fault queued after it hit a later request. */
+  record Pass() implements Fault {}
+
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final Clock clock;
   private int remaining = LIMIT;

@@ -117,6 +117,7 @@ final class GithubHandler implements HttpHandler {
               null,
               Map.of("retry-after", String.valueOf(retryAfter)));
       case ServerError(int status) -> throw new GithubProblem(status, "Server Error");
+      case GithubControls.Pass pass -> {}
     }
   }
 

@@ -192,6 +192,13 @@ public final class GithubStandIn implements AutoCloseable {
     controls.enqueue(times, new GithubControls.ServerError(status));
   }
 
+  /**
+   * The next {@code times} requests are answered normally, so faults queued after hit later ones.
+   */
+  public void passNext(int times) {
+    controls.enqueue(times, new GithubControls.Pass());
+  }
+
   public int pendingFaults() {
     return controls.pendingFaults();
   }
