@@ -48,13 +48,15 @@ final class SyncPrinter {
     if (!app.set().isEmpty()) {
       out.printf("  would set %s%n", String.join(", ", app.set()));
     }
-    Table table = new Table("", "VAR", "REASON", "SECRET", "SOURCE VERSION", "NOW", "NEW");
+    Table table =
+        new Table("", "VAR", "REASON", "SECRET", "SOURCE", "SOURCE VERSION", "NOW", "NEW");
     for (Map<String, Object> c : changes) {
       table.row(
           "remove".equals(c.get("action")) ? "-" : "new".equals(c.get("reason")) ? "+" : "~",
           str(c.get("var")),
           str(c.get("reason")),
           str(c.get("secret")),
+          str(c.get("source")),
           str(c.get("sourceVersion")),
           str(c.get("current")),
           str(c.get("next")));

@@ -328,6 +328,76 @@ class SyncServiceTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void plan_ofAnEntryWithProdAndStagingSources_showsEachSinksOwnSource_andAccountWideReadsProd() {
+    secrets.put("keyturn/prod/pm", "pm-prod-value-000000001");
+    secrets.put("keyturn/staging/pm", "pm-staging-value-000001");
+    secrets.put("keyturn/prod/cf", "cf-account-value-000001");
+    inventory.replace(
+        """
+        version: 1
+        secrets:
+          - name: PM_SERVER_MAIL
+            environments: [prod, staging]
+            source:
+              prod: {secretsManager: keyturn/prod/pm}
+              staging: {secretsManager: keyturn/staging/pm}
+            sinks:
+              - heroku: {app: raptor-prod, var: POSTMARK_TOKEN, env: prod}
+              - heroku: {app: raptor-staging, var: POSTMARK_TOKEN, env: staging}
+          - name: CF_DNS_EDIT
+            scope: account
+            environments: [prod]
+            source: {prod: {secretsManager: keyturn/prod/cf}}
+            sinks:
+              - heroku: {app: raptor-prod, var: CF_TOKEN, env: prod}
+              - heroku: {app: raptor-staging, var: CF_TOKEN, env: staging}
+        """);
+
+    SyncReport plan = service.sync(new SyncRequest(new Scope.AllSinks(), true, "test", false));
+    service.sync(all());
+
+    Map<String, String> stagingSources = new java.util.TreeMap<>();
+    for (Map<String, Object> c :
+        (List<Map<String, Object>>) result(plan, "raptor-staging").plan().get("changes")) {
+      stagingSources.put((String) c.get("var"), (String) c.get("source"));
+    }
+    assertThat(stagingSources)
+        .containsExactlyEntriesOf(
+            new java.util.TreeMap<>(
+                Map.of("CF_TOKEN", "keyturn/prod/cf", "POSTMARK_TOKEN", "keyturn/staging/pm")));
+    assertThat(heroku.vars("raptor-prod").get("POSTMARK_TOKEN"))
+        .isEqualTo("pm-prod-value-000000001");
+    assertThat(heroku.vars("raptor-staging").get("POSTMARK_TOKEN"))
+        .isEqualTo("pm-staging-value-000001");
+    assertThat(heroku.vars("raptor-staging").get("CF_TOKEN")).isEqualTo("cf-account-value-000001");
+  }
+
+  @Test
+  void sync_ofAStagingSourceChange_syncsTheEntry_byTheStagingSourceId() {
+    secrets.put("keyturn/prod/pm", "pm-prod-value-000000001");
+    secrets.put("keyturn/staging/pm", "pm-staging-value-000001");
+    inventory.replace(
+        """
+        version: 1
+        secrets:
+          - name: PM_SERVER_MAIL
+            environments: [prod, staging]
+            source:
+              prod: {secretsManager: keyturn/prod/pm}
+              staging: {secretsManager: keyturn/staging/pm}
+            sinks:
+              - heroku: {app: raptor-staging, var: POSTMARK_TOKEN, env: staging}
+        """);
+
+    SyncReport report =
+        service.sync(SyncRequest.event(new Scope.Sources(Set.of("keyturn/staging/pm")), "test"));
+
+    assertThat(report.unknownSources()).isEmpty();
+    assertThat(result(report, "raptor-staging").set()).containsExactly("POSTMARK_TOKEN");
+  }
+
+  @Test
   void sync_ignoresAnEventThatAsksForNothing() {
     SyncReport report = service.sync(SyncRequest.ignored("x", "nothing to do"));
 

@@ -21,6 +21,7 @@ public final class PlanView {
       c.put("action", v.action().name().toLowerCase(java.util.Locale.ROOT));
       c.put("reason", v.reason().name().toLowerCase(java.util.Locale.ROOT));
       c.put("secret", v.secretName());
+      putIfPresent(c, "source", v.sourceId());
       putIfPresent(c, "sourceVersion", v.sourceVersion());
       putIfPresent(c, "current", Mask.of(v.currentValue()));
       if (v.currentValue() == null && v.present()) {

@@ -98,7 +98,8 @@ public final class Planner {
                 now.value(),
                 null,
                 now.updatedAt(),
-                true));
+                true,
+                null));
       }
     }
     return new AppPlan(app, out);
@@ -173,7 +174,8 @@ public final class Planner {
         now == null ? null : now.value(),
         digest,
         now == null ? null : now.updatedAt(),
-        now != null);
+        now != null,
+        source.id());
   }
 
   private static List<Binding> sorted(List<Binding> bindings) {

@@ -17,6 +17,8 @@ import java.time.Instant;
  *     once it is published; else null
  * @param remoteUpdatedAt the target's {@code updated_at} for the variable, when it says; else null
  * @param present whether the target has the variable now
+ * @param sourceId where the value is read (Secrets Manager name/ARN or SSM path; for an entry with
+ *     one source per environment, that environment's); null for a removal
  */
 public record VarChange(
     String var,
@@ -28,7 +30,8 @@ public record VarChange(
     String currentValue,
     String digest,
     Instant remoteUpdatedAt,
-    boolean present) {
+    boolean present,
+    String sourceId) {
 
   public VarChange(
       String var,
@@ -48,7 +51,8 @@ public record VarChange(
         currentValue,
         null,
         null,
-        currentValue != null);
+        currentValue != null,
+        null);
   }
 
   /** What happens to the var. */
