@@ -36,7 +36,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * plan — every managed name holds its source value, renamed names are gone, unmanaged ones
  * untouched — and every run reports each target as done or names why not.
  */
-class GithubConvergenceProperties {
+class GithubConvergencePropertyTest {
 
   static final String REPO = "raxx/raptor";
   static final String TARGET = "github:raxx/raptor@production";
@@ -137,7 +137,7 @@ class GithubConvergenceProperties {
     inventory.replace(yaml.toString().replaceAll(", previousVar: OLD_\\d+", ""));
     secrets.put("keyturn/s0", vars.getFirst().value() + "-rotated");
     plan.put("V_0", vars.getFirst().value() + "-rotated");
-    faults.forEach(GithubConvergenceProperties::arm);
+    faults.forEach(GithubConvergencePropertyTest::arm);
 
     SyncReport last = runUntilComplete(service, faults.size() + 2);
 
