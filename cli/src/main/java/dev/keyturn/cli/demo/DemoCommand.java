@@ -1,6 +1,6 @@
 package dev.keyturn.cli.demo;
 
-import dev.keyturn.cli.Main;
+import dev.keyturn.cli.common.ExitCode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
       run.verifyWebhooks();
     }
     say.done();
-    return Main.OK;
+    return ExitCode.OK;
   }
 
   /** The real-Heroku step's settings, or null when no token or no app is configured. */

@@ -1,6 +1,7 @@
 package dev.keyturn.cli.demo;
 
-import dev.keyturn.cli.Main;
+import dev.keyturn.cli.common.Handlers;
+import dev.keyturn.cli.sync.SyncCommand;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Sink;
@@ -9,6 +10,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -67,12 +69,11 @@ record DemoHeroku(String app, URI apiUrl, String token) {
   int sync(SecretsManagerClient secretsManager, String table, Narrator say) {
     secretsManager.createSecret(b -> b.name(TOKEN_SECRET).secretString(token));
     StringWriter out = new StringWriter();
-    var cli = Main.commandLine();
+    CommandLine cli = Handlers.install(new CommandLine(new SyncCommand()));
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(out));
     int code =
         cli.execute(
-            "sync",
             "--app",
             app,
             "--table",

@@ -1,6 +1,6 @@
 package dev.keyturn.cli.demo;
 
-import dev.keyturn.cli.Commands;
+import dev.keyturn.cli.inventory.Commands;
 import dev.keyturn.cli.sync.DotenvStep;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;

@@ -1,12 +1,12 @@
 package dev.keyturn.cli.rotate;
 
 import dev.keyturn.audit.AuditLog;
-import dev.keyturn.cli.AwsOptions;
-import dev.keyturn.cli.CliContext;
-import dev.keyturn.cli.Entries;
-import dev.keyturn.cli.Main;
 import dev.keyturn.cli.aws.SecretDescription;
 import dev.keyturn.cli.aws.SecretsManagerControl;
+import dev.keyturn.cli.common.AwsOptions;
+import dev.keyturn.cli.common.CliContext;
+import dev.keyturn.cli.common.Entries;
+import dev.keyturn.cli.common.ExitCode;
 import dev.keyturn.cli.format.DurationConverter;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.inventory.SecretEntry;
@@ -186,8 +186,8 @@ public final class RotateCommand implements Callable<Integer> {
           report.failedStep() == null ? "" : " at " + report.failedStep(),
           report.error());
       err.flush();
-      return Main.FINDINGS;
+      return ExitCode.FINDINGS;
     }
-    return Main.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,7 +1,7 @@
 package dev.keyturn.cli.status;
 
-import dev.keyturn.cli.CliContext;
 import dev.keyturn.cli.aws.SecretsManagerControl;
+import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.rotate.sweep.ParameterStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SyncStateStore;

@@ -1,4 +1,4 @@
-package dev.keyturn.cli;
+package dev.keyturn.cli.inventory;
 
 import dev.keyturn.inventory.lint.LintReport;
 import dev.keyturn.inventory.lint.Linter;

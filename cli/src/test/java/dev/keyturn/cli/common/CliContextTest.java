@@ -1,4 +1,4 @@
-package dev.keyturn.cli;
+package dev.keyturn.cli.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

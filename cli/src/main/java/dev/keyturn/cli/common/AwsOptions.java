@@ -1,4 +1,4 @@
-package dev.keyturn.cli;
+package dev.keyturn.cli.common;
 
 import java.util.Map;
 import picocli.CommandLine.Option;

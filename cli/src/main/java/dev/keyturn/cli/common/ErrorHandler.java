@@ -1,4 +1,4 @@
-package dev.keyturn.cli;
+package dev.keyturn.cli.common;
 
 import dev.keyturn.inventory.parse.InvalidInventoryException;
 import dev.keyturn.inventory.parse.SchemaProblem;
@@ -20,12 +20,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       invalidInventory(invalid, err);
     } else if (e instanceof UsageException usage) {
       err.println("keyturn: " + usage.getMessage());
-      return Main.USAGE;
+      return ExitCode.USAGE;
     } else {
       err.println("keyturn: " + describe(e));
     }
     err.flush();
-    return Main.FINDINGS;
+    return ExitCode.FINDINGS;
   }
 
   /** One problem fits on one line; several get a line each under a heading. */

@@ -1,5 +1,6 @@
-package dev.keyturn.cli;
+package dev.keyturn.cli.inventory;
 
+import dev.keyturn.cli.common.ExitCode;
 import dev.keyturn.inventory.lint.LintReport;
 import dev.keyturn.inventory.parse.InventoryParser;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
       "  keyturn lint examples/inventory.yaml",
       "  keyturn lint inventory.yaml --json | jq '.findings[] | select(.severity==\"ERROR\")'"
     })
-final class LintCommand implements Callable<Integer> {
+public final class LintCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -39,6 +40,6 @@ final class LintCommand implements Callable<Integer> {
     } else {
       out.findings(report, file.toString());
     }
-    return report.hasErrors() ? Main.FINDINGS : Main.OK;
+    return report.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
   }
 }

@@ -1,4 +1,4 @@
-package dev.keyturn.cli;
+package dev.keyturn.cli.common;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -12,6 +12,6 @@ final class UsageHandler implements IParameterExceptionHandler {
     cli.getErr().println("keyturn: " + e.getMessage());
     cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
     cli.getErr().flush();
-    return Main.USAGE;
+    return ExitCode.USAGE;
   }
 }

@@ -1,4 +1,4 @@
-package dev.keyturn.cli;
+package dev.keyturn.cli.common;
 
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.state.InventoryStore;

@@ -1,4 +1,4 @@
-package dev.keyturn.cli;
+package dev.keyturn.cli.common;
 
 import io.micronaut.context.ApplicationContext;
 import java.util.LinkedHashMap;

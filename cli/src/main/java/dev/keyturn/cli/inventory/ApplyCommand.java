@@ -1,5 +1,8 @@
-package dev.keyturn.cli;
+package dev.keyturn.cli.inventory;
 
+import dev.keyturn.cli.common.AwsOptions;
+import dev.keyturn.cli.common.CliContext;
+import dev.keyturn.cli.common.ExitCode;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.lint.LintReport;
 import dev.keyturn.inventory.parse.InventoryParser;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Spec;
       "  keyturn apply examples/inventory.yaml --dry-run",
       "  AWS_PROFILE=ops KEYTURN_TABLE=keyturn-StateTable-ABC keyturn apply inventory.yaml"
     })
-final class ApplyCommand implements Callable<Integer> {
+public final class ApplyCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin AwsOptions aws;
@@ -50,7 +53,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (report.hasErrors()) {
       out.findings(report, file.toString());
       spec.commandLine().getErr().println("keyturn: not applied: fix the lint errors first");
-      return Main.FINDINGS;
+      return ExitCode.FINDINGS;
     }
     Inventory inventory = parsed.requireValid();
     try (CliContext context = aws.context()) {
@@ -65,6 +68,6 @@ final class ApplyCommand implements Callable<Integer> {
         out.plan(plan, dryRun);
       }
     }
-    return Main.OK;
+    return ExitCode.OK;
   }
 }

@@ -1,4 +1,4 @@
-package dev.keyturn.cli;
+package dev.keyturn.cli.common;
 
 /** No inventory entry has this name (in the applied table). */
 public final class UnknownEntryException extends RuntimeException {
