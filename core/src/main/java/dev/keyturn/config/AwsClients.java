@@ -3,6 +3,7 @@ package dev.keyturn.config;
 import dev.keyturn.snapstart.RefreshableCredentialsProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -18,12 +19,27 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * switch here). The URL-connection HTTP client keeps cold starts small; it is named explicitly
  * because other HTTP clients may be on a classpath. All clients share one default credentials chain
  * that SnapStart's restore hook renews ({@link RefreshableCredentialsProvider}).
+ *
+ * <p>Timeouts are settings ({@value #CALL_TIMEOUT_PROPERTY}, {@value #ATTEMPT_TIMEOUT_PROPERTY});
+ * the defaults suit AWS. A local emulator on a busy machine needs longer ones ({@code keyturn demo}
+ * sets them): an attempt that times out after the emulator acted is retried, and a retried create
+ * then fails.
  */
 @Factory
 public class AwsClients {
 
+  public static final String CALL_TIMEOUT_PROPERTY = "keyturn.aws.call-timeout";
+  public static final String ATTEMPT_TIMEOUT_PROPERTY = "keyturn.aws.attempt-timeout";
+
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
   static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+
+  // field injection keeps the factory constructible without a context (tests build clients so)
+  @Value("${" + CALL_TIMEOUT_PROPERTY + ":20s}")
+  Duration callTimeout = CALL_TIMEOUT;
+
+  @Value("${" + ATTEMPT_TIMEOUT_PROPERTY + ":5s}")
+  Duration attemptTimeout = ATTEMPT_TIMEOUT;
 
   @Singleton
   @Bean(preDestroy = "close")
@@ -67,16 +83,16 @@ public class AwsClients {
         .build();
   }
 
-  private static UrlConnectionHttpClient.Builder http() {
+  private UrlConnectionHttpClient.Builder http() {
     return UrlConnectionHttpClient.builder()
         .connectionTimeout(Duration.ofSeconds(3))
-        .socketTimeout(ATTEMPT_TIMEOUT);
+        .socketTimeout(attemptTimeout);
   }
 
-  private static ClientOverrideConfiguration timeouts() {
+  private ClientOverrideConfiguration timeouts() {
     return ClientOverrideConfiguration.builder()
-        .apiCallTimeout(CALL_TIMEOUT)
-        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+        .apiCallTimeout(callTimeout)
+        .apiCallAttemptTimeout(attemptTimeout)
         .build();
   }
 }

@@ -2,18 +2,21 @@ package dev.keyturn.cli.demo;
 
 import dev.keyturn.cli.inventory.Commands;
 import dev.keyturn.cli.sync.DotenvStep;
+import dev.keyturn.config.AwsClients;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.inventory.lint.LintReport;
 import dev.keyturn.inventory.parse.InventoryParser;
+import dev.keyturn.local.LocalAws;
+import dev.keyturn.local.LocalAwsBackend;
+import dev.keyturn.local.LocalAwsBackends;
+import dev.keyturn.local.LocalSdk;
 import dev.keyturn.rotate.RotateHandler;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.sync.dotenv.DotenvResult;
-import dev.keyturn.testing.aws.LocalAws;
-import dev.keyturn.testing.aws.TemplateTable;
 import dev.keyturn.webhook.DemoDelivery;
 import dev.keyturn.webhook.WebhookHandler;
 import io.micronaut.context.ApplicationContext;
@@ -67,19 +70,27 @@ final class DemoRun implements AutoCloseable {
     this.inventory = heroku == null ? parsed : heroku.retarget(parsed, webhookSecret);
   }
 
-  static DemoRun start(Path inventoryFile, Path workDir, Narrator say, DemoHeroku heroku)
+  /**
+   * @param localAws the backend to run ({@code moto}, {@code localstack}; null: moto)
+   */
+  static DemoRun start(
+      Path inventoryFile, Path workDir, String localAws, Narrator say, DemoHeroku heroku)
       throws Exception {
     InventoryParser.parse(inventoryFile).requireValid(); // a bad file fails before AWS starts
-    Files.createDirectories(workDir);
-    say.step("Start local AWS: moto_server (Secrets Manager, SSM, EventBridge) and DynamoDB Local");
-    LocalAws aws = LocalAws.start(workDir.resolve("logs"));
+    LocalAwsBackend backend = LocalAwsBackends.select(localAws, LocalAwsBackends.available());
+    Path logs = Files.createDirectories(workDir.resolve("logs"));
+    say.step("Start local AWS: " + describe(backend));
+    LocalAws aws = backend.start(logs);
     aws.applyToSystemProperties();
     System.setProperty("keyturn.table", TABLE);
     System.setProperty("keyturn.event-bus", BUS);
-    say.ok("moto at %s, DynamoDB Local at %s", aws.motoEndpoint(), aws.dynamoEndpoint());
+    // every context the demo starts waits for a local AWS on a busy machine (see LocalSdk)
+    System.setProperty(AwsClients.ATTEMPT_TIMEOUT_PROPERTY, LocalSdk.ATTEMPT_TIMEOUT.toString());
+    System.setProperty(AwsClients.CALL_TIMEOUT_PROPERTY, LocalSdk.CALL_TIMEOUT.toString());
+    say.ok("%s: AWS at %s, DynamoDB at %s", aws.backend(), aws.endpoint(), aws.dynamoDbEndpoint());
 
     say.step("Create the state table exactly as template.yaml declares it, and the event bus");
-    TemplateTable.locate().recreate(aws.dynamoDb(), TABLE);
+    aws.recreateTable(TABLE);
     ApplicationContext context =
         ApplicationContext.run(Map.of("keyturn.table", TABLE, "keyturn.event-bus", BUS), "demo");
     context.getBean(EventBridgeClient.class).createEventBus(b -> b.name(BUS));
@@ -135,9 +146,7 @@ final class DemoRun implements AutoCloseable {
     previousSecret = currentValue(entry);
     String version =
         new DemoRotation(
-                context.getBean(SecretsManagerClient.class),
-                new RotateHandler(context),
-                aws.motoEndpoint())
+                context.getBean(SecretsManagerClient.class), new RotateHandler(context), aws)
             .rotate(entry, say);
     currentSecret = currentValue(entry);
     if (currentSecret.equals(previousSecret)) {
@@ -207,6 +216,14 @@ final class DemoRun implements AutoCloseable {
     say.ok("both live versions verify, the replay is not forwarded twice, the forgery gets 401");
   }
 
+  private static String describe(LocalAwsBackend backend) {
+    return switch (backend.name()) {
+      case "moto" -> "moto_server (Secrets Manager, SSM, EventBridge) and DynamoDB Local";
+      case "localstack" -> "LocalStack in Docker, through Testcontainers";
+      default -> backend.name();
+    };
+  }
+
   private SecretEntry webhookSecret() {
     String name = inventory.webhooks().getFirst().secret();
     return inventory.secret(name).orElseThrow(() -> new DemoFailedException("no secret " + name));
@@ -230,6 +247,8 @@ final class DemoRun implements AutoCloseable {
     }
     context.close();
     aws.close();
+    System.clearProperty(AwsClients.ATTEMPT_TIMEOUT_PROPERTY);
+    System.clearProperty(AwsClients.CALL_TIMEOUT_PROPERTY);
     say.ok("local AWS stopped; nothing left running");
   }
 

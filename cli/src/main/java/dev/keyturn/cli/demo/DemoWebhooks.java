@@ -3,7 +3,7 @@ package dev.keyturn.cli.demo;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.inventory.WebhookEntry;
-import dev.keyturn.testing.lambda.LocalLambdaContext;
+import dev.keyturn.local.lambda.LocalLambdaContext;
 import dev.keyturn.webhook.DemoDelivery;
 import dev.keyturn.webhook.WebhookHandler;
 import java.time.Instant;

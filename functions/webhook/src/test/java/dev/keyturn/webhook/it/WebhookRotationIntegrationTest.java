@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.local.LocalAws;
+import dev.keyturn.local.lambda.LocalLambdaContext;
 import dev.keyturn.rotate.RotateHandler;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import dev.keyturn.testing.aws.WithLocalAws;
-import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.testing.leak.SeededSecrets;
 import dev.keyturn.webhook.DemoDelivery;
 import dev.keyturn.webhook.WebhookHandler;
@@ -46,8 +46,8 @@ class WebhookRotationIntegrationTest {
   @BeforeAll
   static void start(LocalAws aws) {
     System.setProperty("keyturn.event-bus", BUS);
-    driver = new SecretsManagerRotationDriver(aws.motoEndpoint());
-    driver.prepareMoto();
+    driver = new SecretsManagerRotationDriver(aws);
+    driver.prepareRotationLambda();
     inventory = new InventorySeeder(aws.dynamoDb(), LocalAwsExtension.TABLE);
     bus = new BusTap(BUS);
     rotate = new RotateHandler();
