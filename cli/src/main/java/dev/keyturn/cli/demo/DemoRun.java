@@ -17,12 +17,10 @@ import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.sync.dotenv.DotenvResult;
-import dev.keyturn.webhook.DemoDelivery;
 import dev.keyturn.webhook.WebhookHandler;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -199,9 +197,7 @@ final class DemoRun implements AutoCloseable {
     int old =
         hooks.deliver(
             "signed with the previous secret (AWSPREVIOUS)", previousSecret, WEBHOOK_BODY);
-    var fresh =
-        DemoDelivery.signed(
-            source, currentSecret, WEBHOOK_BODY.replace("1042", "1043"), Instant.now());
+    var fresh = hooks.signed(currentSecret, WEBHOOK_BODY.replace("1042", "1043"));
     int current = hooks.send("signed with the new secret (AWSCURRENT)", fresh);
     int replay = hooks.send("the same delivery again (a replay)", fresh);
     int forged =

@@ -11,7 +11,7 @@ import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.leak.SeededSecrets;
-import dev.keyturn.webhook.DemoDelivery;
+import dev.keyturn.webhook.Deliveries;
 import dev.keyturn.webhook.WebhookHandler;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -73,7 +73,7 @@ class WebhookRotationIntegrationTest {
   private static int deliver(WebhookHandler handler, WebhookEntry source, String secret) {
     String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
     APIGatewayV2HTTPEvent event =
-        DemoDelivery.signed(
+        Deliveries.signed(
             source,
             secret,
             ("{\"id\":\"" + id + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),

@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The demo's signed deliveries are what the providers send, and the service accepts them. */
-class DemoDeliveryTest {
+/**
+ * Deliveries signed by the schemes' own signing side are what the providers send, and the service
+ * accepts them.
+ */
+class DeliveriesTest {
 
   final WebhookWorld world = new WebhookWorld();
 
