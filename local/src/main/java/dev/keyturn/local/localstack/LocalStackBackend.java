@@ -20,8 +20,9 @@ public final class LocalStackBackend implements LocalAwsBackend {
 
   static final String NO_TESTCONTAINERS =
       "KEYTURN_LOCAL_AWS=localstack needs Testcontainers (org.testcontainers:localstack) on the"
-          + " class path, and the keyturn jar leaves it out: run bin/keyturn, which adds it, or"
-          + " unset KEYTURN_LOCAL_AWS to use moto_server and DynamoDB Local";
+          + " class path, and the keyturn jar leaves it out: run bin/keyturn with"
+          + " KEYTURN_LOCAL_AWS=localstack (it adds it), or unset KEYTURN_LOCAL_AWS to use"
+          + " moto_server and DynamoDB Local";
 
   static final String NO_DOCKER =
       "KEYTURN_LOCAL_AWS=localstack needs a Docker engine and none answers: start Docker (or"
