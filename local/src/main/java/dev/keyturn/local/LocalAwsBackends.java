@@ -1,5 +1,8 @@
 package dev.keyturn.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +23,9 @@ public final class LocalAwsBackends {
   /** Starts the backend {@code selection} names (a value of {@value #VARIABLE}; null: default). */
   public static LocalAws start(String selection, Path logDirectory) {
     try {
-      java.nio.file.Files.createDirectories(logDirectory);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot create " + logDirectory, e);
+      Files.createDirectories(logDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + logDirectory, e);
     }
     return select(selection, available()).start(logDirectory);
   }
