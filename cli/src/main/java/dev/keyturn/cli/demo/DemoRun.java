@@ -8,6 +8,12 @@ import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.inventory.lint.LintReport;
 import dev.keyturn.inventory.parse.InventoryParser;
 import dev.keyturn.rotate.RotateHandler;
+import dev.keyturn.rotate.generator.GeneratorRegistry;
+import dev.keyturn.rotate.generator.RandomSource;
+import dev.keyturn.secrets.ParameterCreator;
+import dev.keyturn.secrets.RotationStarter;
+import dev.keyturn.secrets.SecretCreator;
+import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.InventoryStore;
@@ -20,11 +26,11 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 
 /**
  * One demo run: local AWS up, the example inventory applied and seeded, a webhook secret rotated
@@ -36,6 +42,14 @@ final class DemoRun implements AutoCloseable {
 
   static final String TABLE = "keyturn-demo";
   static final String BUS = "keyturn";
+
+  /**
+   * AWS timeouts for the emulators: a loaded machine can keep moto busy for seconds, and a longer
+   * attempt timeout spares the SDK retries of calls that were only slow.
+   */
+  static final Map<String, Object> LOCAL_TIMEOUTS =
+      Map.of("keyturn.aws.attempt-timeout", "20s", "keyturn.aws.call-timeout", "60s");
+
   static final String WEBHOOK_BODY =
       "{\"event\":\"convo.created\",\"conversation\":{\"id\":1042,\"subject\":\"Invoice\"}}";
 
@@ -80,9 +94,15 @@ final class DemoRun implements AutoCloseable {
 
     say.step("Create the state table exactly as template.yaml declares it, and the event bus");
     TemplateTable.locate().recreate(aws.dynamoDb(), TABLE);
-    ApplicationContext context =
-        ApplicationContext.run(Map.of("keyturn.table", TABLE, "keyturn.event-bus", BUS), "demo");
-    context.getBean(EventBridgeClient.class).createEventBus(b -> b.name(BUS));
+    Map<String, Object> settings = new HashMap<>(LOCAL_TIMEOUTS);
+    settings.put("keyturn.table", TABLE);
+    settings.put("keyturn.event-bus", BUS);
+    ApplicationContext context = ApplicationContext.run(settings, "demo");
+    try {
+      context.getBean(EventBridgeClient.class).createEventBus(b -> b.name(BUS));
+    } catch (ResourceAlreadyExistsException createdByAnEarlierAttempt) {
+      // the bus we asked for is there: an SDK retry of a create the emulator applied late
+    }
     say.ok("table %s (pk/sk, TTL on expiresAt), bus %s", TABLE, BUS);
     return new DemoRun(inventoryFile, workDir, say, aws, context, heroku);
   }
@@ -124,7 +144,11 @@ final class DemoRun implements AutoCloseable {
   void seedSecrets() {
     say.step("Seed each entry's secret in local Secrets Manager / SSM (values are never printed)");
     int created =
-        new DemoSeeds(context.getBean(SecretsManagerClient.class), context.getBean(SsmClient.class))
+        new DemoSeeds(
+                context.getBean(SecretCreator.class),
+                context.getBean(ParameterCreator.class),
+                context.getBean(GeneratorRegistry.class),
+                context.getBean(RandomSource.class))
             .seed(inventory);
     say.ok("%d secrets and parameters created, each from its entry's generator", created);
   }
@@ -135,7 +159,7 @@ final class DemoRun implements AutoCloseable {
     previousSecret = currentValue(entry);
     String version =
         new DemoRotation(
-                context.getBean(SecretsManagerClient.class),
+                context.getBean(RotationStarter.class),
                 new RotateHandler(context),
                 aws.motoEndpoint())
             .rotate(entry, say);
@@ -144,10 +168,7 @@ final class DemoRun implements AutoCloseable {
       throw new DemoFailedException("the rotation left the value unchanged");
     }
     Map<String, List<String>> stages =
-        context
-            .getBean(SecretsManagerClient.class)
-            .describeSecret(b -> b.secretId(entry.source().id()))
-            .versionIdsToStages();
+        context.getBean(SecretDescriber.class).require(entry.source().id()).versionStages();
     stages.forEach((id, labels) -> say.detail("version %s: %s", id, labels));
     say.ok("new AWSCURRENT %s; the old version is AWSPREVIOUS; no AWSPENDING left", version);
   }
@@ -176,7 +197,7 @@ final class DemoRun implements AutoCloseable {
       return;
     }
     say.step("Sync to Heroku app " + heroku.app() + " (one PATCH, one release; values masked)");
-    if (heroku.sync(context.getBean(SecretsManagerClient.class), TABLE, say) != 0) {
+    if (heroku.sync(context.getBean(SecretCreator.class), TABLE, say) != 0) {
       throw new DemoFailedException("keyturn sync --app " + heroku.app() + " failed");
     }
     say.ok("Heroku app %s in line with AWSCURRENT", heroku.app());
