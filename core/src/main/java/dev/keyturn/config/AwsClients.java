@@ -18,28 +18,21 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} point them at local emulators without any
  * switch here). The URL-connection HTTP client keeps cold starts small; it is named explicitly
  * because other HTTP clients may be on a classpath. All clients share one default credentials chain
- * that SnapStart's restore hook renews ({@link RefreshableCredentialsProvider}).
- *
- * <p>Timeouts are settings ({@value #CALL_TIMEOUT_PROPERTY}, {@value #ATTEMPT_TIMEOUT_PROPERTY});
- * the defaults suit AWS. A local emulator on a busy machine needs longer ones ({@code keyturn demo}
- * sets them): an attempt that times out after the emulator acted is retried, and a retried create
- * then fails.
+ * that SnapStart's restore hook renews ({@link RefreshableCredentialsProvider}). Timeouts: {@code
+ * keyturn.aws.attempt-timeout} (env {@code KEYTURN_AWS_ATTEMPT_TIMEOUT}, default 5 s) and {@code
+ * keyturn.aws.call-timeout} (default 20 s).
  */
 @Factory
 public class AwsClients {
 
-  public static final String CALL_TIMEOUT_PROPERTY = "keyturn.aws.call-timeout";
-  public static final String ATTEMPT_TIMEOUT_PROPERTY = "keyturn.aws.attempt-timeout";
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
-  static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
-  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
-
-  // field injection keeps the factory constructible without a context (tests build clients so)
-  @Value("${" + CALL_TIMEOUT_PROPERTY + ":20s}")
-  Duration callTimeout = CALL_TIMEOUT;
-
-  @Value("${" + ATTEMPT_TIMEOUT_PROPERTY + ":5s}")
-  Duration attemptTimeout = ATTEMPT_TIMEOUT;
+  @Singleton
+  public AwsTimeouts awsTimeouts(
+      @Value("${keyturn.aws.attempt-timeout:5s}") Duration attempt,
+      @Value("${keyturn.aws.call-timeout:20s}") Duration call) {
+    return new AwsTimeouts(attempt, call);
+  }
 
   @Singleton
   @Bean(preDestroy = "close")
@@ -48,51 +41,53 @@ public class AwsClients {
   }
 
   @Singleton
-  public DynamoDbClient dynamoDb(RefreshableCredentialsProvider credentials) {
+  public DynamoDbClient dynamoDb(RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
     return DynamoDbClient.builder()
         .credentialsProvider(credentials)
-        .httpClientBuilder(http())
-        .overrideConfiguration(timeouts())
+        .httpClientBuilder(http(timeouts))
+        .overrideConfiguration(overrides(timeouts))
         .build();
   }
 
   @Singleton
-  public SecretsManagerClient secretsManager(RefreshableCredentialsProvider credentials) {
+  public SecretsManagerClient secretsManager(
+      RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
     return SecretsManagerClient.builder()
         .credentialsProvider(credentials)
-        .httpClientBuilder(http())
-        .overrideConfiguration(timeouts())
+        .httpClientBuilder(http(timeouts))
+        .overrideConfiguration(overrides(timeouts))
         .build();
   }
 
   @Singleton
-  public SsmClient ssm(RefreshableCredentialsProvider credentials) {
+  public SsmClient ssm(RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
     return SsmClient.builder()
         .credentialsProvider(credentials)
-        .httpClientBuilder(http())
-        .overrideConfiguration(timeouts())
+        .httpClientBuilder(http(timeouts))
+        .overrideConfiguration(overrides(timeouts))
         .build();
   }
 
   @Singleton
-  public EventBridgeClient eventBridge(RefreshableCredentialsProvider credentials) {
+  public EventBridgeClient eventBridge(
+      RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
     return EventBridgeClient.builder()
         .credentialsProvider(credentials)
-        .httpClientBuilder(http())
-        .overrideConfiguration(timeouts())
+        .httpClientBuilder(http(timeouts))
+        .overrideConfiguration(overrides(timeouts))
         .build();
   }
 
-  private UrlConnectionHttpClient.Builder http() {
+  private static UrlConnectionHttpClient.Builder http(AwsTimeouts timeouts) {
     return UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(3))
-        .socketTimeout(attemptTimeout);
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .socketTimeout(timeouts.attempt());
   }
 
-  private ClientOverrideConfiguration timeouts() {
+  private static ClientOverrideConfiguration overrides(AwsTimeouts timeouts) {
     return ClientOverrideConfiguration.builder()
-        .apiCallTimeout(callTimeout)
-        .apiCallAttemptTimeout(attemptTimeout)
+        .apiCallTimeout(timeouts.call())
+        .apiCallAttemptTimeout(timeouts.attempt())
         .build();
   }
 }

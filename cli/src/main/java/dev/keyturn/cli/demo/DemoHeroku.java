@@ -5,13 +5,14 @@ import dev.keyturn.cli.sync.SyncCommand;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Sink;
+import dev.keyturn.secrets.SecretCreator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The optional real-Heroku step: only when a token and an app are configured. The webhook secret's
@@ -66,8 +67,8 @@ record DemoHeroku(String app, URI apiUrl, String token) {
   }
 
   /** Runs {@code keyturn sync --app}; returns its exit code and prints its lines. */
-  int sync(SecretsManagerClient secretsManager, String table, Narrator say) {
-    secretsManager.createSecret(b -> b.name(TOKEN_SECRET).secretString(token));
+  int sync(SecretCreator secrets, String table, Narrator say) {
+    secrets.createIfAbsent(TOKEN_SECRET, token, Map.of());
     StringWriter out = new StringWriter();
     CommandLine cli = Handlers.install(new CommandLine(new SyncCommand()));
     cli.setOut(new PrintWriter(out));

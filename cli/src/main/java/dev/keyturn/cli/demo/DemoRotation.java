@@ -4,10 +4,10 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.local.LocalAws;
 import dev.keyturn.local.lambda.LocalLambdaContext;
 import dev.keyturn.rotate.RotateHandler;
+import dev.keyturn.secrets.RotationStarter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Rotates one Secrets Manager entry the way Secrets Manager does: RotateSecret labels a new version
@@ -20,11 +20,11 @@ final class DemoRotation {
   static final List<String> STEPS =
       List.of("createSecret", "setSecret", "testSecret", "finishSecret");
 
-  private final SecretsManagerClient secretsManager;
+  private final RotationStarter secretsManager;
   private final RotateHandler handler;
   private final LocalAws aws;
 
-  DemoRotation(SecretsManagerClient secretsManager, RotateHandler handler, LocalAws aws) {
+  DemoRotation(RotationStarter secretsManager, RotateHandler handler, LocalAws aws) {
     this.secretsManager = secretsManager;
     this.handler = handler;
     this.aws = aws;
@@ -35,11 +35,7 @@ final class DemoRotation {
     String secretId = entry.source().id();
     String lambdaArn = aws.createRotationLambda();
     String token = UUID.randomUUID().toString();
-    secretsManager.rotateSecret(b ->
-        b.secretId(secretId)
-            .clientRequestToken(token)
-            .rotationLambdaARN(lambdaArn)
-            .rotationRules(r -> r.automaticallyAfterDays(90L)));
+    secretsManager.startRotation(secretId, token, lambdaArn, 90L);
     say.detail("RotateSecret: version %s labelled AWSPENDING (no value yet)", token);
     for (String step : STEPS) {
       Map<String, Object> event =

@@ -1,4 +1,4 @@
-package dev.keyturn.rotate.sweep;
+package dev.keyturn.secrets;
 
 /**
  * One version of a parameter with its decrypted value; {@link #toString()} hides the value.

@@ -1,4 +1,4 @@
-package dev.keyturn.rotate.sweep;
+package dev.keyturn.secrets;
 
 import java.time.Instant;
 

@@ -1,9 +1,12 @@
-package dev.keyturn.rotate.sweep;
+package dev.keyturn.secrets;
 
 import java.util.Collection;
 import java.util.Map;
 
-/** The SSM Parameter Store operations the sweep needs. Values are read by explicit version. */
+/**
+ * The SSM Parameter Store operations the sweep and status need. Values are read by explicit
+ * version.
+ */
 public interface ParameterStore {
 
   /** Metadata of those named parameters that exist, by name (batched; no values). */

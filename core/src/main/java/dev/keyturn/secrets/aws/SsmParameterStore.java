@@ -1,5 +1,11 @@
-package dev.keyturn.rotate.sweep;
+package dev.keyturn.secrets.aws;
 
+import dev.keyturn.secrets.Creation;
+import dev.keyturn.secrets.ParameterCreator;
+import dev.keyturn.secrets.ParameterInfo;
+import dev.keyturn.secrets.ParameterStore;
+import dev.keyturn.secrets.ParameterValue;
+import dev.keyturn.secrets.SourceExistsException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,13 +14,20 @@ import java.util.Map;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersRequest;
 import software.amazon.awssdk.services.ssm.model.Parameter;
+import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
+import software.amazon.awssdk.services.ssm.model.Tag;
 
-/** {@link ParameterStore} on the SSM API. */
-public final class SsmParameterStore implements ParameterStore {
+/**
+ * The one adapter that speaks the SSM API about a parameter's versions: metadata, one version's
+ * value, new versions, labels, and creation. The SDK repeats a call whose attempt timed out even
+ * when SSM had applied it, so creation treats "already there with this value" as done; a new
+ * version put by a repeated {@link #putSecure} is a second, identical version in the history.
+ */
+public final class SsmParameterStore implements ParameterStore, ParameterCreator {
 
   /** DescribeParameters accepts at most 50 values in one Name filter. */
   static final int NAMES_PER_CALL = 50;
@@ -83,5 +96,33 @@ public final class SsmParameterStore implements ParameterStore {
   @Override
   public void label(String name, long version, String label) {
     ssm.labelParameterVersion(b -> b.name(name).parameterVersion(version).labels(label));
+  }
+
+  /**
+   * PutParameter without Overwrite (and with tags, which SSM accepts only on creation). When the
+   * parameter exists, its latest version is read and compared: a SecureString with this value is
+   * success, whether an earlier run or this call's own applied first attempt wrote it.
+   */
+  @Override
+  public Creation createIfAbsent(String name, String value, Map<String, String> tags) {
+    List<Tag> tagList =
+        tags.entrySet().stream()
+            .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+            .toList();
+    try {
+      ssm.putParameter(b -> {
+        b.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(false);
+        if (!tagList.isEmpty()) {
+          b.tags(tagList);
+        }
+      });
+      return Creation.CREATED;
+    } catch (ParameterAlreadyExistsException exists) {
+      Parameter p = ssm.getParameter(b -> b.name(name).withDecryption(true)).parameter();
+      if (p.type() == ParameterType.SECURE_STRING && Values.same(p.value(), value)) {
+        return Creation.ALREADY_PRESENT;
+      }
+      throw new SourceExistsException("SSM parameter", name);
+    }
   }
 }

@@ -1,16 +1,14 @@
-package dev.keyturn.rotate.secrets;
+package dev.keyturn.secrets;
 
 import java.util.Optional;
 
 /**
  * The Secrets Manager operations a rotation needs, and nothing else. Values are only ever read by
  * an explicit version id and stage, never "whatever is current", so a stage move between two calls
- * cannot make one step read another step's value.
+ * cannot make one step read another step's value. Every write is idempotent: repeating it (a retry
+ * after an attempt that was applied but not answered) leaves the secret as one call would.
  */
-public interface RotationSecrets {
-
-  /** The secret's ARN, name, rotation switch and version labels. */
-  SecretMetadata describe(String secretId);
+public interface SecretStages extends SecretDescriber {
 
   /**
    * The value stored at a version, which must also carry {@code stage}.
@@ -27,9 +25,12 @@ public interface RotationSecrets {
    */
   void putPending(String secretId, String token, String value, String rotationToken);
 
-  /** Moves {@code stage} to {@code toVersionId}, taking it off {@code fromVersionId}. */
+  /**
+   * Moves {@code stage} to {@code toVersionId}, taking it off {@code fromVersionId}; done already
+   * (the stage is on {@code toVersionId} and off {@code fromVersionId}) counts as done.
+   */
   void moveStage(String secretId, String stage, String toVersionId, String fromVersionId);
 
-  /** Takes {@code stage} off {@code fromVersionId}. */
+  /** Takes {@code stage} off {@code fromVersionId}; a stage that is not there counts as removed. */
   void removeStage(String secretId, String stage, String fromVersionId);
 }
