@@ -1,8 +1,8 @@
 package dev.keyturn.cli.sync;
 
 import dev.keyturn.audit.AuditLog;
-import dev.keyturn.cli.CliContext;
-import dev.keyturn.cli.HerokuOptions;
+import dev.keyturn.cli.common.CliContext;
+import dev.keyturn.cli.common.HerokuOptions;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.SinkKey;

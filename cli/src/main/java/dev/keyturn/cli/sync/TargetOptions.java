@@ -1,7 +1,7 @@
 package dev.keyturn.cli.sync;
 
-import dev.keyturn.cli.CliContext;
-import dev.keyturn.cli.UsageException;
+import dev.keyturn.cli.common.CliContext;
+import dev.keyturn.cli.common.UsageException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;

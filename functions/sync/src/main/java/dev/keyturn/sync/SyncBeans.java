@@ -1,7 +1,6 @@
 package dev.keyturn.sync;
 
 import dev.keyturn.audit.AuditLog;
-import dev.keyturn.heroku.HerokuApi;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.observability.Metrics;
 import dev.keyturn.secrets.SecretSource;
@@ -12,7 +11,6 @@ import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.sync.digest.PublishedDigests;
 import dev.keyturn.sync.digest.SourceDigestKey;
-import dev.keyturn.sync.heroku.HerokuSinkPort;
 import dev.keyturn.sync.sink.SinkPort;
 import dev.keyturn.sync.sink.SinkPorts;
 import io.micronaut.context.annotation.Factory;
@@ -23,15 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Wires the sync service from core's ports and one adapter per kind of target. */
+/**
+ * Wires the sync service from core's ports and one adapter per kind of target (each adapter's
+ * package wires its own {@code SinkPort}, e.g. {@code heroku.HerokuSinkBeans}).
+ */
 @Factory
 public class SyncBeans {
-
-  @Singleton
-  @Named("heroku")
-  public SinkPort herokuSink(HerokuApi api) {
-    return new HerokuSinkPort(api);
-  }
 
   /** Every adapter the Lambda publishes through (never {@code .env}: that is the CLI's). */
   @Singleton

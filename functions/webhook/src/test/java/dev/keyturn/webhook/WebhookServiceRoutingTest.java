@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.local.lambda.LocalFunctionUrl;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class WebhookServiceRoutingTest {
   final WebhookEntry acme = world.source("acme", "standard-webhooks", Map.of(), secret);
 
   private APIGatewayV2HTTPEvent request(String method, String path) {
-    return DemoDelivery.functionUrlEvent(
+    return LocalFunctionUrl.event(
         method, path, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), world.clock.instant());
   }
 

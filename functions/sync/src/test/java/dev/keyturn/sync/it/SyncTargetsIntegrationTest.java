@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyturn.inventory.parse.InventoryParser;
 import dev.keyturn.json.Json;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
 import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.sync.Events;
 import dev.keyturn.sync.SyncHandler;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.cloudflare.CloudflareStandIn;
