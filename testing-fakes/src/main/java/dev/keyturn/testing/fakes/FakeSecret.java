@@ -90,6 +90,16 @@ public final class FakeSecret {
     return version;
   }
 
+  /**
+   * Turns rotation on with {@link #ROTATION_LAMBDA} (unless it has a function) without starting
+   * one: a secret whose rotation an operator configured earlier.
+   */
+  public synchronized FakeSecret enableRotation() {
+    rotationEnabled = true;
+    rotationLambdaArn = rotationLambdaArn == null ? ROTATION_LAMBDA : rotationLambdaArn;
+    return this;
+  }
+
   /** Turns rotation off (a rotation already started keeps its AWSPENDING version). */
   public synchronized void disableRotation() {
     rotationEnabled = false;
