@@ -3,17 +3,20 @@ package dev.keyturn.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyturn.inventory.Source;
 import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.MetricRecord;
-import dev.keyturn.observability.RecordingMetrics;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.sync.fakes.InMemoryHeroku;
-import dev.keyturn.sync.fakes.InMemoryInventory;
-import dev.keyturn.sync.fakes.InMemorySecrets;
-import dev.keyturn.sync.fakes.InMemoryState;
 import dev.keyturn.sync.trigger.Scope;
 import dev.keyturn.sync.trigger.SyncRequest;
-import java.lang.reflect.Proxy;
+import dev.keyturn.testing.fakes.FakeAuditLog;
+import dev.keyturn.testing.fakes.FakeInventoryStore;
+import dev.keyturn.testing.fakes.FakeLeaseStore;
+import dev.keyturn.testing.fakes.FakeMetrics;
+import dev.keyturn.testing.fakes.FakePort;
+import dev.keyturn.testing.fakes.FakeSecretSource;
+import dev.keyturn.testing.fakes.FakeSyncStateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,16 +41,18 @@ class SyncMetricsTest {
             - heroku: {app: alpha, var: TWO}
       """;
 
-  private final InMemorySecrets secrets = new InMemorySecrets();
+  private final FakeSecretSource secrets = new FakeSecretSource();
   private final InMemoryHeroku heroku = new InMemoryHeroku();
-  private final InMemoryState state = new InMemoryState();
+  private final FakeSyncStateStore state = new FakeSyncStateStore();
+  private final FakeLeaseStore leases = new FakeLeaseStore();
+  private final FakeAuditLog audit = new FakeAuditLog();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-  private final RecordingMetrics metrics = new RecordingMetrics();
-  private final SyncService service = service(new InMemoryInventory(INVENTORY));
+  private final FakeMetrics metrics = new FakeMetrics();
+  private final SyncService service = service(FakeInventoryStore.of(INVENTORY));
 
   SyncMetricsTest() {
-    secrets.put("keyturn/one", "one-value-0000000001");
-    secrets.put("/keyturn/two", "two-value-0000000002");
+    secrets.put(new Source.SecretsManager("keyturn/one"), "one-value-0000000001");
+    secrets.put(new Source.SsmParameter("/keyturn/two"), "two-value-0000000002");
   }
 
   private SyncService service(InventoryStore inventory) {
@@ -56,8 +61,8 @@ class SyncMetricsTest {
         secrets,
         heroku,
         state,
-        state,
-        state,
+        leases,
+        audit,
         clock,
         new SyncSettings("test", Duration.ofMinutes(3), Duration.ZERO),
         metrics);
@@ -98,7 +103,7 @@ class SyncMetricsTest {
 
   @Test
   void anAppWithAMissingSource_isASyncFailure() {
-    secrets.remove("/keyturn/two");
+    secrets.remove(new Source.SsmParameter("/keyturn/two"));
 
     service.sync(all());
 
@@ -120,7 +125,7 @@ class SyncMetricsTest {
 
   @Test
   void anAppHeldByAnotherInvocation_isDeferred_notFailed() {
-    state.acquire("heroku#beta", "someone-else", Duration.ofMinutes(1), clock.instant());
+    leases.acquire("heroku#beta", "someone-else", Duration.ofMinutes(1), clock.instant());
 
     service.sync(all());
 
@@ -138,14 +143,8 @@ class SyncMetricsTest {
 
   @Test
   void aSyncThatFailsBeforeItCanReport_countsOneFailure() {
-    InventoryStore unreachable =
-        (InventoryStore)
-            Proxy.newProxyInstance(
-                InventoryStore.class.getClassLoader(),
-                new Class<?>[] {InventoryStore.class},
-                (proxy, method, args) -> {
-                  throw new IllegalStateException("table unreachable");
-                });
+    FakeInventoryStore unreachable = new FakeInventoryStore();
+    unreachable.failAlways(FakePort.ANY);
 
     assertThatThrownBy(() -> service(unreachable).sync(all()))
         .isInstanceOf(IllegalStateException.class);

@@ -3,16 +3,19 @@ package dev.keyturn.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyturn.audit.AuditEvent;
+import dev.keyturn.inventory.Source;
 import dev.keyturn.json.Json;
 import dev.keyturn.observability.Metrics;
 import dev.keyturn.state.SyncStateStore.VarState;
 import dev.keyturn.sync.AppResult.Outcome;
 import dev.keyturn.sync.fakes.InMemoryHeroku;
-import dev.keyturn.sync.fakes.InMemoryInventory;
-import dev.keyturn.sync.fakes.InMemorySecrets;
-import dev.keyturn.sync.fakes.InMemoryState;
 import dev.keyturn.sync.trigger.Scope;
 import dev.keyturn.sync.trigger.SyncRequest;
+import dev.keyturn.testing.fakes.FakeAuditLog;
+import dev.keyturn.testing.fakes.FakeInventoryStore;
+import dev.keyturn.testing.fakes.FakeLeaseStore;
+import dev.keyturn.testing.fakes.FakeSecretSource;
+import dev.keyturn.testing.fakes.FakeSyncStateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,10 +46,12 @@ class SyncServiceTest {
             - heroku: {app: alpha, var: THREE}
       """;
 
-  private final InMemoryInventory inventory = new InMemoryInventory(INVENTORY);
-  private final InMemorySecrets secrets = new InMemorySecrets();
+  private final FakeInventoryStore inventory = FakeInventoryStore.of(INVENTORY);
+  private final FakeSecretSource secrets = new FakeSecretSource();
   private final InMemoryHeroku heroku = new InMemoryHeroku();
-  private final InMemoryState state = new InMemoryState();
+  private final FakeSyncStateStore state = new FakeSyncStateStore();
+  private final FakeLeaseStore leases = new FakeLeaseStore();
+  private final FakeAuditLog audit = new FakeAuditLog();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   private final SyncService service =
       new SyncService(
@@ -54,16 +59,16 @@ class SyncServiceTest {
           secrets,
           heroku,
           state,
-          state,
-          state,
+          leases,
+          audit,
           clock,
           new SyncSettings("test", Duration.ofMinutes(3), Duration.ZERO),
           Metrics.NONE);
 
   SyncServiceTest() {
-    secrets.put("keyturn/one", "one-value-0000000001");
-    secrets.put("/keyturn/two", "two-value-0000000002");
-    secrets.put("keyturn/three", "three-value-000000003");
+    secrets.put(new Source.SecretsManager("keyturn/one"), "one-value-0000000001");
+    secrets.put(new Source.SsmParameter("/keyturn/two"), "two-value-0000000002");
+    secrets.put(new Source.SecretsManager("keyturn/three"), "three-value-000000003");
   }
 
   @Test
@@ -98,7 +103,7 @@ class SyncServiceTest {
   void sync_readsEverySourceInOneBatchedPass() {
     service.sync(all());
 
-    assertThat(secrets.currentCalls.get()).isEqualTo(1);
+    assertThat(secrets.calls("current")).isEqualTo(1);
   }
 
   @Test
@@ -107,7 +112,7 @@ class SyncServiceTest {
 
     Map<String, VarState> alpha = state.vars("alpha");
     assertThat(alpha).containsOnlyKeys("ONE", "TWO", "THREE");
-    assertThat(alpha.get("TWO").sourceVersion()).isEqualTo("v2");
+    assertThat(alpha.get("TWO").sourceVersion()).isEqualTo("1"); // SSM: the parameter version
     assertThat(alpha.get("TWO").releaseId()).isEqualTo(heroku.releases("alpha").getLast().id());
   }
 
@@ -116,17 +121,18 @@ class SyncServiceTest {
     service.sync(all());
 
     AuditEvent patch =
-        state.events.stream().filter(e -> e.subject().equals("alpha")).findFirst().orElseThrow();
+        audit.events().stream().filter(e -> e.subject().equals("alpha")).findFirst().orElseThrow();
     assertThat(patch.action()).isEqualTo("sync.patch");
     assertThat(patch.detail().get("keys")).isEqualTo("ONE,THREE,TWO");
-    assertThat(patch.versionIds()).containsExactlyInAnyOrder("v1", "v2", "v3");
+    // Secrets Manager version ids of ONE and THREE, SSM version of TWO
+    assertThat(patch.versionIds()).containsExactlyInAnyOrder("v1", "v2", "1");
     assertThat(patch.detail().get("releaseId")).isEqualTo(heroku.releases("alpha").getLast().id());
-    assertNoValueIn(Json.write(state.events));
+    assertNoValueIn(Json.write(audit.events()));
   }
 
   @Test
   void sync_leavesAnAppUntouched_whenOneOfItsSourcesIsMissing() {
-    secrets.remove("/keyturn/two");
+    secrets.remove(new Source.SsmParameter("/keyturn/two"));
 
     SyncReport report = service.sync(all());
 
@@ -189,12 +195,12 @@ class SyncServiceTest {
     assertThat(result(report, "alpha").drift()).containsExactly("THREE");
     assertThat(heroku.vars("alpha").get("THREE").equals("three-value-000000003")).isTrue();
     AuditEvent drift =
-        state.events.stream()
+        audit.events().stream()
             .filter(e -> e.action().equals("sync.drift"))
             .findFirst()
             .orElseThrow();
     assertThat(drift.detail().get("keys")).isEqualTo("THREE");
-    assertThat(Json.write(state.events).contains("edited-in-the-dashboard")).isFalse();
+    assertThat(Json.write(audit.events()).contains("edited-in-the-dashboard")).isFalse();
   }
 
   @Test
@@ -218,7 +224,8 @@ class SyncServiceTest {
   @Test
   void sync_publishesOneJsonFieldPerSink_whenSinksNameFields() {
     secrets.put(
-        "keyturn/alpaca", "{\"key_id\":\"PKFIELD0001\",\"secret_key\":\"alpaca-secret-000001\"}");
+        new Source.SecretsManager("keyturn/alpaca"),
+        "{\"key_id\":\"PKFIELD0001\",\"secret_key\":\"alpaca-secret-000001\"}");
     inventory.replace(
         INVENTORY
             + """
@@ -242,7 +249,7 @@ class SyncServiceTest {
 
   @Test
   void sync_failsTheApp_namingEntryAndField_whenTheValueLacksTheField() {
-    secrets.put("keyturn/alpaca", "alpaca-not-json-000001");
+    secrets.put(new Source.SecretsManager("keyturn/alpaca"), "alpaca-not-json-000001");
     inventory.replace(
         INVENTORY
             + """
@@ -274,13 +281,13 @@ class SyncServiceTest {
 
   @Test
   void sync_skipsAnAppWhoseLeaseIsHeld() {
-    state.acquire("heroku#beta", "someone-else", Duration.ofMinutes(1), clock.instant());
+    leases.acquire("heroku#beta", "someone-else", Duration.ofMinutes(1), clock.instant());
 
     SyncReport report = service.sync(all());
 
     assertThat(result(report, "beta").outcome()).isEqualTo(Outcome.BUSY);
     assertThat(heroku.patchedApps).containsExactly("alpha");
-    assertThat(state.leased("heroku#alpha")).as("own lease released").isFalse();
+    assertThat(leases.leased("heroku#alpha")).as("own lease released").isFalse();
   }
 
   @Test

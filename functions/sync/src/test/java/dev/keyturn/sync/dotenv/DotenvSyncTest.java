@@ -2,8 +2,9 @@ package dev.keyturn.sync.dotenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyturn.sync.fakes.InMemoryInventory;
-import dev.keyturn.sync.fakes.InMemorySecrets;
+import dev.keyturn.inventory.Source;
+import dev.keyturn.testing.fakes.FakeInventoryStore;
+import dev.keyturn.testing.fakes.FakeSecretSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +32,13 @@ class DotenvSyncTest {
       """;
 
   @TempDir Path dir;
-  private final InMemorySecrets secrets = new InMemorySecrets();
-  private final InMemoryInventory inventory = new InMemoryInventory(INVENTORY);
+  private final FakeSecretSource secrets = new FakeSecretSource();
+  private final FakeInventoryStore inventory = FakeInventoryStore.of(INVENTORY);
 
   @Test
   void sync_writesManagedKeys_keepingEverythingElse() throws IOException {
-    secrets.put("keyturn/one", "one$value\"x");
-    secrets.put("/keyturn/two", "two");
+    secrets.put(new Source.SecretsManager("keyturn/one"), "one$value\"x");
+    secrets.put(new Source.SsmParameter("/keyturn/two"), "two");
     Files.writeString(dir.resolve(".env.local"), "# mine\nPORT=1\nONE=old\n");
 
     List<DotenvResult> results = new DotenvSync(secrets, dir).sync(inventory.secrets(), false);
@@ -48,14 +49,15 @@ class DotenvSyncTest {
     assertThat(results)
         .extracting(DotenvResult::changed)
         .containsExactly(List.of("ONE", "TWO"), List.of("TWO"));
-    assertThat(secrets.currentCalls.get()).isEqualTo(1);
+    assertThat(secrets.calls("current")).isEqualTo(1);
   }
 
   @Test
   void sync_writesTheNamedJsonField_andRefusesAFileWhoseFieldIsMissing() throws IOException {
-    secrets.put("keyturn/alpaca", "{\"key_id\":\"PK1\",\"secret_key\":\"s-1\"}");
-    InMemoryInventory withFields =
-        new InMemoryInventory(
+    secrets.put(
+        new Source.SecretsManager("keyturn/alpaca"), "{\"key_id\":\"PK1\",\"secret_key\":\"s-1\"}");
+    FakeInventoryStore withFields =
+        FakeInventoryStore.of(
             """
             version: 1
             secrets:
@@ -82,8 +84,8 @@ class DotenvSyncTest {
 
   @Test
   void sync_createsNewFilesOwnerOnly_andLeavesNoTempFiles() throws IOException {
-    secrets.put("keyturn/one", "1");
-    secrets.put("/keyturn/two", "2");
+    secrets.put(new Source.SecretsManager("keyturn/one"), "1");
+    secrets.put(new Source.SsmParameter("/keyturn/two"), "2");
 
     new DotenvSync(secrets, dir).sync(inventory.secrets(), false);
 
@@ -98,8 +100,8 @@ class DotenvSyncTest {
 
   @Test
   void sync_keepsAnExistingFilesPermissions() throws IOException {
-    secrets.put("keyturn/one", "1");
-    secrets.put("/keyturn/two", "2");
+    secrets.put(new Source.SecretsManager("keyturn/one"), "1");
+    secrets.put(new Source.SsmParameter("/keyturn/two"), "2");
     Path file = dir.resolve(".env.local");
     Files.writeString(file, "");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
@@ -112,8 +114,8 @@ class DotenvSyncTest {
 
   @Test
   void sync_doesNotRewriteAFileAlreadyInLine() throws IOException {
-    secrets.put("keyturn/one", "1");
-    secrets.put("/keyturn/two", "2");
+    secrets.put(new Source.SecretsManager("keyturn/one"), "1");
+    secrets.put(new Source.SsmParameter("/keyturn/two"), "2");
     Path file = dir.resolve(".env.local");
     Files.writeString(file, "ONE=1\nTWO='2'\n");
 
@@ -126,7 +128,7 @@ class DotenvSyncTest {
 
   @Test
   void sync_leavesAFileUntouched_whenOneOfItsSourcesIsMissing() throws IOException {
-    secrets.put("keyturn/one", "1");
+    secrets.put(new Source.SecretsManager("keyturn/one"), "1");
     Files.writeString(dir.resolve(".env.local"), "ONE=old\n");
 
     List<DotenvResult> results = new DotenvSync(secrets, dir).sync(inventory.secrets(), false);
@@ -137,8 +139,8 @@ class DotenvSyncTest {
 
   @Test
   void dryRun_namesChangesWithoutWriting() {
-    secrets.put("keyturn/one", "1");
-    secrets.put("/keyturn/two", "2");
+    secrets.put(new Source.SecretsManager("keyturn/one"), "1");
+    secrets.put(new Source.SsmParameter("/keyturn/two"), "2");
 
     List<DotenvResult> results = new DotenvSync(secrets, dir).sync(inventory.secrets(), true);
 
