@@ -43,6 +43,11 @@ public final class FakeAuditLog extends FakePort implements AuditLog {
     return List.copyOf(events);
   }
 
+  /** Forgets every event. */
+  public synchronized void clear() {
+    events.clear();
+  }
+
   /** The events of one action, in the order recorded. */
   public synchronized List<AuditEvent> actions(String action) {
     return events.stream().filter(e -> e.action().equals(action)).toList();

@@ -57,6 +57,16 @@ public final class FakeSecretSource extends FakePort implements SecretSource {
     }
   }
 
+  /** What a rotation's createSecret step leaves: a new version of the secret at AWSPENDING. */
+  public String stagePending(Source secret, String value) {
+    return secretsManager.secret(secret.id()).stagePending(value);
+  }
+
+  /** What a rotation's finishSecret step does: the AWSPENDING version becomes AWSCURRENT. */
+  public void finishRotation(Source secret) {
+    secretsManager.secret(secret.id()).finishRotation();
+  }
+
   /** Deletes the secret or parameter. */
   public void remove(Source source) {
     if (source instanceof Source.SsmParameter) {
