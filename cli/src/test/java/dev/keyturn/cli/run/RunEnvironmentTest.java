@@ -9,6 +9,7 @@ import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.SecretValue;
+import dev.keyturn.testing.fakes.FakeSecretSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -159,21 +160,11 @@ class RunEnvironmentTest {
     };
   }
 
-  /** Every source holds {@code value} at version v1. */
+  /** The source of entry {@code ALP_PAPER} holds {@code value}. */
   private static SecretSource fixed(String value) {
-    return new SecretSource() {
-      @Override
-      public java.util.Map<Source, SecretValue> current(java.util.Collection<Source> sources) {
-        java.util.Map<Source, SecretValue> out = new java.util.HashMap<>();
-        sources.forEach(s -> out.put(s, new SecretValue(s.id(), "v1", value)));
-        return out;
-      }
-
-      @Override
-      public List<SecretValue> liveVersions(Source source) {
-        return List.of(new SecretValue(source.id(), "v1", value));
-      }
-    };
+    FakeSecretSource source = new FakeSecretSource();
+    source.put(new Source.SecretsManager("id-ALP_PAPER"), value);
+    return source;
   }
 
   private static SecretEntry entry(String name, List<String> envs, Sink... sinks) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.MetricRecord;
-import dev.keyturn.observability.RecordingMetrics;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.sync.fakes.InMemoryHeroku;
 import dev.keyturn.sync.fakes.InMemoryInventory;
@@ -14,6 +13,7 @@ import dev.keyturn.sync.fakes.InMemoryState;
 import dev.keyturn.sync.fakes.Services;
 import dev.keyturn.sync.trigger.Scope;
 import dev.keyturn.sync.trigger.SyncRequest;
+import dev.keyturn.testing.fakes.FakeMetrics;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +43,7 @@ class SyncMetricsTest {
   private final InMemoryHeroku heroku = new InMemoryHeroku();
   private final InMemoryState state = new InMemoryState();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-  private final RecordingMetrics metrics = new RecordingMetrics();
+  private final FakeMetrics metrics = new FakeMetrics();
   private final SyncService service = service(new InMemoryInventory(INVENTORY));
 
   SyncMetricsTest() {

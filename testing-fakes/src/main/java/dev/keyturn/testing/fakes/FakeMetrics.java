@@ -1,10 +1,13 @@
-package dev.keyturn.observability;
+package dev.keyturn.testing.fakes;
 
+import dev.keyturn.observability.Metric;
+import dev.keyturn.observability.MetricRecord;
+import dev.keyturn.observability.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps every record in memory, in order (tests, and tools that report what a run counted). */
-public final class RecordingMetrics implements Metrics {
+/** Keeps every record in memory, in order. Like every {@link Metrics}, publishing never throws. */
+public final class FakeMetrics implements Metrics {
 
   private final List<MetricRecord> records = new ArrayList<>();
 
@@ -41,6 +44,6 @@ public final class RecordingMetrics implements Metrics {
 
   @Override
   public synchronized String toString() {
-    return "RecordingMetrics" + records;
+    return "FakeMetrics" + records;
   }
 }

@@ -1,4 +1,4 @@
-package dev.keyturn.webhook.fakes;
+package dev.keyturn.testing.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/**
+ * A UTC clock a test moves by hand. Here rather than with the port fakes (keyturn-testing-fakes)
+ * because it needs nothing of keyturn's, so core's own tests can use it too.
+ */
 public final class MutableClock extends Clock {
 
-  private Instant now;
+  private volatile Instant now;
 
   public MutableClock(Instant start) {
     this.now = start;
@@ -17,6 +20,10 @@ public final class MutableClock extends Clock {
 
   public void advance(Duration by) {
     now = now.plus(by);
+  }
+
+  public void set(Instant instant) {
+    now = instant;
   }
 
   @Override
