@@ -13,7 +13,7 @@ public final class InventoryFileException extends RuntimeException {
   }
 
   /** {@code no such file: PATH}. */
-  static InventoryFileException missing(Path file) {
+  public static InventoryFileException missing(Path file) {
     return new InventoryFileException(file, "no such file: " + file);
   }
 

@@ -108,8 +108,7 @@ final class YamlTree {
     Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
     String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
     Position at = mark == null ? null : position(mark);
-    return new SchemaProblem(
-        at == null ? "" : "line " + at.line(), "not valid YAML: " + firstLine(problem), at);
+    return new SchemaProblem("", "not valid YAML: " + firstLine(problem), at);
   }
 
   private JsonNode convert(Node node, String path) {
