@@ -30,12 +30,23 @@ final class SyncPrinter {
       planOf(app);
     }
     long changes = report.apps().stream().mapToLong(a -> a.set().size() + a.removed().size()).sum();
-    out.printf(
-        "plan: %d app%s, %d change%s (dry run: nothing sent to Heroku)%n",
-        report.apps().size(),
-        report.apps().size() == 1 ? "" : "s",
-        changes,
-        changes == 1 ? "" : "s");
+    List<AppResult> failed = report.incomplete();
+    if (!failed.isEmpty()) {
+      out.printf(
+          "plan failed for %d of %d app%s (%s): their changes are unknown, not zero"
+              + " (dry run: nothing sent to Heroku)%n",
+          failed.size(),
+          report.apps().size(),
+          report.apps().size() == 1 ? "" : "s",
+          String.join(", ", failed.stream().map(AppResult::app).toList()));
+    } else {
+      out.printf(
+          "plan: %d app%s, %d change%s (dry run: nothing sent to Heroku)%n",
+          report.apps().size(),
+          report.apps().size() == 1 ? "" : "s",
+          changes,
+          changes == 1 ? "" : "s");
+    }
     out.flush();
   }
 

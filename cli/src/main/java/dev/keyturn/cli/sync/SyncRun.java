@@ -1,5 +1,6 @@
 package dev.keyturn.cli.sync;
 
+import dev.keyturn.cli.common.CallWatch;
 import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.cli.common.Entries;
 import dev.keyturn.cli.common.HerokuOptions;
@@ -10,6 +11,7 @@ import dev.keyturn.sync.SyncService;
 import dev.keyturn.sync.dotenv.DotenvResult;
 import dev.keyturn.sync.trigger.SyncRequest;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,28 @@ final class SyncRun {
    * @param dotenv the dotenv results, or null when dotenv was not asked for
    */
   record Result(SyncReport heroku, List<DotenvResult> dotenv) {
+
+    /** What could not be done, app by app (and dotenv file), on one line. */
+    String failures(URI herokuApi) {
+      List<String> parts = new java.util.ArrayList<>();
+      if (heroku != null) {
+        heroku
+            .incomplete()
+            .forEach(a ->
+                parts.add(
+                    "app "
+                        + a.app()
+                        + " at "
+                        + herokuApi
+                        + ": "
+                        + a.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                        + (a.reason() == null ? "" : " (" + a.reason() + ")")));
+      }
+      if (dotenv != null && DotenvStep.failed(dotenv)) {
+        parts.add("dotenv sinks (see above)");
+      }
+      return String.join("; ", parts);
+    }
 
     boolean complete() {
       return (heroku == null || heroku.incomplete().isEmpty())
@@ -55,7 +79,9 @@ final class SyncRun {
       var request = new SyncRequest(scope.scope(inventory), dryRun, trigger(dryRun), false);
       progress.printf("keyturn: %s %s...%n", dryRun ? "planning" : "syncing", scope.describe());
       progress.flush();
-      heroku = context.bean(SyncService.class).sync(request);
+      try (CallWatch.Handle waiting = CallWatch.waitingFor("the Heroku API", herokuApi(context))) {
+        heroku = context.bean(SyncService.class).sync(request);
+      }
     }
     List<DotenvResult> dotenv = null;
     if (sinks.dotenv) {
@@ -71,6 +97,11 @@ final class SyncRun {
               dryRun);
     }
     return new Result(heroku, dotenv);
+  }
+
+  /** The Heroku API root the sync service calls (the functions' own setting). */
+  static URI herokuApi(CliContext context) {
+    return URI.create(context.property("heroku.api-url").orElse("https://api.heroku.com"));
   }
 
   private static String trigger(boolean dryRun) {
