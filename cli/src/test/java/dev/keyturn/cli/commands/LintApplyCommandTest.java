@@ -8,6 +8,7 @@ import dev.keyturn.inventory.lint.Linter;
 import dev.keyturn.json.Json;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.WithLocalAws;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,11 +103,16 @@ class LintApplyCommandTest {
   }
 
   @Test
-  void lint_everyFinding_carriesFileLineAndColumn() {
+  void lint_everyFinding_carriesFileLineAndColumn() throws IOException {
+    // the entry's list item: the line of its `- name:`, the column of `name`
+    List<String> lines = Files.readAllLines(EXAMPLE);
+    int line = lines.indexOf("  - name: HK_PLATFORM_FULL") + 1;
+
     CliResult r = Cli.run("lint", EXAMPLE.toString());
 
+    assertThat(line).isPositive();
     assertThat(r.out())
-        .contains(EXAMPLE + ":65:5: WARNING least-privilege HK_PLATFORM_FULL: ")
+        .contains(EXAMPLE + ":" + line + ":5: WARNING least-privilege HK_PLATFORM_FULL: ")
         .contains("    fix: ");
   }
 

@@ -181,7 +181,7 @@ class PlanSyncCommandTest {
 
     assertThat(r.exit()).as(r.toString()).isEqualTo(1);
     assertThat(r.out())
-        .contains("plan failed for 1 of 1 app (" + APP + ")")
+        .contains("plan failed for 1 of 1 target (" + APP + ")")
         .doesNotContain("0 changes");
     assertThat(r.err())
         .contains("keyturn: the plan failed: app " + APP + " at http://127.0.0.1:" + closedPort);
