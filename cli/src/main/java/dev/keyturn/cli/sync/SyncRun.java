@@ -48,11 +48,9 @@ final class SyncRun {
     String failures(URI herokuApi) {
       List<String> parts = new ArrayList<>();
       for (AppResult a : report.incomplete()) {
+        boolean heroku = a.kind().equals(SinkKey.HEROKU);
         parts.add(
-            a.kind()
-                + " "
-                + a.app()
-                + (a.kind().equals(SinkKey.HEROKU) ? " at " + herokuApi : "")
+            (heroku ? "app " + a.app() + " at " + herokuApi : a.kind() + " " + a.app())
                 + ": "
                 + a.outcome().name().toLowerCase(java.util.Locale.ROOT)
                 + (a.reason() == null ? "" : " (" + a.reason() + ")"));
