@@ -147,7 +147,22 @@ public final class HerokuStandIn implements AutoCloseable {
 
   /** Seeds an authorization for {@link #user()}; its access token authenticates immediately. */
   public OAuthAuthorization seedAuthorization(String description) {
-    return state.createAuthorization(description, state.operator());
+    return state.createAuthorization(description, List.of("global"), state.operator());
+  }
+
+  /** Every authorization of {@link #user()} that exists now, oldest first. */
+  public List<OAuthAuthorization> authorizations() {
+    return state.authorizations(state.operator());
+  }
+
+  /** Whether the authorization exists (it is gone once deleted). */
+  public boolean hasAuthorization(UUID id) {
+    return state.authorization(id).isPresent();
+  }
+
+  /** Whether a request with this token would authenticate; prints nothing. */
+  public boolean authenticates(String token) {
+    return state.userForToken(token).isPresent();
   }
 
   /** The authorization as it is now (its token changes when regenerated). */
