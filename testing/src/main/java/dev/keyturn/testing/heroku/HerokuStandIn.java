@@ -203,6 +203,30 @@ public final class HerokuStandIn implements AutoCloseable {
   }
 
   /**
+   * The {@code n}-th request from now (1 = the next) fails with this 5xx status and changes
+   * nothing; the ones before it are served normally. For "fail at call k" loops.
+   */
+  public void failNth(int n, int status) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n counts from 1: " + n);
+    }
+    controls.enqueue(n - 1, new RequestControls.Pass());
+    failNext(1, status);
+  }
+
+  /**
+   * The {@code n}-th request from now (1 = the next) is answered only after {@code delay}, with or
+   * without its effect; the ones before it are served normally.
+   */
+  public void delayNth(int n, Duration delay, DelayedEffect effect) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n counts from 1: " + n);
+    }
+    controls.enqueue(n - 1, new RequestControls.Pass());
+    delayNext(1, delay, effect);
+  }
+
+  /**
    * The next {@code times} requests are answered only after {@code delay}, with their effect
    * applied first (see {@link DelayedEffect#APPLIED}); use it to provoke client timeouts.
    */

@@ -4,16 +4,17 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.observability.RecordingMetrics;
 import dev.keyturn.rotate.RotationGenerators;
 import dev.keyturn.rotate.fakes.InMemoryAuditLog;
-import dev.keyturn.rotate.fakes.InMemoryHeroku;
+import dev.keyturn.rotate.fakes.InMemoryCredentialLedger;
 import dev.keyturn.rotate.fakes.InMemoryInventoryStore;
 import dev.keyturn.rotate.fakes.InMemoryRotationSecrets;
 import dev.keyturn.rotate.fakes.InMemoryRotationStore;
 import dev.keyturn.rotate.fakes.RecordingEventPublisher;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
+import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.rotate.vendor.Vendor;
+import dev.keyturn.rotate.vendor.VendorCredentials;
 import dev.keyturn.rotate.vendor.Vendors;
-import dev.keyturn.rotate.vendor.heroku.HerokuVendor;
 import dev.keyturn.secrets.SecretStages;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,10 +29,11 @@ final class RotationFixture {
   final InMemoryRotationStore rotations = new InMemoryRotationStore();
   final InMemoryAuditLog audit = new InMemoryAuditLog();
   final RecordingEventPublisher events = new RecordingEventPublisher();
-  final InMemoryHeroku heroku = new InMemoryHeroku();
+  final InMemoryCredentialLedger ledger = new InMemoryCredentialLedger();
   final List<java.time.Duration> sleeps = new ArrayList<>();
   final RecordingMetrics metrics = new RecordingMetrics();
   final RotationService service;
+  final CredentialRetirement retirement;
 
   RotationFixture(SecretEntry entry, String initialValue) {
     this(entry, initialValue, null);
@@ -49,32 +51,44 @@ final class RotationFixture {
   }
 
   /**
-   * @param moreVendors vendors besides Heroku (e.g. one that accepts generated values)
+   * @param moreVendors vendors that accept generated values (e.g. a database user)
    */
   RotationFixture(
       SecretEntry entry,
       String initialValue,
       java.util.function.UnaryOperator<SecretStages> secretsOverride,
       List<Vendor> moreVendors) {
+    this(entry, initialValue, secretsOverride, moreVendors, List.of());
+  }
+
+  /**
+   * @param issuers adapters for vendor-issued credentials (e.g. {@code InMemoryAccessKeys})
+   */
+  RotationFixture(
+      SecretEntry entry,
+      String initialValue,
+      java.util.function.UnaryOperator<SecretStages> secretsOverride,
+      List<Vendor> moreVendors,
+      List<VendorCredentials> issuers) {
     this.secrets = new InMemoryRotationSecrets(entry.source().id(), initialValue);
     inventory.add(entry);
     SecretStages port = secretsOverride == null ? secrets : secretsOverride.apply(secrets);
+    Vendors vendors = new Vendors(new ArrayList<>(moreVendors), issuers);
+    Clock clock = Clock.systemUTC();
+    retirement = new CredentialRetirement(inventory, port, vendors, ledger, audit, clock, "test");
     service =
         new RotationService(
             inventory,
             port,
             RotationGenerators.all(new FakeRandomPasswordPort(), new RandomSource()),
-            new Vendors(vendors(moreVendors)),
-            new RotationJournal(rotations, audit, Clock.systemUTC(), "test"),
+            vendors,
+            new RotationJournal(rotations, audit, clock, "test"),
             events,
             new IssuedValueRetry(3, Duration.ofMillis(10), sleeps::add),
-            metrics);
-  }
-
-  private List<Vendor> vendors(List<Vendor> more) {
-    List<Vendor> all = new ArrayList<>(more);
-    all.add(new HerokuVendor(heroku));
-    return all;
+            metrics,
+            ledger,
+            retirement,
+            clock);
   }
 
   StepOutcome run(RotationStep step, String token) {
