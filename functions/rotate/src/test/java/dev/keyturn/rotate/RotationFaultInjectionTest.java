@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.local.LocalAws;
 import dev.keyturn.rotate.fakes.Entries;
-import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.rotate.support.AwsCallTap;
 import dev.keyturn.rotate.support.AwsCallTap.Fault;
 import dev.keyturn.rotate.support.AwsCallTap.Mode;
-import dev.keyturn.rotate.support.IamUsers;
 import dev.keyturn.rotate.support.RotateFunctionFixture;
 import dev.keyturn.rotate.support.RotationRun;
 import dev.keyturn.rotate.support.SecretParts;
@@ -59,8 +57,11 @@ class RotationFaultInjectionTest {
         || operation.startsWith("Delete");
   }
 
-  private static final List<String> TYPES =
-      List.of("hmac-key", "heroku-authorization", "aws-iam-access-key");
+  /**
+   * aws-iam-access-key has the same loop through the shaded jar (VendorRotationLambdaRuntimeIT);
+   * running it here too would double the build's longest test for no new path.
+   */
+  private static final List<String> TYPES = List.of("hmac-key", "heroku-authorization");
 
   private static final int SECRETS_MANAGER_RETRIES = 3;
 
@@ -71,12 +72,10 @@ class RotationFaultInjectionTest {
 
   private static RotateFunctionFixture fn;
   private static HerokuStandIn heroku;
-  private static IamUsers iam;
 
   @BeforeAll
   static void start(LocalAws aws, HerokuStandIn standIn) {
     heroku = standIn;
-    iam = new IamUsers();
     System.setProperty("heroku.request-timeout", HEROKU_REQUEST_TIMEOUT);
     fn = RotateFunctionFixture.start(aws, standIn.baseUrl());
   }
@@ -84,7 +83,6 @@ class RotationFaultInjectionTest {
   @AfterAll
   static void stop() {
     fn.close();
-    iam.close();
     System.clearProperty("heroku.request-timeout");
   }
 
@@ -99,9 +97,6 @@ class RotationFaultInjectionTest {
       OAuthAuthorization a = heroku.seedAuthorization("keyturn " + name);
       SeededSecrets.register(a.accessToken());
       first = new HerokuCredential(a.id().toString(), a.accessToken()).toSecretValue();
-    } else if (type.equals("aws-iam-access-key")) {
-      options = Map.of("user", iam.user("rx-fault"));
-      first = iam.newKey(options.get("user"));
     } else {
       first = SeededSecrets.generate("fault-" + type);
     }
@@ -232,9 +227,6 @@ class RotationFaultInjectionTest {
     if (type.equals("heroku-authorization")) {
       assertHerokuConverged(s, current);
     }
-    if (type.equals("aws-iam-access-key")) {
-      assertIamConverged(s, current);
-    }
   }
 
   /** The new token works, the old authorization is gone, and no other one was left behind. */
@@ -253,15 +245,6 @@ class RotationFaultInjectionTest {
     heroku.assertNoContractViolations();
   }
 
-  /** Exactly one active key (the new one), the old one inactive, no third key. */
-  private static void assertIamConverged(Managed s, String current) {
-    String user = s.entry().generator().options().get("user");
-    assertThat(iam.keys(user))
-        .containsOnly(
-            Map.entry(IamUsers.keyId(current), "Active"),
-            Map.entry(IamUsers.keyId(s.firstValue()), "Inactive"));
-  }
-
   private static void assertEveryStepRepeatsHarmlessly(String type, Managed s, String token) {
     for (String step : RotationRun.STEPS) {
       fn.run.step(step, s.arn(), token);
@@ -271,20 +254,5 @@ class RotationFaultInjectionTest {
             Map.entry(token, List.of("AWSCURRENT")),
             Map.entry(s.firstVersion(), List.of("AWSPREVIOUS")));
     assertThat(fn.events.drain()).isEmpty();
-    if (type.equals("aws-iam-access-key")) {
-      assertIamConverged(s, fn.driver.valueOf(s.arn(), token));
-      assertRetirementDeletesTheOldKey(s, token);
-    }
-  }
-
-  /** Retirement (the next rotation's start, or on its own) deletes the inactive key, once. */
-  private static void assertRetirementDeletesTheOldKey(Managed s, String token) {
-    CredentialRetirement retirement =
-        fn.handler.getApplicationContext().getBean(CredentialRetirement.class);
-    String user = s.entry().generator().options().get("user");
-    assertThat(retirement.retire(s.arn()).outcome()).isEqualTo("retired");
-    assertThat(retirement.retire(s.arn()).outcome()).isEqualTo("already-retired");
-    assertThat(iam.keys(user))
-        .containsOnly(Map.entry(IamUsers.keyId(fn.driver.valueOf(s.arn(), token)), "Active"));
   }
 }

@@ -187,6 +187,7 @@ class RotationFlowTest {
     String user = s.entry().generator().options().get("user");
     String first = IamUsers.keyId(s.firstValue());
     String token = fn.driver.startRotation(s.arn());
+    AwsCallTap.reset();
 
     fn.run.allSteps(s.arn(), token);
 
