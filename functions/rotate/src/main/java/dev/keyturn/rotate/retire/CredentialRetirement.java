@@ -72,19 +72,48 @@ public final class CredentialRetirement {
    *     generator type has no vendor adapter
    */
   public Retirement retire(String secretId) {
-    SecretEntry entry =
-        inventory
-            .secretBySourceId(secretId)
-            .orElseThrow(
-                () -> new RetirementNotPossibleException(secretId, "no inventory entry has it"));
+    SecretEntry entry = entry(secretId);
     SecretDescription metadata = secrets.require(secretId);
-    String current =
-        metadata
-            .versionWith(Stages.CURRENT)
-            .flatMap(v -> secrets.value(secretId, v, Stages.CURRENT))
-            .orElseThrow(
-                () -> new RetirementNotPossibleException(entry.name(), "no AWSCURRENT value"));
-    return retirePrevious(entry, secretId, metadata, current);
+    return retirePrevious(entry, secretId, metadata, current(entry, secretId, metadata));
+  }
+
+  private SecretEntry entry(String secretId) {
+    return inventory
+        .secretBySourceId(secretId)
+        .orElseThrow(
+            () -> new RetirementNotPossibleException(secretId, "no inventory entry has it"));
+  }
+
+  private String current(SecretEntry entry, String secretId, SecretDescription metadata) {
+    return metadata
+        .versionWith(Stages.CURRENT)
+        .flatMap(v -> secrets.value(secretId, v, Stages.CURRENT))
+        .orElseThrow(() -> new RetirementNotPossibleException(entry.name(), "no AWSCURRENT value"));
+  }
+
+  /**
+   * Retires the credential that version {@code versionId} of the secret held, by the id the
+   * credential ledger recorded for it.
+   *
+   * @throws RetirementNotPossibleException as {@link #retire(String)}, or when the ledger has no
+   *     credential id for that version
+   */
+  public Retirement retireVersion(String secretId, String versionId) {
+    SecretEntry entry = entry(secretId);
+    String id =
+        ledger
+            .credential(entry.name(), versionId)
+            .map(CredentialRecord::credentialId)
+            .orElseThrow(() ->
+                new RetirementNotPossibleException(
+                    entry.name(), "no credential recorded for version " + versionId));
+    return stop(
+        entry,
+        vendorOf(entry),
+        versionId,
+        id,
+        current(entry, secretId, secrets.require(secretId)),
+        false);
   }
 
   /** Removes AWSPREVIOUS's credential at the vendor for good, unless it is already gone. */
@@ -96,37 +125,44 @@ public final class CredentialRetirement {
     if (oldValue.isEmpty()) {
       return new Retirement(Retirement.NOTHING, previous.orElse(null), null);
     }
-    return stop(entry, vendor, previous.get(), oldValue.get(), currentValue, false);
+    return idOf(entry, vendor, previous.get(), oldValue.get())
+        .map(id -> stop(entry, vendor, previous.get(), id, currentValue, false))
+        .orElse(new Retirement(Retirement.NOT_A_CREDENTIAL, previous.get(), null));
   }
 
   /** finishSecret: the old credential stops authenticating (deactivated, or retired outright). */
   public Retirement deactivate(
       SecretEntry entry, String oldVersion, String oldValue, String currentValue) {
-    return stop(entry, vendorOf(entry), oldVersion, oldValue, currentValue, true);
+    VendorCredentials vendor = vendorOf(entry);
+    return idOf(entry, vendor, oldVersion, oldValue)
+        .map(id -> stop(entry, vendor, oldVersion, id, currentValue, true))
+        .orElse(new Retirement(Retirement.NOT_A_CREDENTIAL, oldVersion, null));
   }
 
-  private Retirement stop(
-      SecretEntry entry,
-      VendorCredentials vendor,
-      String version,
-      String oldValue,
-      String currentValue,
-      boolean deactivateOnly) {
-    String id;
+  private Optional<String> idOf(
+      SecretEntry entry, VendorCredentials vendor, String version, String value) {
     try {
-      id = vendor.credentialId(oldValue);
-      if (id.equals(vendor.credentialId(currentValue))) {
-        LOG.warn(
-            "{} version {} holds the live credential {}: left alone", entry.name(), version, id);
-        return new Retirement(Retirement.SAME_AS_CURRENT, version, id);
-      }
+      return Optional.of(vendor.credentialId(value));
     } catch (MalformedSecretValueException malformed) {
       LOG.warn(
           "{} version {} holds no {} credential: nothing to retire",
           entry.name(),
           version,
           vendor.generatorType());
-      return new Retirement(Retirement.NOT_A_CREDENTIAL, version, null);
+      return Optional.empty();
+    }
+  }
+
+  private Retirement stop(
+      SecretEntry entry,
+      VendorCredentials vendor,
+      String version,
+      String id,
+      String currentValue,
+      boolean deactivateOnly) {
+    if (id.equals(vendor.credentialId(currentValue))) {
+      LOG.warn("{} version {} holds the live credential {}: left alone", entry.name(), version, id);
+      return new Retirement(Retirement.SAME_AS_CURRENT, version, id);
     }
     Optional<CredentialRecord.Status> recorded =
         ledger.credential(entry.name(), version).map(CredentialRecord::status);
@@ -139,7 +175,7 @@ public final class CredentialRetirement {
               : Retirement.DEACTIVATED;
       return new Retirement(Retirement.ALREADY + done, version, id);
     }
-    Superseded old = new Superseded(entry.name(), options(entry), oldValue, currentValue);
+    Superseded old = new Superseded(entry.name(), options(entry), id, currentValue);
     Instant at = clock.instant();
     if (deactivateOnly && vendor.deactivate(old) == Disposal.DEACTIVATED) {
       ledger.deactivated(entry.name(), version, id, at);

@@ -122,7 +122,7 @@ public final class InMemoryAccessKeys implements VendorCredentials {
       failNextDeactivation = false;
       throw new VendorCallException("aws-iam", "UpdateAccessKey", 503, "ServiceUnavailable");
     }
-    String id = credentialId(old.value());
+    String id = old.credentialId();
     Key key = keys.get(id);
     if (key == null) {
       return Disposal.RETIRED;
@@ -133,7 +133,7 @@ public final class InMemoryAccessKeys implements VendorCredentials {
 
   @Override
   public void retire(Superseded old) {
-    keys.remove(credentialId(old.value()));
+    keys.remove(old.credentialId());
   }
 
   @Override

@@ -149,6 +149,31 @@ class VendorRotationTest {
   }
 
   @Test
+  void retireVersion_retiresByTheIdTheLedgerRecorded_andRefusesAVersionWithoutOne() {
+    String first = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
+    String second = f.secrets.startRotation();
+    f.rotate(second);
+    String third = f.secrets.startRotation();
+    f.rotate(third);
+    String secondKey = keyId(second);
+
+    Retirement r = f.retirement.retireVersion(f.secrets.arn(), second);
+
+    assertThat(r.outcome()).isEqualTo("retired");
+    assertThat(r.credentialId()).isEqualTo(secondKey);
+    assertThat(keys.keyIds()).containsExactly(keyId(third));
+    assertThat(f.retirement.retireVersion(f.secrets.arn(), second).outcome())
+        .isEqualTo("already-retired");
+    assertThat(f.retirement.retireVersion(f.secrets.arn(), third).outcome())
+        .as("never the live credential")
+        .isEqualTo("same-as-current");
+    assertThatThrownBy(() -> f.retirement.retireVersion(f.secrets.arn(), "no-such-version"))
+        .isInstanceOf(dev.keyturn.rotate.retire.RetirementNotPossibleException.class)
+        .hasMessageContaining("no-such-version");
+    assertThat(f.ledger.credential(NAME, first).orElseThrow().status()).isEqualTo(Status.RETIRED);
+  }
+
+  @Test
   void retire_leavesTheLiveKeyAlone_whenThePreviousVersionHoldsTheSameKey() {
     String current =
         f.secrets.valueOf(f.secrets.versionWith(Stages.CURRENT).orElseThrow()).orElseThrow();

@@ -170,7 +170,7 @@ public final class IamAccessKeys implements VendorCredentials {
   @Override
   public Disposal deactivate(Superseded old) {
     String user = AwsIamAccessKeyGenerator.user(old.options());
-    String id = read(old.secretName(), old.value()).accessKeyId();
+    String id = old.credentialId();
     boolean existed =
         onKey(
             "UpdateAccessKey",
@@ -182,9 +182,7 @@ public final class IamAccessKeys implements VendorCredentials {
 
   @Override
   public void retire(Superseded old) {
-    delete(
-        AwsIamAccessKeyGenerator.user(old.options()),
-        read(old.secretName(), old.value()).accessKeyId());
+    delete(AwsIamAccessKeyGenerator.user(old.options()), old.credentialId());
   }
 
   /** Deleting a key that is already gone (a repeat, or deleted by hand) is what was wanted. */

@@ -108,12 +108,11 @@ public final class HerokuAuthorizations implements VendorCredentials {
 
   @Override
   public void retire(Superseded old) {
-    HerokuCredential retired = read(old.secretName(), old.value());
     HerokuCredential current = read(old.secretName(), old.currentValue());
     call(
         "delete-authorization",
         current.token(),
-        api -> api.deleteAuthorization(retired.authorizationId()));
+        api -> api.deleteAuthorization(old.credentialId()));
   }
 
   @Override

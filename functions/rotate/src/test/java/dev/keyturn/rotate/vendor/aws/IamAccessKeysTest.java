@@ -223,7 +223,7 @@ class IamAccessKeysTest {
     String user = users.user("right");
     String other = users.newKey(users.user("wrong"));
     String deleted = users.newKey(user);
-    adapter.retire(new Superseded(NAME, Map.of("user", user), deleted, other));
+    adapter.retire(new Superseded(NAME, Map.of("user", user), IamUsers.keyId(deleted), other));
 
     assertThatThrownBy(() -> adapter.test(NAME, Map.of("user", user), other))
         .isInstanceOf(VendorCallException.class)
@@ -257,7 +257,8 @@ class IamAccessKeysTest {
     String user = users.user("retire");
     String old = users.newKey(user);
     String current = users.newKey(user);
-    Superseded superseded = new Superseded(NAME, Map.of("user", user), old, current);
+    Superseded superseded =
+        new Superseded(NAME, Map.of("user", user), IamUsers.keyId(old), current);
 
     assertThat(adapter.deactivate(superseded)).isEqualTo(Disposal.DEACTIVATED);
     assertThat(adapter.deactivate(superseded)).isEqualTo(Disposal.DEACTIVATED);

@@ -142,7 +142,7 @@ class HerokuAuthorizationsTest {
     OAuthAuthorization live = heroku.seedAuthorization("live");
     OAuthAuthorization gone = heroku.seedAuthorization("gone");
     String goneValue = valueOf(gone);
-    adapter(heroku).retire(new Superseded(NAME, Map.of(), goneValue, valueOf(live)));
+    adapter(heroku).retire(new Superseded(NAME, Map.of(), gone.id().toString(), valueOf(live)));
 
     adapter(heroku).test(NAME, Map.of(), valueOf(live));
     assertThatThrownBy(() -> adapter(heroku).test(NAME, Map.of(), goneValue))
@@ -156,7 +156,7 @@ class HerokuAuthorizationsTest {
       HerokuStandIn heroku) {
     OAuthAuthorization old = heroku.seedAuthorization("old");
     OAuthAuthorization current = heroku.seedAuthorization("current");
-    Superseded superseded = new Superseded(NAME, Map.of(), valueOf(old), valueOf(current));
+    Superseded superseded = new Superseded(NAME, Map.of(), old.id().toString(), valueOf(current));
 
     assertThat(adapter(heroku).deactivate(superseded)).isEqualTo(Disposal.RETIRED);
     adapter(heroku).retire(superseded);
