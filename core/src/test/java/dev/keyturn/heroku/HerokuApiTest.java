@@ -233,7 +233,7 @@ class HerokuApiTest {
   @Test
   void createAuthorization_makesASecondLiveAuthorization_andKeepsTheFirst() {
     var seeded = heroku.seedAuthorization("keyturn rotation");
-    HerokuApi asSeeded = api(TokenProvider.fixed(seeded.accessToken()), Duration.ofSeconds(1));
+    HerokuApi asSeeded = api(TokenProvider.fixed(seeded.accessToken()), Duration.ofSeconds(5));
 
     AuthorizationSummary info = asSeeded.authorization(seeded.id().toString());
     OAuthAuthorization created = asSeeded.createAuthorization(info.scope(), "keyturn HK v2");
@@ -263,18 +263,20 @@ class HerokuApiTest {
   @Test
   void deleteAuthorization_revokes_andReportsAnAlreadyGoneOneAsFalse() {
     var old = heroku.seedAuthorization("old");
+    HerokuApi patient = api(TokenProvider.fixed(heroku.defaultToken()), Duration.ofSeconds(5));
 
-    assertThat(api.deleteAuthorization(old.id().toString())).isTrue();
-    assertThat(api.deleteAuthorization(old.id().toString())).isFalse();
+    assertThat(patient.deleteAuthorization(old.id().toString())).isTrue();
+    assertThat(patient.deleteAuthorization(old.id().toString())).isFalse();
     assertThat(heroku.authenticates(old.accessToken())).isFalse();
   }
 
   @Test
   void deleteAuthorization_isRetriedAfterA5xx_becauseARepeatIsHarmless() {
     var old = heroku.seedAuthorization("old");
+    HerokuApi patient = api(TokenProvider.fixed(heroku.defaultToken()), Duration.ofSeconds(5));
     heroku.failNext(1, 503);
 
-    assertThat(api.deleteAuthorization(old.id().toString())).isTrue();
+    assertThat(patient.deleteAuthorization(old.id().toString())).isTrue();
     assertThat(heroku.count("DELETE", "/oauth/authorizations/" + old.id())).isEqualTo(2);
     assertThat(heroku.hasAuthorization(old.id())).isFalse();
   }

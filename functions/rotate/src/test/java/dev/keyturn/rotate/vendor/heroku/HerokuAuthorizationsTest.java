@@ -112,12 +112,12 @@ class HerokuAuthorizationsTest {
       HerokuStandIn heroku) {
     OAuthAuthorization seeded = heroku.seedAuthorization("keyturn seed");
     OAuthAuthorization other = heroku.seedAuthorization("someone's CLI login");
-    HerokuAuthorizations slow = adapter(heroku, Duration.ofMillis(300));
+    HerokuAuthorizations slow = adapter(heroku, Duration.ofMillis(1500));
     Journal answerLate =
         new Journal(false) {
           @Override
           public void issuing() {
-            heroku.delayNext(1, Duration.ofSeconds(1), DelayedEffect.APPLIED);
+            heroku.delayNext(1, Duration.ofSeconds(4), DelayedEffect.APPLIED);
           }
         };
     assertThatThrownBy(() -> slow.issue(request(valueOf(seeded), answerLate)))
