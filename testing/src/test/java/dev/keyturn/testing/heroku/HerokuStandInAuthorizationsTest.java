@@ -87,16 +87,21 @@ class HerokuStandInAuthorizationsTest {
   @Test
   void delete_appliedButAnsweredLate_hasTakenEffect() throws Exception {
     OAuthAuthorization old = standIn.seedAuthorization("old");
-    standIn.delayNext(1, java.time.Duration.ofMillis(500));
+    String path = "/oauth/authorizations/" + old.id();
+    standIn.delayNext(1, java.time.Duration.ofSeconds(3));
 
     try {
-      api.sendExpectingTimeout(
-          api.request("/oauth/authorizations/" + old.id()).DELETE(),
-          java.time.Duration.ofMillis(100));
+      api.sendExpectingTimeout(api.request(path).DELETE(), java.time.Duration.ofMillis(500));
     } catch (java.net.http.HttpTimeoutException expected) {
-      // the client gave up; the stand-in had already deleted it
+      // the client gave up; the stand-in deletes it before holding the answer back
     }
 
+    // the request is logged after it took effect (bounded wait: a loaded machine is slow)
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (standIn.count("DELETE", path) == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(standIn.count("DELETE", path)).isEqualTo(1);
     assertThat(standIn.hasAuthorization(old.id())).isFalse();
   }
 }
