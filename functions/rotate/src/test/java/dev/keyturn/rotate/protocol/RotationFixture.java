@@ -1,64 +1,54 @@
 package dev.keyturn.rotate.protocol;
 
 import dev.keyturn.inventory.SecretEntry;
-import dev.keyturn.observability.RecordingMetrics;
 import dev.keyturn.rotate.RotationGenerators;
-import dev.keyturn.rotate.fakes.InMemoryAuditLog;
-import dev.keyturn.rotate.fakes.InMemoryCredentialLedger;
-import dev.keyturn.rotate.fakes.InMemoryInventoryStore;
-import dev.keyturn.rotate.fakes.InMemoryRotationSecrets;
-import dev.keyturn.rotate.fakes.InMemoryRotationStore;
-import dev.keyturn.rotate.fakes.RecordingEventPublisher;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
 import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.VendorCredentials;
 import dev.keyturn.rotate.vendor.Vendors;
-import dev.keyturn.secrets.SecretStages;
+import dev.keyturn.testing.fakes.FakeAuditLog;
+import dev.keyturn.testing.fakes.FakeCredentialLedger;
+import dev.keyturn.testing.fakes.FakeEventPublisher;
+import dev.keyturn.testing.fakes.FakeInventoryStore;
+import dev.keyturn.testing.fakes.FakeMetrics;
+import dev.keyturn.testing.fakes.FakeRotationStore;
+import dev.keyturn.testing.fakes.FakeSecret;
+import dev.keyturn.testing.fakes.FakeSecretsManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A RotationService over in-memory ports, for one secret. */
+/** A RotationService over in-memory ports, for one secret (rotation configured). */
 final class RotationFixture {
 
-  final InMemoryRotationSecrets secrets;
-  final InMemoryInventoryStore inventory = new InMemoryInventoryStore();
-  final InMemoryRotationStore rotations = new InMemoryRotationStore();
-  final InMemoryAuditLog audit = new InMemoryAuditLog();
-  final RecordingEventPublisher events = new RecordingEventPublisher();
-  final InMemoryCredentialLedger ledger = new InMemoryCredentialLedger();
+  /** The ports the service calls; inject failures here. */
+  final FakeSecretsManager secretsManager = new FakeSecretsManager();
+
+  /** The one secret, for the test to start rotations and read versions back. */
+  final FakeSecret secrets;
+
+  final FakeInventoryStore inventory = new FakeInventoryStore();
+  final FakeRotationStore rotations = new FakeRotationStore();
+  final FakeAuditLog audit = new FakeAuditLog();
+  final FakeEventPublisher events = new FakeEventPublisher();
+  final FakeCredentialLedger ledger = new FakeCredentialLedger();
   final List<java.time.Duration> sleeps = new ArrayList<>();
-  final RecordingMetrics metrics = new RecordingMetrics();
+  final FakeMetrics metrics = new FakeMetrics();
   final RotationService service;
   final CredentialRetirement retirement;
 
   RotationFixture(SecretEntry entry, String initialValue) {
-    this(entry, initialValue, null);
-  }
-
-  /**
-   * @param secretsOverride ports wrapped around {@link #secrets} (e.g. to inject failures); null
-   *     for the plain fake
-   */
-  RotationFixture(
-      SecretEntry entry,
-      String initialValue,
-      java.util.function.UnaryOperator<SecretStages> secretsOverride) {
-    this(entry, initialValue, secretsOverride, List.of());
+    this(entry, initialValue, List.of());
   }
 
   /**
    * @param moreVendors vendors that accept generated values (e.g. a database user)
    */
-  RotationFixture(
-      SecretEntry entry,
-      String initialValue,
-      java.util.function.UnaryOperator<SecretStages> secretsOverride,
-      List<Vendor> moreVendors) {
-    this(entry, initialValue, secretsOverride, moreVendors, List.of());
+  RotationFixture(SecretEntry entry, String initialValue, List<Vendor> moreVendors) {
+    this(entry, initialValue, moreVendors, List.of());
   }
 
   /**
@@ -67,19 +57,18 @@ final class RotationFixture {
   RotationFixture(
       SecretEntry entry,
       String initialValue,
-      java.util.function.UnaryOperator<SecretStages> secretsOverride,
       List<Vendor> moreVendors,
       List<VendorCredentials> issuers) {
-    this.secrets = new InMemoryRotationSecrets(entry.source().id(), initialValue);
+    this.secrets = secretsManager.create(entry.source().id(), initialValue).enableRotation();
     inventory.add(entry);
-    SecretStages port = secretsOverride == null ? secrets : secretsOverride.apply(secrets);
     Vendors vendors = new Vendors(new ArrayList<>(moreVendors), issuers);
     Clock clock = Clock.systemUTC();
-    retirement = new CredentialRetirement(inventory, port, vendors, ledger, audit, clock, "test");
+    retirement =
+        new CredentialRetirement(inventory, secretsManager, vendors, ledger, audit, clock, "test");
     service =
         new RotationService(
             inventory,
-            port,
+            secretsManager,
             RotationGenerators.all(new FakeRandomPasswordPort(), new RandomSource()),
             vendors,
             new RotationJournal(rotations, audit, clock, "test"),

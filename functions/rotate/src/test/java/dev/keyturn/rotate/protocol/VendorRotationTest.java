@@ -16,13 +16,10 @@ import dev.keyturn.rotate.vendor.VendorCallException;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.rotate.vendor.aws.AccessKeyCredential;
 import dev.keyturn.rotate.vendor.aws.TooManyAccessKeysException;
-import dev.keyturn.secrets.SecretDescription;
-import dev.keyturn.secrets.SecretStages;
 import dev.keyturn.secrets.Stages;
 import dev.keyturn.state.CredentialRecord.Status;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,14 +34,18 @@ class VendorRotationTest {
   private final InMemoryAccessKeys keys = new InMemoryAccessKeys();
 
   private static RotationFixture fixture(InMemoryAccessKeys keys, int failingPuts) {
-    int[] failuresLeft = {failingPuts};
-    return new RotationFixture(
-        Entries.secretsManager(
-            NAME, "keyturn/prod/aws-bootstrap", "aws-iam-access-key", Map.of("user", "bootstrap")),
-        keys.seed(),
-        secrets -> new FailingPuts(secrets, failuresLeft),
-        List.of(),
-        List.of(keys));
+    RotationFixture f =
+        new RotationFixture(
+            Entries.secretsManager(
+                NAME,
+                "keyturn/prod/aws-bootstrap",
+                "aws-iam-access-key",
+                Map.of("user", "bootstrap")),
+            keys.seed(),
+            List.of(),
+            List.of(keys));
+    f.secretsManager.failNext("putPending", failingPuts);
+    return f;
   }
 
   private final RotationFixture f = fixture(keys, 0);
@@ -90,7 +91,7 @@ class VendorRotationTest {
     assertThat(f.run(TEST_SECRET, token).outcome()).isEqualTo("proven-at-vendor");
 
     String other = f.secrets.startRotation();
-    f.secrets.putPending(
+    f.secretsManager.putPending(
         f.secrets.arn(),
         other,
         new AccessKeyCredential("AKIA0000000000000000", "nope").toSecretValue(),
@@ -178,8 +179,8 @@ class VendorRotationTest {
     String current =
         f.secrets.valueOf(f.secrets.versionWith(Stages.CURRENT).orElseThrow()).orElseThrow();
     String token = f.secrets.startRotation();
-    f.secrets.putPending(f.secrets.arn(), token, current, null);
-    f.secrets.moveStage(
+    f.secretsManager.putPending(f.secrets.arn(), token, current, null);
+    f.secretsManager.moveStage(
         f.secrets.arn(),
         Stages.CURRENT,
         token,
@@ -291,38 +292,5 @@ class VendorRotationTest {
         .hasMessageContaining("implement VendorCredentials");
     assertThatThrownBy(() -> new Vendors(List.of(), List.of(keys, new InMemoryAccessKeys())))
         .hasMessageContaining("two vendors");
-  }
-
-  /** Secrets Manager whose first {@code failuresLeft} PutSecretValue calls fail. */
-  private record FailingPuts(SecretStages delegate, int[] failuresLeft) implements SecretStages {
-
-    @Override
-    public Optional<SecretDescription> describe(String secretId) {
-      return delegate.describe(secretId);
-    }
-
-    @Override
-    public Optional<String> value(String secretId, String versionId, String stage) {
-      return delegate.value(secretId, versionId, stage);
-    }
-
-    @Override
-    public void putPending(String secretId, String token, String value, String rotationToken) {
-      if (failuresLeft[0] > 0) {
-        failuresLeft[0]--;
-        throw new IllegalStateException("injected: throttled");
-      }
-      delegate.putPending(secretId, token, value, rotationToken);
-    }
-
-    @Override
-    public void moveStage(String secretId, String stage, String to, String from) {
-      delegate.moveStage(secretId, stage, to, from);
-    }
-
-    @Override
-    public void removeStage(String secretId, String stage, String fromVersionId) {
-      delegate.removeStage(secretId, stage, fromVersionId);
-    }
   }
 }
