@@ -211,6 +211,23 @@ class VendorRotationTest {
   }
 
   @Test
+  void createSecret_retriesStoringTheIssuedKey_inProcess_withBackoff_andIssuesOnce() {
+    InMemoryAccessKeys own = new InMemoryAccessKeys();
+    RotationFixture flaky = fixture(own, 2);
+    String token = flaky.secrets.startRotation();
+
+    assertThat(flaky.run(CREATE_SECRET, token).outcome()).isEqualTo("issued");
+
+    String stored =
+        AccessKeyCredential.parse(flaky.secrets.valueOf(token).orElseThrow()).accessKeyId();
+    assertThat(own.issuedCount()).isEqualTo(1);
+    assertThat(own.activeKeyIds()).contains(stored).hasSize(2);
+    assertThat(flaky.ledger.credential(NAME, token).orElseThrow().credentialId()).isEqualTo(stored);
+    assertThat(flaky.sleeps).hasSize(2);
+    assertThat(flaky.sleeps.get(1)).isEqualTo(flaky.sleeps.get(0).multipliedBy(2));
+  }
+
+  @Test
   void aKeyThatCouldNotBeStored_isDeletedByTheNextAttempt_andTheCurrentOneKeepsWorking() {
     InMemoryAccessKeys own = new InMemoryAccessKeys();
     RotationFixture failing = fixture(own, 3);
