@@ -15,6 +15,7 @@ import java.util.TreeMap;
 final class RotationDryRun {
 
   static final String HEROKU_AUTHORIZATION = "heroku-authorization";
+  static final String AWS_IAM_ACCESS_KEY = "aws-iam-access-key";
 
   private final Progress out;
 
@@ -72,7 +73,14 @@ final class RotationDryRun {
     String options = g.options().isEmpty() ? "" : " " + new TreeMap<>(g.options());
     out.say("  generator: %s%s", g.type(), options);
     if (HEROKU_AUTHORIZATION.equals(g.type())) {
-      out.say("  vendor:    Heroku issues the new token in setSecret; the old one stops working");
+      out.say(
+          "  vendor:    Heroku issues a new authorization in createSecret; the old one is deleted"
+              + " in finishSecret");
+    }
+    if (AWS_IAM_ACCESS_KEY.equals(g.type())) {
+      out.say(
+          "  vendor:    IAM issues a second access key in createSecret; the old one turns Inactive"
+              + " in finishSecret and is deleted by the next rotation");
     }
   }
 
