@@ -8,6 +8,7 @@ import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.PasswordPolicy;
 import dev.keyturn.rotate.generator.password.RandomPasswordPort;
+import dev.keyturn.rotate.protocol.FinishHook;
 import dev.keyturn.rotate.protocol.IssuedValueRetry;
 import dev.keyturn.rotate.protocol.RotationJournal;
 import dev.keyturn.rotate.protocol.RotationService;
@@ -100,7 +101,8 @@ public class RotateBeans {
       Vendors vendors,
       RotationJournal journal,
       EventPublisher events,
-      Metrics metrics) {
+      Metrics metrics,
+      FinishHook finishHook) {
     return new RotationService(
         inventory,
         secrets,
@@ -109,7 +111,8 @@ public class RotateBeans {
         journal,
         events,
         IssuedValueRetry.standard(),
-        metrics);
+        metrics,
+        finishHook);
   }
 
   /** "Rotate this SSM entry now": what the sweep runs for each due entry and the CLI on demand. */

@@ -43,6 +43,7 @@ public final class RotationService {
   private final EventPublisher events;
   private final IssuedValueWriter issuedValues;
   private final Metrics metrics;
+  private final FinishHook finishHook;
 
   public RotationService(
       InventoryStore inventory,
@@ -53,6 +54,32 @@ public final class RotationService {
       EventPublisher events,
       IssuedValueRetry issuedValueRetry,
       Metrics metrics) {
+    this(
+        inventory,
+        secrets,
+        generators,
+        vendors,
+        journal,
+        events,
+        issuedValueRetry,
+        metrics,
+        FinishHook.NONE);
+  }
+
+  /**
+   * @param finishHook runs in finishSecret after {@code SecretRotated} is published and before the
+   *     rotation is recorded as completed (see {@link FinishHook})
+   */
+  public RotationService(
+      InventoryStore inventory,
+      SecretStages secrets,
+      GeneratorRegistry generators,
+      Vendors vendors,
+      RotationJournal journal,
+      EventPublisher events,
+      IssuedValueRetry issuedValueRetry,
+      Metrics metrics,
+      FinishHook finishHook) {
     this.inventory = inventory;
     this.secrets = secrets;
     this.generators = generators;
@@ -66,6 +93,7 @@ public final class RotationService {
             issuedValueRetry.firstBackoff(),
             issuedValueRetry.sleeper());
     this.metrics = metrics;
+    this.finishHook = finishHook;
   }
 
   /**
@@ -203,9 +231,10 @@ public final class RotationService {
   /**
    * finishSecret. Moves AWSCURRENT to the token (RemoveFromVersionId = the old current, which
    * Secrets Manager then labels AWSPREVIOUS), takes AWSPENDING off the token so no AWSPENDING label
-   * is left, publishes {@code SecretRotated} (name, ARN and version id; never the value), audits
-   * and records the rotation as completed. When a retry finds the token already AWSCURRENT, the
-   * guard sends it to {@link #alreadyCurrent}, which completes whatever bookkeeping is missing.
+   * is left, publishes {@code SecretRotated} (name, ARN and version id; never the value), runs the
+   * {@link FinishHook} (webhook senders get the new value), audits and records the rotation as
+   * completed. When a retry finds the token already AWSCURRENT, the guard sends it to {@link
+   * #alreadyCurrent}, which completes whatever bookkeeping is missing.
    */
   void finishSecret(StepContext c) {
     String previous = currentVersion(c);
@@ -239,6 +268,8 @@ public final class RotationService {
     detail.put(DETAIL_SECRET_ARN, c.metadata().arn());
     detail.put(DETAIL_VERSION_ID, c.token());
     events.publish(EventPublisher.Types.ROTATE_SOURCE, EventPublisher.Types.SECRET_ROTATED, detail);
+    // after the event, before completion (and before anything old is retired): see FinishHook
+    finishHook.afterFinish(new FinishHook.FinishedVersion(c.name(), c.secretId(), c.token()));
     if (previous == null) {
       journal.stepDone(c, FINISHED);
     } else {
