@@ -1,10 +1,13 @@
-package dev.keyturn.rotate.sender;
+package dev.keyturn.rotate;
 
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.heroku.HerokuApi;
 import dev.keyturn.heroku.RetryPolicy;
 import dev.keyturn.heroku.SecretsManagerTokenProvider;
 import dev.keyturn.rotate.protocol.FinishHook;
+import dev.keyturn.rotate.sender.SenderFinishHook;
+import dev.keyturn.rotate.sender.SenderHandover;
+import dev.keyturn.rotate.sender.WebhookSenders;
 import dev.keyturn.rotate.sender.github.GithubHooksApi;
 import dev.keyturn.rotate.sender.github.GithubRepoWebhookSender;
 import dev.keyturn.rotate.sender.heroku.HerokuAppWebhookSender;
