@@ -83,7 +83,11 @@ class HerokuApiTest {
     api.updateAppWebhookSecret(APP, id.toString(), NEW_VALUE);
 
     assertThat(heroku.appWebhookSignsWith(APP, id, NEW_VALUE)).isTrue();
-    assertThat(heroku.count("PATCH", "/apps/" + APP + "/webhooks/" + id)).isEqualTo(3);
+    // a loaded machine may time out an attempt too (also repeated): count by answer
+    assertThat(heroku.requests())
+        .filteredOn(r -> r.method().equals("PATCH"))
+        .extracting(RecordedRequest::status)
+        .containsSubsequence(503, 503, 200);
   }
 
   @Test
