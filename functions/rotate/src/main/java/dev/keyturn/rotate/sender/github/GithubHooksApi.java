@@ -59,11 +59,12 @@ public final class GithubHooksApi {
 
   /** Sets the secret GitHub signs the hook's deliveries with; returns nothing GitHub echoes. */
   public void updateSecret(String repo, long hookId, String secret) {
-    send("PATCH", hookPath(repo, hookId) + "/config", Json.write(Map.of("secret", secret)));
+    send(
+        "PATCH", hookPath("PATCH", repo, hookId) + "/config", Json.write(Map.of("secret", secret)));
   }
 
   public Hook hook(String repo, long hookId) {
-    JsonNode h = Json.tree(send("GET", hookPath(repo, hookId), null));
+    JsonNode h = Json.tree(send("GET", hookPath("GET", repo, hookId), null));
     return new Hook(
         h.path("id").asLong(),
         h.path("config").path("url").asText(null),
@@ -71,13 +72,13 @@ public final class GithubHooksApi {
   }
 
   /** {@code owner/name} and the id only: nothing that could bend the path. */
-  static String hookPath(String repo, long hookId) {
+  static String hookPath(String method, String repo, long hookId) {
     String[] parts = repo == null ? new String[0] : repo.split("/", -1);
     if (parts.length != 2
         || !SEGMENT.matcher(parts[0]).matches()
         || !SEGMENT.matcher(parts[1]).matches()
         || hookId <= 0) {
-      throw new GithubHookException(0, "invalid_binding", "PATCH", "/repos/" + repo);
+      throw new GithubHookException(0, "invalid_binding", method, "/repos/" + repo);
     }
     return "/repos/" + parts[0] + "/" + parts[1] + "/hooks/" + hookId;
   }
