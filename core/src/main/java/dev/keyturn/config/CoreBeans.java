@@ -13,6 +13,7 @@ import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.ReplayGuard;
 import dev.keyturn.state.RotationStore;
+import dev.keyturn.state.SenderPushStore;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.state.dynamodb.DynamoAuditLog;
 import dev.keyturn.state.dynamodb.DynamoCredentialLedger;
@@ -20,6 +21,7 @@ import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.DynamoLeaseStore;
 import dev.keyturn.state.dynamodb.DynamoReplayGuard;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
+import dev.keyturn.state.dynamodb.DynamoSenderPushStore;
 import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
 import dev.keyturn.state.dynamodb.StateTable;
 import io.micronaut.context.annotation.Factory;
@@ -63,6 +65,11 @@ public class CoreBeans {
   @Singleton
   public CredentialLedger credentialLedger(StateTable table) {
     return new DynamoCredentialLedger(table);
+  }
+
+  @Singleton
+  public SenderPushStore senderPushStore(StateTable table) {
+    return new DynamoSenderPushStore(table);
   }
 
   @Singleton

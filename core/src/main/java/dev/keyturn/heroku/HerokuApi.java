@@ -141,6 +141,34 @@ public final class HerokuApi {
     return Optional.of(new Release(newest.path("id").asText(), newest.path("version").asInt()));
   }
 
+  /** {@code GET /apps/{app}/webhooks/{id}}: the subscription (never its secret). */
+  public AppWebhook appWebhook(String app, String webhookId) {
+    String path = appWebhookPath(app, webhookId);
+    return appWebhook(transport.send(HerokuTransport.Call.get(path, Map.of())), "GET", path);
+  }
+
+  /**
+   * {@code PATCH /apps/{app}/webhooks/{id}} with only {@code secret}: Heroku signs later
+   * notifications with it. Setting the same secret again changes nothing, so a timeout or 5xx is
+   * retried like a read.
+   */
+  public AppWebhook updateAppWebhookSecret(String app, String webhookId, String secret) {
+    String path = appWebhookPath(app, webhookId);
+    String body = Json.write(Map.of("secret", secret));
+    HerokuTransport.Call call = new HerokuTransport.Call("PATCH", path, body, Map.of(), true);
+    return appWebhook(transport.send(call), "PATCH", path);
+  }
+
+  private static String appWebhookPath(String app, String webhookId) {
+    return appPath(app) + "/webhooks/" + identity(webhookId);
+  }
+
+  private static AppWebhook appWebhook(HerokuTransport.Response r, String method, String path) {
+    JsonNode w = tree(r, method, path);
+    return new AppWebhook(
+        w.path("id").asText(), w.path("url").asText(null), w.path("updated_at").asText(null));
+  }
+
   /** {@code GET /account}: whose token this is (also proves a token works). */
   public Account account() {
     HerokuTransport.Response r = transport.send(HerokuTransport.Call.get("/account", Map.of()));

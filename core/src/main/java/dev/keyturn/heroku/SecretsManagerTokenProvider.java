@@ -14,6 +14,7 @@ public final class SecretsManagerTokenProvider implements TokenProvider {
 
   private final SecretsManagerClient secretsManager;
   private final String secretId;
+  private final String setting;
   private volatile String cached;
 
   /**
@@ -21,8 +22,19 @@ public final class SecretsManagerTokenProvider implements TokenProvider {
    * contexts create every singleton eagerly, and functions that never call Heroku have no token.
    */
   public SecretsManagerTokenProvider(SecretsManagerClient secretsManager, String secretId) {
+    this(secretsManager, secretId, "HEROKU_API_TOKEN_SECRET");
+  }
+
+  /**
+   * A token of another API kept the same way (e.g. GitHub's).
+   *
+   * @param setting the environment variable naming the secret, for the error when it is unset
+   */
+  public SecretsManagerTokenProvider(
+      SecretsManagerClient secretsManager, String secretId, String setting) {
     this.secretsManager = secretsManager;
     this.secretId = secretId;
+    this.setting = setting;
   }
 
   @Override
@@ -46,7 +58,7 @@ public final class SecretsManagerTokenProvider implements TokenProvider {
 
   private String read() {
     if (secretId == null || secretId.isBlank()) {
-      throw new TokenSecretInvalidException("(unset)", "HEROKU_API_TOKEN_SECRET is not set");
+      throw new TokenSecretInvalidException("(unset)", setting + " is not set");
     }
     String value =
         secretsManager

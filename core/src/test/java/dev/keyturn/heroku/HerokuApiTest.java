@@ -64,6 +64,42 @@ class HerokuApiTest {
   }
 
   @Test
+  void updateAppWebhookSecret_setsTheSecretHerokuSignsWith_andReadsTheSubscriptionBack() {
+    UUID id = heroku.createAppWebhook(APP, "https://hooks.example/heroku", "old");
+
+    AppWebhook updated = api.updateAppWebhookSecret(APP, id.toString(), NEW_VALUE);
+
+    assertThat(updated.id()).isEqualTo(id.toString());
+    assertThat(heroku.appWebhookSignsWith(APP, id, NEW_VALUE)).isTrue();
+    assertThat(api.appWebhook(APP, id.toString()).url()).isEqualTo("https://hooks.example/heroku");
+    assertThat(heroku.count("PATCH", "/apps/" + APP + "/webhooks/" + id)).isEqualTo(1);
+  }
+
+  @Test
+  void updateAppWebhookSecret_isRetriedThrough5xx_becauseARepeatChangesNothing() {
+    UUID id = heroku.createAppWebhook(APP, "https://hooks.example/heroku", "old");
+    heroku.failNext(2, 503);
+
+    api.updateAppWebhookSecret(APP, id.toString(), NEW_VALUE);
+
+    assertThat(heroku.appWebhookSignsWith(APP, id, NEW_VALUE)).isTrue();
+    // a loaded machine may time out an attempt too (also repeated): count by answer
+    assertThat(heroku.requests())
+        .filteredOn(r -> r.method().equals("PATCH"))
+        .extracting(RecordedRequest::status)
+        .containsSubsequence(503, 503, 200);
+  }
+
+  @Test
+  void updateAppWebhookSecret_ofAnUnknownWebhook_failsWithoutTheValue() {
+    assertThatThrownBy(
+            () -> api.updateAppWebhookSecret(APP, UUID.randomUUID().toString(), NEW_VALUE))
+        .isInstanceOf(HerokuApiException.class)
+        .hasMessageContaining("404")
+        .hasMessageNotContaining(NEW_VALUE);
+  }
+
+  @Test
   void latestRelease_asksForTheNewestOnly() {
     api.patchConfigVars(APP, Map.of("A", "1"));
     api.patchConfigVars(APP, Map.of("A", "2"));

@@ -57,6 +57,21 @@ final class ReferenceRules {
                     WEBHOOK,
                     "scheme " + w.scheme() + ": " + problem,
                     "fix the scheme or its options"));
-    return Stream.concat(secret, scheme);
+    return Stream.of(secret, scheme, sender(w, entry)).flatMap(s -> s);
+  }
+
+  /**
+   * A sender signs with its own scheme: a Heroku app webhook's deliveries carry Heroku's signature,
+   * a GitHub hook's GitHub's. Any other pairing means the binding names the wrong sender.
+   */
+  private static Stream<Finding> sender(WebhookEntry w, String entry) {
+    return w.senderBinding().stream()
+        .filter(b -> !b.kind().equals(w.scheme()))
+        .map(b ->
+            Finding.error(
+                entry,
+                WEBHOOK,
+                "sender " + b.kind() + " does not sign with scheme " + w.scheme(),
+                "a `" + b.kind() + "` sender needs `scheme: " + b.kind() + "`"));
   }
 }

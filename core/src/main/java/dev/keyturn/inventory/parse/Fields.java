@@ -101,6 +101,15 @@ final class Fields {
     return v.asInt();
   }
 
+  /** A whole number that may exceed an int (ids); null, without a problem, when it is not one. */
+  Long longInteger(String key) {
+    JsonNode v = node.get(key);
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+      return null;
+    }
+    return v.asLong();
+  }
+
   /** A list of scalars; a single scalar counts as a one-element list. */
   List<String> texts(String key) {
     JsonNode v = node.get(key);

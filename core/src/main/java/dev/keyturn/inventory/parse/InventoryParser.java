@@ -48,7 +48,7 @@ public final class InventoryParser {
           "scopes",
           "review",
           "sinks");
-  private static final Set<String> WEBHOOK_FIXED = Set.of("source", "scheme", "secret");
+  private static final Set<String> WEBHOOK_FIXED = Set.of("source", "scheme", "secret", "sender");
 
   private InventoryParser() {}
 
@@ -240,6 +240,7 @@ public final class InventoryParser {
     Set<String> fixed = new LinkedHashSet<>(WEBHOOK_FIXED);
     fixed.add("toleranceSeconds");
     Map<String, String> options = f.scalarsExcept(fixed);
-    return new WebhookEntry(source, scheme, secret, tolerance, options);
+    return new WebhookEntry(
+        source, scheme, secret, tolerance, options, SenderParser.sender(f, source));
   }
 }

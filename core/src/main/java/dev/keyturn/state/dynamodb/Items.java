@@ -29,6 +29,7 @@ final class Items {
   static final String LOCK_SK = "LOCK";
   static final String LEASE_PREFIX = "LEASE#";
   static final String MSG_PREFIX = "MSG#";
+  static final String PUSH_PREFIX = "PUSH#";
   static final String AUDIT_PREFIX = "AUDIT#";
 
   private Items() {}

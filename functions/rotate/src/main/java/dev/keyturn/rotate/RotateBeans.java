@@ -10,6 +10,7 @@ import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.PasswordPolicy;
 import dev.keyturn.rotate.generator.password.RandomPasswordPort;
+import dev.keyturn.rotate.protocol.FinishHook;
 import dev.keyturn.rotate.protocol.IssuedValueRetry;
 import dev.keyturn.rotate.protocol.RotationJournal;
 import dev.keyturn.rotate.protocol.RotationService;
@@ -154,7 +155,8 @@ public class RotateBeans {
       Metrics metrics,
       CredentialLedger ledger,
       CredentialRetirement retirement,
-      Clock clock) {
+      Clock clock,
+      FinishHook finishHook) {
     return new RotationService(
         inventory,
         secrets,
@@ -166,7 +168,8 @@ public class RotateBeans {
         metrics,
         ledger,
         retirement,
-        clock);
+        clock,
+        finishHook);
   }
 
   /** "Rotate this SSM entry now": what the sweep runs for each due entry and the CLI on demand. */

@@ -144,6 +144,31 @@ public final class GithubStandIn implements AutoCloseable {
     store(fullName, environment).rotateKey();
   }
 
+  /**
+   * Creates a repository webhook delivering {@code push} events to {@code url}, signed with {@code
+   * secret} (as if made in the settings page; the repository is created first if needed); returns
+   * its id.
+   */
+  public long createHook(String fullName, String url, String secret) {
+    GithubState.Repo repo = state.createRepo(fullName);
+    synchronized (repo) {
+      GithubState.Hook hook = new GithubState.Hook(state.nextId(), state.now());
+      hook.active = true;
+      hook.events = List.of("push");
+      hook.config.put("url", url);
+      hook.config.put("content_type", "json");
+      hook.config.put("insecure_ssl", "0");
+      hook.config.put("secret", secret);
+      repo.hooks.put(hook.id, hook);
+      return hook.id;
+    }
+  }
+
+  /** Whether the repository webhook signs with exactly this secret; prints nothing. */
+  public boolean hookSignsWith(String fullName, long hookId, String expectedSecret) {
+    return hookSecret(fullName, hookId).map(expectedSecret::equals).orElse(false);
+  }
+
   /** The signing secret of a repository webhook (write-only through the API). */
   public Optional<String> hookSecret(String fullName, long hookId) {
     String[] parts = fullName.split("/", 2);

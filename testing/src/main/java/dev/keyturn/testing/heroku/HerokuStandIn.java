@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import java.util.function.Supplier;
 public final class HerokuStandIn implements AutoCloseable {
 
   private final HerokuState state;
+  private final AppWebhooks appWebhooks;
   private final RequestControls controls = new RequestControls();
   private final RequestLog log = new RequestLog();
   private final ContractViolations violations = new ContractViolations();
@@ -37,7 +39,8 @@ public final class HerokuStandIn implements AutoCloseable {
   private HerokuStandIn() throws IOException {
     HerokuApiSchema schema = HerokuApiSchema.shared();
     this.state = new HerokuState(HerokuUser.operator(), HerokuState.newToken());
-    Operations operations = new Operations(state, HerokuState.now());
+    this.appWebhooks = new AppWebhooks(state);
+    Operations operations = new Operations(state, HerokuState.now(), appWebhooks);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/", new StandInHandler(schema, state, operations, controls, log, violations));
@@ -72,6 +75,7 @@ public final class HerokuStandIn implements AutoCloseable {
    */
   public void reset() {
     state.reset();
+    appWebhooks.reset();
     controls.reset();
     log.clear();
     violations.clear();
@@ -141,6 +145,26 @@ public final class HerokuStandIn implements AutoCloseable {
     } catch (ApiProblem notFound) {
       throw new IllegalArgumentException("no app named " + app);
     }
+  }
+
+  // --- app webhooks ---------------------------------------------------------------------------
+
+  /**
+   * Subscribes {@code url} to the app's {@code api:release} notifications, signed with {@code
+   * secret} (as if made in the dashboard); returns the webhook's id.
+   */
+  public UUID createAppWebhook(String app, String url, String secret) {
+    return appWebhooks.seed(app, url, secret);
+  }
+
+  /** The secret Heroku signs the webhook's notifications with (the API never returns it). */
+  public Optional<String> appWebhookSecret(String app, UUID webhookId) {
+    return appWebhooks.secret(app, webhookId);
+  }
+
+  /** Whether the app webhook signs with exactly this secret; prints nothing. */
+  public boolean appWebhookSignsWith(String app, UUID webhookId, String expectedSecret) {
+    return appWebhookSecret(app, webhookId).map(expectedSecret::equals).orElse(false);
   }
 
   // --- OAuth authorizations ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The Platform API operations the stand-in implements, dispatched by schema link. */
@@ -15,14 +16,20 @@ final class Operations {
 
   private final HerokuState state;
   private final Instant accountCreatedAt;
+  private final AppWebhooks appWebhooks;
 
-  Operations(HerokuState state, Instant accountCreatedAt) {
+  Operations(HerokuState state, Instant accountCreatedAt, AppWebhooks appWebhooks) {
     this.state = state;
     this.accountCreatedAt = accountCreatedAt;
+    this.appWebhooks = appWebhooks;
   }
 
   ApiResponse execute(
       ApiLink link, List<String> parameters, String rangeHeader, HerokuUser user, JsonNode body) {
+    Optional<ApiResponse> webhook = appWebhooks.execute(link, parameters, body);
+    if (webhook.isPresent()) {
+      return webhook.get();
+    }
     return switch (link.operation()) {
       case "config-var Info for App" -> ApiResponse.ok(configVars(parameters.get(0)));
       case "config-var Info for App Release" ->

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * The end of finishSecret, after AWSCURRENT moved to the token (by this invocation or an earlier
- * one): no AWSPENDING label left, {@code SecretRotated} published, the step audited, a
- * vendor-issued old credential stopped, the rotation recorded as completed. Every part may run
- * again on a retry; the event first, so consumers hear of the new credential before the old one
- * stops.
+ * one): no AWSPENDING label left, {@code SecretRotated} published, the step audited, a the {@link
+ * FinishHook} run (webhook senders get the new value), a vendor-issued old credential stopped, the
+ * rotation recorded as completed. Every part may run again on a retry; the event and the hook
+ * first, so consumers and senders have the new credential before the old one stops.
  */
 final class RotationCompletion {
 
@@ -20,12 +20,15 @@ final class RotationCompletion {
   private final EventPublisher events;
   private final RotationJournal journal;
   private final CredentialRetirement retirement;
+  private final FinishHook finishHook;
 
   RotationCompletion(
       SecretStages secrets,
       EventPublisher events,
       RotationJournal journal,
-      CredentialRetirement retirement) {
+      CredentialRetirement retirement,
+      FinishHook finishHook) {
+    this.finishHook = finishHook;
     this.secrets = secrets;
     this.events = events;
     this.journal = journal;
@@ -46,6 +49,8 @@ final class RotationCompletion {
     detail.put(RotationService.DETAIL_SECRET_ARN, c.metadata().arn());
     detail.put(RotationService.DETAIL_VERSION_ID, c.token());
     events.publish(EventPublisher.Types.ROTATE_SOURCE, EventPublisher.Types.SECRET_ROTATED, detail);
+    // after the event, before the old credential stops: see FinishHook
+    finishHook.afterFinish(new FinishHook.FinishedVersion(c.name(), c.secretId(), c.token()));
     if (previous == null) {
       journal.stepDone(c, RotationService.FINISHED);
     } else {

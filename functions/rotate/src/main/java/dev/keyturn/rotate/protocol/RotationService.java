@@ -60,6 +60,38 @@ public final class RotationService {
       CredentialLedger ledger,
       CredentialRetirement retirement,
       Clock clock) {
+    this(
+        inventory,
+        secrets,
+        generators,
+        vendors,
+        journal,
+        events,
+        issuedValueRetry,
+        metrics,
+        ledger,
+        retirement,
+        clock,
+        FinishHook.NONE);
+  }
+
+  /**
+   * @param finishHook runs in finishSecret after {@code SecretRotated} is published and before any
+   *     old credential is stopped or the rotation is recorded as completed (see {@link FinishHook})
+   */
+  public RotationService(
+      InventoryStore inventory,
+      SecretStages secrets,
+      GeneratorRegistry generators,
+      Vendors vendors,
+      RotationJournal journal,
+      EventPublisher events,
+      IssuedValueRetry issuedValueRetry,
+      Metrics metrics,
+      CredentialLedger ledger,
+      CredentialRetirement retirement,
+      Clock clock,
+      FinishHook finishHook) {
     this.inventory = inventory;
     this.secrets = secrets;
     this.generators = generators;
@@ -76,7 +108,7 @@ public final class RotationService {
                 issuedValueRetry.sleeper()),
             clock);
     this.retirement = retirement;
-    this.completion = new RotationCompletion(secrets, events, journal, retirement);
+    this.completion = new RotationCompletion(secrets, events, journal, retirement, finishHook);
     this.metrics = metrics;
   }
 
@@ -218,12 +250,13 @@ public final class RotationService {
   /**
    * finishSecret. Moves AWSCURRENT to the token (RemoveFromVersionId = the old current, which
    * Secrets Manager then labels AWSPREVIOUS), takes AWSPENDING off the token so no AWSPENDING label
-   * is left, publishes {@code SecretRotated} (name, ARN and version id; never the value), audits,
-   * stops a vendor-issued old credential ({@link CredentialRetirement#deactivate}: IAM keys become
-   * Inactive, Heroku authorizations are deleted) and records the rotation as completed. The event
-   * goes out before the old credential stops, so consumers hear of the new one as early as
-   * possible. When a retry finds the token already AWSCURRENT, the guard sends it to {@link
-   * #alreadyCurrent}, which completes whatever is missing.
+   * is left, publishes {@code SecretRotated} (name, ARN and version id; never the value), runs the
+   * {@link FinishHook} (webhook senders get the new value), audits, stops a vendor-issued old
+   * credential ({@link CredentialRetirement#deactivate}: IAM keys become Inactive, Heroku
+   * authorizations are deleted) and records the rotation as completed. The event and the hook go
+   * out before the old credential stops, so consumers and senders have the new one first. When a
+   * retry finds the token already AWSCURRENT, the guard sends it to {@link #alreadyCurrent}, which
+   * completes whatever is missing.
    */
   void finishSecret(StepContext c) {
     String previous = currentVersion(c);
