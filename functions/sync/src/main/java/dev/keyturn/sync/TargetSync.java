@@ -16,7 +16,9 @@ import dev.keyturn.sync.plan.Binding;
 import dev.keyturn.sync.plan.Digester;
 import dev.keyturn.sync.plan.PlanView;
 import dev.keyturn.sync.plan.Planner;
+import dev.keyturn.sync.release.ReleaseWatch;
 import dev.keyturn.sync.sink.Applied;
+import dev.keyturn.sync.sink.Fence;
 import dev.keyturn.sync.sink.RemoteVar;
 import dev.keyturn.sync.sink.SinkCallException;
 import dev.keyturn.sync.sink.SinkDeferredException;
@@ -65,11 +67,22 @@ final class TargetSync {
     this.actor = actor;
   }
 
-  /** The work for one target: its bindings in scope and what else it has bound. */
-  record Work(String app, List<Binding> bindings, Set<String> allVars, Set<String> conflicts) {}
+  /**
+   * The work for one target: its bindings in scope, what else it has bound, and the fence every
+   * write to it runs first (the target's lease renewal).
+   */
+  record Work(
+      String app,
+      List<Binding> bindings,
+      Set<String> allVars,
+      Set<String> conflicts,
+      Fence fence) {}
 
-  /** How a sync runs: plan only, and whether someone waits for the consumer evidence. */
-  record Mode(boolean dryRun, boolean releaseNow, String trigger) {}
+  /**
+   * How a sync runs: plan only, and whether the consumer evidence (a Heroku release) is read right
+   * after a change (someone waits for it, or sync polls releases).
+   */
+  record Mode(boolean dryRun, boolean readRelease, String trigger) {}
 
   AppResult run(Work work, Map<Source, SecretValue> values, Mode mode) {
     String app = work.app();
@@ -137,7 +150,7 @@ final class TargetSync {
     }
     Applied applied;
     try {
-      applied = port.apply(SinkKey.name(app), plan.patch(), mode.releaseNow());
+      applied = port.apply(SinkKey.name(app), plan.patch(), mode.readRelease(), work.fence());
     } catch (SinkDeferredException e) {
       Written w = keep(app, plan, recorded, e.written(), now);
       return deferred(app, e.reason(), w.set(), w.removed(), mode);
@@ -166,13 +179,14 @@ final class TargetSync {
         applied.releaseVersion(),
         null,
         null,
-        consumer);
+        consumer,
+        applied.releaseStatus() == null ? null : applied.releaseStatus().label());
   }
 
   private static String consumer(SinkPort port, Applied applied) {
     String action = port.consumerAction().description();
     if (applied.releaseVersion() != null) {
-      return action + ": release v" + applied.releaseVersion();
+      return ReleaseWatch.consumer(action, applied.releaseVersion(), applied.releaseStatus());
     }
     return port.readsValues() && SinkKey.HEROKU.equals(port.kind())
         ? action + ": release pending (api:release webhook)"
