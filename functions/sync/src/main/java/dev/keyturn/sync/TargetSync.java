@@ -48,7 +48,7 @@ final class TargetSync {
   private final SinkPorts ports;
   private final PublishedDigests digests;
   private final SyncStateStore state;
-  private final AuditLog audit;
+  private final SyncAudit audit;
   private final Clock clock;
   private final String actor;
 
@@ -62,7 +62,7 @@ final class TargetSync {
     this.ports = ports;
     this.digests = digests;
     this.state = state;
-    this.audit = audit;
+    this.audit = new SyncAudit(audit, actor);
     this.clock = clock;
     this.actor = actor;
   }
@@ -161,7 +161,7 @@ final class TargetSync {
     record(app, plan.statesToRecord(applied.releaseId(), applied.releaseVersion(), now, recorded));
     forget(app, plan.removedKeys());
     String consumer = consumer(port, applied);
-    auditPatch(plan, applied, consumer, mode.trigger(), now);
+    audit.patch(plan, applied, consumer, mode.trigger(), now);
     LOG.info(
         "sync target={} applied set={} removed={} drift={} consumer={}",
         app,
@@ -230,36 +230,6 @@ final class TargetSync {
     }
   }
 
-  private void auditPatch(
-      AppPlan plan, Applied applied, String consumer, String trigger, Instant now) {
-    String releaseId = applied.releaseId();
-    Map<String, String> detail = new LinkedHashMap<>();
-    detail.put("keys", String.join(",", plan.setKeys()));
-    detail.put("removed", String.join(",", plan.removedKeys()));
-    detail.put("releaseId", releaseId == null ? "unknown" : releaseId);
-    detail.put(
-        "releaseVersion",
-        applied.releaseVersion() == null ? "unknown" : applied.releaseVersion().toString());
-    detail.put("consumer", consumer);
-    detail.put("trigger", trigger);
-    record(
-        AuditEvent.of(now, actor, "sync.patch", plan.app(), "ok")
-            .withVersions(plan.setVersions())
-            .withDetail(detail));
-    if (!plan.driftKeys().isEmpty()) {
-      record(
-          AuditEvent.of(now, actor, "sync.drift", plan.app(), "drift")
-              .withDetail(
-                  Map.of(
-                      "keys",
-                      String.join(",", plan.driftKeys()),
-                      "repairedIn",
-                      releaseId == null ? "unknown" : releaseId,
-                      "trigger",
-                      trigger)));
-    }
-  }
-
   AppResult deferred(String app, String reason, List<String> set, List<String> removed, Mode mode) {
     LOG.warn(
         "sync target={} deferred: {} (written before: set={} removed={})",
@@ -300,14 +270,6 @@ final class TargetSync {
   }
 
   void record(AuditEvent event) {
-    try {
-      audit.record(event);
-    } catch (RuntimeException e) {
-      LOG.error(
-          "audit write failed for {} {}: {}",
-          event.action(),
-          event.subject(),
-          e.getClass().getSimpleName());
-    }
+    audit.record(event);
   }
 }
