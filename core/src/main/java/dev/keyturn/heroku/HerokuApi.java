@@ -79,10 +79,21 @@ public final class HerokuApi {
    * @return the app's config vars after the change
    */
   public Map<String, String> patchConfigVars(String app, Map<String, String> changes) {
+    return patchConfigVars(app, changes, () -> {});
+  }
+
+  /**
+   * As {@link #patchConfigVars(String, Map)}, running {@code beforeEachSend} before every PATCH it
+   * sends (the first and a re-send after looking): a caller's fence, e.g. a lease renewal that
+   * throws when the lease is no longer the caller's, so nothing is sent on a stale read.
+   */
+  public Map<String, String> patchConfigVars(
+      String app, Map<String, String> changes, Runnable beforeEachSend) {
     String path = appPath(app) + "/config-vars";
     String body = Json.write(changes);
     for (int attempt = 1; ; attempt++) {
       try {
+        beforeEachSend.run();
         HerokuTransport.Response r =
             transport.send(HerokuTransport.Call.change("PATCH", path, body));
         return stringMap(r, "PATCH", path);
@@ -138,7 +149,22 @@ public final class HerokuApi {
         newest = release;
       }
     }
-    return Optional.of(new Release(newest.path("id").asText(), newest.path("version").asInt()));
+    return Optional.of(release(newest));
+  }
+
+  /**
+   * One release by id ({@code GET /apps/{app}/releases/{id}}): its status tells whether the release
+   * phase (if any) succeeded and the dynos restart with the new config.
+   */
+  public Release release(String app, String releaseId) {
+    String path = appPath(app) + "/releases/" + identity(releaseId);
+    HerokuTransport.Response r = transport.send(HerokuTransport.Call.get(path, Map.of()));
+    return release(tree(r, "GET", path));
+  }
+
+  private static Release release(JsonNode node) {
+    return new Release(
+        node.path("id").asText(), node.path("version").asInt(), node.path("status").asText(null));
   }
 
   /** {@code GET /apps/{app}/webhooks/{id}}: the subscription (never its secret). */

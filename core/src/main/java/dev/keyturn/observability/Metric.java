@@ -21,6 +21,11 @@ public enum Metric {
   VARS_CHANGED("VarsChanged", false),
   /** sync: Heroku releases made (one per PATCH, so one per changed app). */
   RELEASES("Releases", false),
+  /**
+   * sync: Heroku releases its PATCHes made that Heroku reported {@code failed} (or {@code expired})
+   * while sync polled them: the dynos do not run the new values.
+   */
+  RELEASE_FAILURES("ReleaseFailures", true),
   /** sync: vars changed out of band on Heroku and put back. */
   DRIFT_REPAIRED("DriftRepaired", false),
   /** sync: apps left out of line (source missing, conflicting bindings, Heroku error). */

@@ -1,8 +1,11 @@
 package dev.keyturn.state;
 
+import dev.keyturn.inventory.SinkKey;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What sync last published to each variable of each target, and which Heroku releases are
@@ -32,6 +35,35 @@ public interface SyncStateStore {
    */
   ReleaseConfirmation confirmRelease(String app, String releaseId, Instant at);
 
+  /**
+   * Marks a release as failed (sync polled it and Heroku said {@code failed} or {@code expired}):
+   * every var recorded in it and not confirmed gets the failure time, so it never counts as
+   * confirmed. A var republished in another release since is left alone.
+   *
+   * @return whether any var was published in this release
+   */
+  boolean failRelease(String app, String releaseId, Instant at);
+
+  /**
+   * Where one version of one inventory entry stands on its sinks, for the rotation life cycle: per
+   * target, whether every var recorded there for the entry is at {@code sourceVersion} (published)
+   * and whether its consumers are known to use it (confirmed: a Heroku target's vars all confirmed
+   * by their release — the {@code api:release} webhook or sync's polling; every other kind counts
+   * as confirmed once published: GitHub needs nothing until the next workflow run, a {@code .env}
+   * file is written). Built on {@link #vars}, so every store answers alike.
+   *
+   * @param entry the inventory entry's name ({@link VarState#secretName()})
+   * @param sourceVersion the Secrets Manager version id or SSM version of the rotation
+   * @param targets the target keys of the entry's sinks that publish this source
+   */
+  default Publication publication(String entry, String sourceVersion, Collection<String> targets) {
+    Map<String, Publication.Stage> stages = new TreeMap<>();
+    for (String target : targets) {
+      stages.put(target, Publication.stage(target, vars(target).values(), entry, sourceVersion));
+    }
+    return new Publication(entry, sourceVersion, stages);
+  }
+
   /** What {@link #confirmRelease} found. */
   enum ReleaseConfirmation {
     /** A release keyturn recorded, confirmed by this call. */
@@ -58,6 +90,8 @@ public interface SyncStateStore {
    *     plain hash of it; null for targets keyturn can read back
    * @param remoteUpdatedAt the target's own {@code updated_at} for the var as first seen after
    *     keyturn wrote it (a later one means someone else wrote it); null when unknown
+   * @param releaseFailedAt when sync saw the release fail (Heroku {@code failed}/{@code expired});
+   *     null otherwise
    */
   record VarState(
       String app,
@@ -69,7 +103,33 @@ public interface SyncStateStore {
       Instant syncedAt,
       Instant confirmedAt,
       String digest,
-      Instant remoteUpdatedAt) {
+      Instant remoteUpdatedAt,
+      Instant releaseFailedAt) {
+
+    public VarState(
+        String app,
+        String var,
+        String secretName,
+        String sourceVersion,
+        String releaseId,
+        Integer releaseVersion,
+        Instant syncedAt,
+        Instant confirmedAt,
+        String digest,
+        Instant remoteUpdatedAt) {
+      this(
+          app,
+          var,
+          secretName,
+          sourceVersion,
+          releaseId,
+          releaseVersion,
+          syncedAt,
+          confirmedAt,
+          digest,
+          remoteUpdatedAt,
+          null);
+    }
 
     public VarState(
         String app,
@@ -95,10 +155,43 @@ public interface SyncStateStore {
 
     /** Published, but which release carries it is not known yet. */
     public boolean releasePending() {
-      return dev.keyturn.inventory.SinkKey.HEROKU.equals(dev.keyturn.inventory.SinkKey.kind(app))
+      return SinkKey.HEROKU.equals(SinkKey.kind(app))
           && releaseId == null
           && confirmedAt == null
+          && releaseFailedAt == null
           && syncedAt != null;
+    }
+
+    /** The same var, carried by {@code release} and confirmed at {@code at}. */
+    public VarState confirmed(String release, Instant at) {
+      return new VarState(
+          app,
+          var,
+          secretName,
+          sourceVersion,
+          release,
+          releaseVersion,
+          syncedAt,
+          at,
+          digest,
+          remoteUpdatedAt,
+          releaseFailedAt);
+    }
+
+    /** The same var, its release seen failed at {@code at}. */
+    public VarState releaseFailed(Instant at) {
+      return new VarState(
+          app,
+          var,
+          secretName,
+          sourceVersion,
+          releaseId,
+          releaseVersion,
+          syncedAt,
+          confirmedAt,
+          digest,
+          remoteUpdatedAt,
+          at);
     }
   }
 }

@@ -113,6 +113,35 @@ class HerokuApiTest {
   }
 
   @Test
+  void release_readsOneReleaseByIdWithItsStatus_asItsPhaseEnds() {
+    heroku.releasePhase(APP, 1, "failed");
+    api.patchConfigVars(APP, Map.of("A", "1"));
+
+    Release latest = api.latestRelease(APP).orElseThrow();
+    Release again = api.release(APP, latest.id());
+
+    assertThat(latest.pending()).isTrue();
+    assertThat(again.failed()).isTrue();
+    assertThat(again.version()).isEqualTo(2);
+    assertThat(heroku.requests().getLast().path())
+        .isEqualTo("/apps/" + APP + "/releases/" + latest.id());
+  }
+
+  @Test
+  void patchConfigVars_runsTheFenceBeforeSending_andSendsNothingWhenItThrows() {
+    assertThatThrownBy(() ->
+            api.patchConfigVars(
+                APP,
+                Map.of("A", "1"),
+                () -> {
+                  throw new IllegalStateException("lease lost");
+                }))
+        .hasMessage("lease lost");
+
+    assertThat(heroku.count("PATCH", "/apps/" + APP + "/config-vars")).isZero();
+  }
+
+  @Test
   void get_isRetried_through429s5xxAndTimeouts() {
     heroku.rateLimitNext(1);
     heroku.failNext(1, 503);

@@ -47,11 +47,11 @@ class ConditionalWriteRetryTest {
   @Test
   void leaseAcquire_holdsTheLease_whenItsPutWasAppliedButAnsweredTooLate() {
     DynamoLeaseStore leases = new DynamoLeaseStore(table);
-    proxy.answerLateOnce("PutItem");
+    proxy.answerLateOnce("UpdateItem");
 
     var lease = leases.acquire("heroku#late", "sync/owner-1", Duration.ofSeconds(30), NOW);
 
-    assertThat(proxy.forwarded("PutItem")).as("the SDK retried").isGreaterThan(1);
+    assertThat(proxy.forwarded("UpdateItem")).as("the SDK retried").isGreaterThan(1);
     assertThat(lease).isPresent();
     assertThat(lease.get().until()).isEqualTo(NOW.plusSeconds(30));
     assertThat(leases.acquire("heroku#late", "sync/owner-2", Duration.ofSeconds(30), NOW))
@@ -60,6 +60,20 @@ class ConditionalWriteRetryTest {
     leases.release(lease.get());
     assertThat(leases.acquire("heroku#late", "sync/owner-2", Duration.ofSeconds(30), NOW))
         .isPresent();
+  }
+
+  @Test
+  void leaseRenew_succeeds_whenItsUpdateWasAppliedButAnsweredTooLate() {
+    DynamoLeaseStore leases = new DynamoLeaseStore(table);
+    var lease =
+        leases.acquire("heroku#late-renew", "sync/owner-1", Duration.ofSeconds(30), NOW).get();
+    proxy.answerLateOnce("UpdateItem");
+
+    var renewed = leases.renew(lease, Duration.ofSeconds(30), NOW.plusSeconds(10));
+
+    assertThat(renewed).isPresent();
+    assertThat(renewed.get().version()).isEqualTo(lease.version());
+    leases.release(renewed.get());
   }
 
   @Test

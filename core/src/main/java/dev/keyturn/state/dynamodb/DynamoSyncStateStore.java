@@ -35,6 +35,7 @@ public final class DynamoSyncStateStore implements SyncStateStore {
   private static final String CONFIRMED_AT = "confirmedAt";
   private static final String DIGEST = "digest";
   private static final String REMOTE_UPDATED_AT = "remoteUpdatedAt";
+  private static final String RELEASE_FAILED_AT = "releaseFailedAt";
 
   private final StateTable table;
 
@@ -75,7 +76,8 @@ public final class DynamoSyncStateStore implements SyncStateStore {
         Items.instant(i, SYNCED_AT),
         Items.instant(i, CONFIRMED_AT),
         Items.str(i, DIGEST),
-        Items.instant(i, REMOTE_UPDATED_AT));
+        Items.instant(i, REMOTE_UPDATED_AT),
+        Items.instant(i, RELEASE_FAILED_AT));
   }
 
   /** The partition of a target: {@code SINK#<kind>#<name>}. */
@@ -124,6 +126,9 @@ public final class DynamoSyncStateStore implements SyncStateStore {
     if (v.remoteUpdatedAt() != null) {
       item.put(REMOTE_UPDATED_AT, Items.instant(v.remoteUpdatedAt()));
     }
+    if (v.releaseFailedAt() != null) {
+      item.put(RELEASE_FAILED_AT, Items.instant(v.releaseFailedAt()));
+    }
     return item;
   }
 
@@ -166,8 +171,8 @@ public final class DynamoSyncStateStore implements SyncStateStore {
         app,
         var,
         "SET #c = :at",
-        "#r = :release AND attribute_not_exists(#c)",
-        Map.of("#c", CONFIRMED_AT, "#r", RELEASE_ID),
+        "#r = :release AND attribute_not_exists(#c) AND attribute_not_exists(#f)",
+        Map.of("#c", CONFIRMED_AT, "#r", RELEASE_ID, "#f", RELEASE_FAILED_AT),
         releaseId,
         at);
   }
@@ -181,10 +186,32 @@ public final class DynamoSyncStateStore implements SyncStateStore {
         app,
         var,
         "SET #c = :at, #r = :release",
-        "attribute_not_exists(#r) AND attribute_not_exists(#c)",
-        Map.of("#c", CONFIRMED_AT, "#r", RELEASE_ID),
+        "attribute_not_exists(#r) AND attribute_not_exists(#c) AND attribute_not_exists(#f)",
+        Map.of("#c", CONFIRMED_AT, "#r", RELEASE_ID, "#f", RELEASE_FAILED_AT),
         releaseId,
         at);
+  }
+
+  @Override
+  public boolean failRelease(String app, String releaseId, Instant at) {
+    boolean found = false;
+    for (VarState v : vars(app).values()) {
+      if (releaseId.equals(v.releaseId())) {
+        found = true;
+        if (v.confirmedAt() == null && v.releaseFailedAt() == null) {
+          // conditional: a var republished (another release) or confirmed since is left alone
+          update(
+              app,
+              v.var(),
+              "SET #f = :at",
+              "#r = :release AND attribute_not_exists(#c)",
+              Map.of("#f", RELEASE_FAILED_AT, "#r", RELEASE_ID, "#c", CONFIRMED_AT),
+              releaseId,
+              at);
+        }
+      }
+    }
+    return found;
   }
 
   private boolean update(

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param set vars set; for a target left incomplete, the vars it took before it stopped
  * @param plan the masked plan (dry runs only), else null
  * @param consumer what the target's consumers do to see the change (changed targets only)
+ * @param releaseStatus the release's status as last read ({@code pending}, {@code succeeded},
+ *     {@code failed}); null when no release was read
  */
 public record AppResult(
     String app,
@@ -24,7 +26,8 @@ public record AppResult(
     Integer releaseVersion,
     String reason,
     Map<String, Object> plan,
-    String consumer) {
+    String consumer,
+    String releaseStatus) {
 
   /** The result kinds. */
   public enum Outcome {
@@ -50,6 +53,37 @@ public record AppResult(
     set = List.copyOf(set);
     removed = List.copyOf(removed);
     drift = List.copyOf(drift);
+  }
+
+  public AppResult(
+      String app,
+      Outcome outcome,
+      List<String> set,
+      List<String> removed,
+      List<String> drift,
+      String releaseId,
+      Integer releaseVersion,
+      String reason,
+      Map<String, Object> plan,
+      String consumer) {
+    this(
+        app, outcome, set, removed, drift, releaseId, releaseVersion, reason, plan, consumer, null);
+  }
+
+  /** The same result, its release now known to be in {@code status}, told to consumers. */
+  AppResult withRelease(String status, String consumerNow) {
+    return new AppResult(
+        app,
+        outcome,
+        set,
+        removed,
+        drift,
+        releaseId,
+        releaseVersion,
+        reason,
+        plan,
+        consumerNow,
+        status);
   }
 
   static AppResult notDone(String app, Outcome outcome, String reason) {
@@ -81,6 +115,9 @@ public record AppResult(
     }
     if (consumer != null) {
       m.put("consumer", consumer);
+    }
+    if (releaseStatus != null) {
+      m.put("releaseStatus", releaseStatus);
     }
     if (plan != null) {
       m.put("plan", plan);

@@ -48,8 +48,10 @@ public class SyncBeans {
   public SyncSettings syncSettings(
       @Value("${keyturn.sync.actor:keyturn-sync}") String actor,
       @Value("${keyturn.sync.lease-ttl:3m}") Duration leaseTtl,
-      @Value("${keyturn.sync.lease-wait:5s}") Duration leaseWait) {
-    return new SyncSettings(actor, leaseTtl, leaseWait);
+      @Value("${keyturn.sync.lease-wait:5s}") Duration leaseWait,
+      @Value("${keyturn.sync.release-wait:30s}") Duration releaseWait,
+      @Value("${keyturn.sync.release-poll:3s}") Duration releasePoll) {
+    return new SyncSettings(actor, leaseTtl, leaseWait, releaseWait, releasePoll);
   }
 
   @Singleton

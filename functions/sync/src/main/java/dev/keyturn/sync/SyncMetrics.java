@@ -13,7 +13,7 @@ final class SyncMetrics {
   /**
    * VarsChanged (set + removed over changed targets), Releases (patched Heroku apps: one PATCH
    * makes one release), DriftRepaired, SyncFailures (failed targets), SyncDeferred (busy or
-   * deferred targets).
+   * deferred targets), ReleaseFailures (Heroku releases reported failed while polled).
    */
   static Optional<MetricRecord> of(SyncReport report) {
     if (report.dryRun() || report.ignored() != null) {
@@ -24,12 +24,14 @@ final class SyncMetrics {
     long drift = 0;
     long failed = 0;
     long deferred = 0;
+    long releaseFailures = 0;
     for (AppResult app : report.apps()) {
       switch (app.outcome()) {
         case PATCHED -> {
           varsChanged += app.set().size() + app.removed().size();
           releases += SinkKey.HEROKU.equals(app.kind()) ? 1 : 0;
           drift += app.drift().size();
+          releaseFailures += "failed".equals(app.releaseStatus()) ? 1 : 0;
         }
         case FAILED -> failed++;
         case BUSY, DEFERRED -> deferred++;
@@ -41,6 +43,7 @@ final class SyncMetrics {
             .and(Metric.RELEASES, releases)
             .and(Metric.DRIFT_REPAIRED, drift)
             .and(Metric.SYNC_FAILURES, failed)
-            .and(Metric.SYNC_DEFERRED, deferred));
+            .and(Metric.SYNC_DEFERRED, deferred)
+            .and(Metric.RELEASE_FAILURES, releaseFailures));
   }
 }

@@ -12,6 +12,10 @@ import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.sync.AppResult.Outcome;
 import dev.keyturn.sync.digest.PublishedDigests;
+import dev.keyturn.sync.release.ReleaseWatch;
+import dev.keyturn.sync.release.Sleeper;
+import dev.keyturn.sync.sink.Fence;
+import dev.keyturn.sync.sink.ReleaseStatus;
 import dev.keyturn.sync.sink.SinkPorts;
 import dev.keyturn.sync.trigger.Scope;
 import dev.keyturn.sync.trigger.SyncRequest;
@@ -33,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * batched pass (at AWSCURRENT), then per target compare, apply in one go, record and audit. Reports
  * target by target; when a kind's request budget runs low, its remaining targets are deferred
  * (other kinds go on). Publishes its counts ({@link SyncMetrics}); a sync that fails before it can
- * report counts as one SyncFailure.
+ * report counts as one SyncFailure. Every write to a target is fenced by its lease; the Heroku
+ * releases a sync made are polled within {@link SyncSettings#releaseWait()} ({@link ReleaseWatch}).
  */
 public final class SyncService {
 
@@ -46,6 +51,7 @@ public final class SyncService {
   private final Clock clock;
   private final SyncSettings settings;
   private final TargetSync targetSync;
+  private final ReleaseWatch releaseWatch;
   private final Metrics metrics;
 
   public SyncService(
@@ -59,6 +65,33 @@ public final class SyncService {
       Clock clock,
       SyncSettings settings,
       Metrics metrics) {
+    this(
+        inventory,
+        secrets,
+        ports,
+        digests,
+        state,
+        leases,
+        audit,
+        clock,
+        settings,
+        metrics,
+        Sleeper.threadSleep());
+  }
+
+  /** As above, waiting between release polls with {@code sleeper}. */
+  public SyncService(
+      InventoryStore inventory,
+      SecretSource secrets,
+      SinkPorts ports,
+      PublishedDigests digests,
+      SyncStateStore state,
+      LeaseStore leases,
+      AuditLog audit,
+      Clock clock,
+      SyncSettings settings,
+      Metrics metrics,
+      Sleeper sleeper) {
     this.inventory = inventory;
     this.secrets = secrets;
     this.ports = ports;
@@ -66,6 +99,7 @@ public final class SyncService {
     this.clock = clock;
     this.settings = settings;
     this.targetSync = new TargetSync(ports, digests, state, audit, clock, settings.actor());
+    this.releaseWatch = new ReleaseWatch(state, audit, clock, sleeper, settings.actor());
     this.metrics = metrics;
   }
 
@@ -118,14 +152,59 @@ public final class SyncService {
       results.addAll(runTargets(Set.copyOf(held.apps()), selection, request, held));
     }
     results.sort(Comparator.comparing(AppResult::app));
-    return results;
+    return settleReleases(results, request);
+  }
+
+  /**
+   * Polls the releases the targets' changes made (after every lease is given back: polling writes
+   * nothing to a target) and tells each result how its release ended.
+   */
+  private List<AppResult> settleReleases(List<AppResult> results, SyncRequest request) {
+    List<ReleaseWatch.Watched> watched = new ArrayList<>();
+    for (AppResult r : results) {
+      if (r.outcome() == Outcome.PATCHED && r.releaseId() != null && r.releaseStatus() != null) {
+        watched.add(
+            new ReleaseWatch.Watched(
+                r.app(),
+                r.releaseId(),
+                r.releaseVersion(),
+                ReleaseStatus.valueOf(r.releaseStatus().toUpperCase(java.util.Locale.ROOT))));
+      }
+    }
+    if (watched.isEmpty()) {
+      return results;
+    }
+    Map<String, ReleaseWatch.Watched> settled = new HashMap<>();
+    releaseWatch
+        .settle(
+            watched,
+            target -> ports.require(SinkKey.kind(target)),
+            settings.releaseWait(),
+            settings.releasePoll(),
+            request.trigger())
+        .forEach(w -> settled.put(w.target(), w));
+    List<AppResult> out = new ArrayList<>();
+    for (AppResult r : results) {
+      ReleaseWatch.Watched w = settled.get(r.app());
+      out.add(
+          w == null
+              ? r
+              : r.withRelease(
+                  w.status().label(),
+                  ReleaseWatch.consumer(
+                      ports.require(r.kind()).consumerAction().description(),
+                      w.releaseVersion(),
+                      w.status())));
+    }
+    return out;
   }
 
   private List<AppResult> runTargets(
       Set<String> targets, Selection selection, SyncRequest request, AppLeases held) {
     List<String> sorted = targets.stream().sorted().toList();
     TargetSync.Mode mode =
-        new TargetSync.Mode(request.dryRun(), request.releaseNow(), request.trigger());
+        new TargetSync.Mode(
+            request.dryRun(), request.releaseNow() || settings.pollsReleases(), request.trigger());
     Map<Source, SecretValue> values;
     try {
       values = secrets.current(selection.sources(targets));
@@ -148,7 +227,10 @@ public final class SyncService {
         AppResult result =
             stopped != null
                 ? targetSync.deferred(target, stopped, List.of(), List.of(), mode)
-                : targetSync.run(work(selection, target), values, mode);
+                : targetSync.run(
+                    work(selection, target, held == null ? Fence.NONE : held.fence(target)),
+                    values,
+                    mode);
         if (result.outcome() == Outcome.DEFERRED) {
           // the kind's budget is spent: its other targets wait for a later run
           stoppedKinds.putIfAbsent(kind, result.reason());
@@ -163,11 +245,12 @@ public final class SyncService {
     return results;
   }
 
-  private static TargetSync.Work work(Selection selection, String target) {
+  private static TargetSync.Work work(Selection selection, String target, Fence fence) {
     return new TargetSync.Work(
         target,
         selection.inScope().get(target),
         selection.allVars(target),
-        selection.conflicts(target));
+        selection.conflicts(target),
+        fence);
   }
 }

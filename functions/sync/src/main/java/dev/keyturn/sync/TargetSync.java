@@ -16,7 +16,9 @@ import dev.keyturn.sync.plan.Binding;
 import dev.keyturn.sync.plan.Digester;
 import dev.keyturn.sync.plan.PlanView;
 import dev.keyturn.sync.plan.Planner;
+import dev.keyturn.sync.release.ReleaseWatch;
 import dev.keyturn.sync.sink.Applied;
+import dev.keyturn.sync.sink.Fence;
 import dev.keyturn.sync.sink.RemoteVar;
 import dev.keyturn.sync.sink.SinkCallException;
 import dev.keyturn.sync.sink.SinkDeferredException;
@@ -46,7 +48,7 @@ final class TargetSync {
   private final SinkPorts ports;
   private final PublishedDigests digests;
   private final SyncStateStore state;
-  private final AuditLog audit;
+  private final SyncAudit audit;
   private final Clock clock;
   private final String actor;
 
@@ -60,16 +62,27 @@ final class TargetSync {
     this.ports = ports;
     this.digests = digests;
     this.state = state;
-    this.audit = audit;
+    this.audit = new SyncAudit(audit, actor);
     this.clock = clock;
     this.actor = actor;
   }
 
-  /** The work for one target: its bindings in scope and what else it has bound. */
-  record Work(String app, List<Binding> bindings, Set<String> allVars, Set<String> conflicts) {}
+  /**
+   * The work for one target: its bindings in scope, what else it has bound, and the fence every
+   * write to it runs first (the target's lease renewal).
+   */
+  record Work(
+      String app,
+      List<Binding> bindings,
+      Set<String> allVars,
+      Set<String> conflicts,
+      Fence fence) {}
 
-  /** How a sync runs: plan only, and whether someone waits for the consumer evidence. */
-  record Mode(boolean dryRun, boolean releaseNow, String trigger) {}
+  /**
+   * How a sync runs: plan only, and whether the consumer evidence (a Heroku release) is read right
+   * after a change (someone waits for it, or sync polls releases).
+   */
+  record Mode(boolean dryRun, boolean readRelease, String trigger) {}
 
   AppResult run(Work work, Map<Source, SecretValue> values, Mode mode) {
     String app = work.app();
@@ -137,7 +150,7 @@ final class TargetSync {
     }
     Applied applied;
     try {
-      applied = port.apply(SinkKey.name(app), plan.patch(), mode.releaseNow());
+      applied = port.apply(SinkKey.name(app), plan.patch(), mode.readRelease(), work.fence());
     } catch (SinkDeferredException e) {
       Written w = keep(app, plan, recorded, e.written(), now);
       return deferred(app, e.reason(), w.set(), w.removed(), mode);
@@ -148,7 +161,7 @@ final class TargetSync {
     record(app, plan.statesToRecord(applied.releaseId(), applied.releaseVersion(), now, recorded));
     forget(app, plan.removedKeys());
     String consumer = consumer(port, applied);
-    auditPatch(plan, applied, consumer, mode.trigger(), now);
+    audit.patch(plan, applied, consumer, mode.trigger(), now);
     LOG.info(
         "sync target={} applied set={} removed={} drift={} consumer={}",
         app,
@@ -166,13 +179,14 @@ final class TargetSync {
         applied.releaseVersion(),
         null,
         null,
-        consumer);
+        consumer,
+        applied.releaseStatus() == null ? null : applied.releaseStatus().label());
   }
 
   private static String consumer(SinkPort port, Applied applied) {
     String action = port.consumerAction().description();
     if (applied.releaseVersion() != null) {
-      return action + ": release v" + applied.releaseVersion();
+      return ReleaseWatch.consumer(action, applied.releaseVersion(), applied.releaseStatus());
     }
     return port.readsValues() && SinkKey.HEROKU.equals(port.kind())
         ? action + ": release pending (api:release webhook)"
@@ -216,36 +230,6 @@ final class TargetSync {
     }
   }
 
-  private void auditPatch(
-      AppPlan plan, Applied applied, String consumer, String trigger, Instant now) {
-    String releaseId = applied.releaseId();
-    Map<String, String> detail = new LinkedHashMap<>();
-    detail.put("keys", String.join(",", plan.setKeys()));
-    detail.put("removed", String.join(",", plan.removedKeys()));
-    detail.put("releaseId", releaseId == null ? "unknown" : releaseId);
-    detail.put(
-        "releaseVersion",
-        applied.releaseVersion() == null ? "unknown" : applied.releaseVersion().toString());
-    detail.put("consumer", consumer);
-    detail.put("trigger", trigger);
-    record(
-        AuditEvent.of(now, actor, "sync.patch", plan.app(), "ok")
-            .withVersions(plan.setVersions())
-            .withDetail(detail));
-    if (!plan.driftKeys().isEmpty()) {
-      record(
-          AuditEvent.of(now, actor, "sync.drift", plan.app(), "drift")
-              .withDetail(
-                  Map.of(
-                      "keys",
-                      String.join(",", plan.driftKeys()),
-                      "repairedIn",
-                      releaseId == null ? "unknown" : releaseId,
-                      "trigger",
-                      trigger)));
-    }
-  }
-
   AppResult deferred(String app, String reason, List<String> set, List<String> removed, Mode mode) {
     LOG.warn(
         "sync target={} deferred: {} (written before: set={} removed={})",
@@ -286,14 +270,6 @@ final class TargetSync {
   }
 
   void record(AuditEvent event) {
-    try {
-      audit.record(event);
-    } catch (RuntimeException e) {
-      LOG.error(
-          "audit write failed for {} {}: {}",
-          event.action(),
-          event.subject(),
-          e.getClass().getSimpleName());
-    }
+    audit.record(event);
   }
 }

@@ -74,7 +74,8 @@ class SyncMetricsTest {
             Map.entry(Metric.RELEASES, 2L),
             Map.entry(Metric.DRIFT_REPAIRED, 0L),
             Map.entry(Metric.SYNC_FAILURES, 0L),
-            Map.entry(Metric.SYNC_DEFERRED, 0L));
+            Map.entry(Metric.SYNC_DEFERRED, 0L),
+            Map.entry(Metric.RELEASE_FAILURES, 0L));
   }
 
   @Test

@@ -131,13 +131,16 @@ class SyncServiceTest {
   }
 
   @Test
-  void sync_readsTheReleaseAfterThePatch_onlyWhenSomeoneWaitsForIt() {
+  void sync_readsTheReleaseAfterThePatch_onlyWhenSomeoneWaitsForIt_andConfirmsItWhenSucceeded() {
     SyncReport report = service.sync(waitingForRelease());
 
     assertThat(heroku.calls).as("alpha and beta: GET + PATCH + GET release").isEqualTo(6);
-    assertThat(result(report, "alpha").consumer()).endsWith("release v1");
+    assertThat(result(report, "alpha").consumer()).endsWith("release v1 succeeded");
     assertThat(state.vars("alpha").values())
-        .allSatisfy(v -> assertThat(v.releasePending()).isFalse());
+        .allSatisfy(v -> {
+          assertThat(v.releasePending()).isFalse();
+          assertThat(v.confirmedAt()).isEqualTo(clock.instant());
+        });
   }
 
   @Test

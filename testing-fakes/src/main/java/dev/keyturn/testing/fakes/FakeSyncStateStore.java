@@ -12,9 +12,12 @@ import java.util.TreeMap;
 /**
  * What sync published, per app and var, with {@code DynamoSyncStateStore}'s rules: vars come back
  * sorted by name; recording a var replaces its whole state; a release is confirmed by setting the
- * confirmation time of every var published in it that has none yet: {@code CONFIRMED} when this
- * call set one, {@code ALREADY_CONFIRMED} when all had one, {@code UNKNOWN} when no recorded var
- * names the release. Keeps every confirmation call that found its release.
+ * confirmation time of every var published in it that has none yet and whose release did not fail:
+ * {@code CONFIRMED} when this call set one, {@code ALREADY_CONFIRMED} when all had one, {@code
+ * UNKNOWN} when no recorded var names the release; a release no var names confirms the vars still
+ * release-pending and published no later than the report (and becomes their release). A failed
+ * release marks its unconfirmed vars failed. Keeps every confirmation call that confirmed or found
+ * its release.
  */
 public final class FakeSyncStateStore extends FakePort implements SyncStateStore {
 
@@ -48,32 +51,50 @@ public final class FakeSyncStateStore extends FakePort implements SyncStateStore
   @Override
   public synchronized ReleaseConfirmation confirmRelease(String app, String releaseId, Instant at) {
     enter("confirmRelease");
+    TreeMap<String, VarState> recorded = apps.getOrDefault(app, new TreeMap<>());
     boolean found = false;
     boolean confirmed = false;
-    for (Map.Entry<String, VarState> e : apps.getOrDefault(app, new TreeMap<>()).entrySet()) {
+    for (Map.Entry<String, VarState> e : recorded.entrySet()) {
       VarState v = e.getValue();
       if (releaseId.equals(v.releaseId())) {
         found = true;
-        if (v.confirmedAt() == null) {
-          e.setValue(
-              new VarState(
-                  v.app(),
-                  v.var(),
-                  v.secretName(),
-                  v.sourceVersion(),
-                  v.releaseId(),
-                  v.releaseVersion(),
-                  v.syncedAt(),
-                  at));
+        if (v.confirmedAt() == null && v.releaseFailedAt() == null) {
+          e.setValue(v.confirmed(releaseId, at));
           confirmed = true;
         }
       }
     }
     if (!found) {
-      return ReleaseConfirmation.UNKNOWN;
+      // release-pending vars: the first succeeded release reported after them carries them
+      for (Map.Entry<String, VarState> e : recorded.entrySet()) {
+        VarState v = e.getValue();
+        if (v.releasePending() && !v.syncedAt().isAfter(at)) {
+          e.setValue(v.confirmed(releaseId, at));
+          confirmed = true;
+        }
+      }
+      if (!confirmed) {
+        return ReleaseConfirmation.UNKNOWN;
+      }
     }
     confirmations.add(new Confirmation(app, releaseId, at));
     return confirmed ? ReleaseConfirmation.CONFIRMED : ReleaseConfirmation.ALREADY_CONFIRMED;
+  }
+
+  @Override
+  public synchronized boolean failRelease(String app, String releaseId, Instant at) {
+    enter("failRelease");
+    boolean found = false;
+    for (Map.Entry<String, VarState> e : apps.getOrDefault(app, new TreeMap<>()).entrySet()) {
+      VarState v = e.getValue();
+      if (releaseId.equals(v.releaseId())) {
+        found = true;
+        if (v.confirmedAt() == null && v.releaseFailedAt() == null) {
+          e.setValue(v.releaseFailed(at));
+        }
+      }
+    }
+    return found;
   }
 
   /** Every {@link #confirmRelease} call that found its release, in order. */

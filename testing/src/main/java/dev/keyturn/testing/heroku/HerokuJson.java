@@ -49,7 +49,7 @@ final class HerokuJson {
     node.put("id", release.id().toString());
     node.put("updated_at", timestamp(release.createdAt()));
     node.putNull("slug");
-    node.put("status", "succeeded");
+    node.put("status", release.status());
     ObjectNode user = node.putObject("user");
     user.put("id", release.user().id().toString());
     user.put("email", release.user().email());

@@ -139,6 +139,34 @@ public final class HerokuStandIn implements AutoCloseable {
     return onApp(app, () -> state.releases(app));
   }
 
+  /**
+   * The app's next releases run a release phase: each answers {@code status: pending} to its first
+   * {@code pendingReads} status reads (a {@code GET} of the release or a release list showing it),
+   * then {@code outcome} ({@code succeeded} or {@code failed}). {@code Integer.MAX_VALUE} keeps
+   * them pending until {@link #finishRelease}. Without a phase, a release is {@code succeeded}.
+   */
+  public void releasePhase(String app, int pendingReads, String outcome) {
+    if (!List.of("succeeded", "failed", "expired").contains(outcome) || pendingReads < 0) {
+      throw new IllegalArgumentException("a release phase ends succeeded, failed or expired");
+    }
+    onApp(
+        app,
+        () -> {
+          state.releasePhase(app, pendingReads, outcome);
+          return null;
+        });
+  }
+
+  /** Ends the release phase of release {@code version} now with {@code status}. */
+  public void finishRelease(String app, int version, String status) {
+    onApp(
+        app,
+        () -> {
+          state.finishRelease(app, version, status);
+          return null;
+        });
+  }
+
   private static <T> T onApp(String app, Supplier<T> read) {
     try {
       return read.get();

@@ -101,6 +101,33 @@ final class HerokuState {
     return record.entry(idOrVersion).map(record::view);
   }
 
+  /** The releases as an API answer shows them: each shown release counts as one status read. */
+  synchronized List<Release> readReleases(String appIdentity) {
+    AppRecord record = require(appIdentity);
+    record.releases.forEach(ReleaseEntry::read);
+    return releases(appIdentity);
+  }
+
+  /** One release as an API answer shows it, counting one status read. */
+  synchronized Optional<Release> readRelease(String appIdentity, String idOrVersion) {
+    AppRecord record = require(appIdentity);
+    record.entry(idOrVersion).ifPresent(ReleaseEntry::read);
+    return record.entry(idOrVersion).map(record::view);
+  }
+
+  /** The app's next releases are pending for their first {@code pendingReads} status reads. */
+  synchronized void releasePhase(String appIdentity, int pendingReads, String outcome) {
+    require(appIdentity).phase = new Phase(pendingReads, outcome);
+  }
+
+  /** Ends a release's phase now with {@code status}. */
+  synchronized void finishRelease(String appIdentity, int version, String status) {
+    require(appIdentity)
+        .entry(String.valueOf(version))
+        .orElseThrow(() -> new IllegalArgumentException("no release v" + version))
+        .finish(status);
+  }
+
   synchronized Optional<Map<String, String>> configVarsAt(String appIdentity, String idOrVersion) {
     return require(appIdentity).entry(idOrVersion).map(ReleaseEntry::configVars);
   }
@@ -178,18 +205,74 @@ final class HerokuState {
         .findFirst();
   }
 
-  private record ReleaseEntry(
-      UUID id,
-      int version,
-      String description,
-      Instant createdAt,
-      HerokuUser user,
-      Map<String, String> configVars) {}
+  /** A release phase: pending for so many status reads, then the outcome. */
+  private record Phase(int pendingReads, String outcome) {}
+
+  private static final class ReleaseEntry {
+    private final UUID id;
+    private final int version;
+    private final String description;
+    private final Instant createdAt;
+    private final HerokuUser user;
+    private final Map<String, String> configVars;
+    private String status;
+    private int readsLeft;
+    private final String outcome;
+
+    private ReleaseEntry(
+        UUID id,
+        int version,
+        String description,
+        Instant createdAt,
+        HerokuUser user,
+        Map<String, String> configVars,
+        Phase phase) {
+      this.id = id;
+      this.version = version;
+      this.description = description;
+      this.createdAt = createdAt;
+      this.user = user;
+      this.configVars = configVars;
+      this.outcome = phase == null ? "succeeded" : phase.outcome();
+      this.readsLeft = phase == null ? 0 : phase.pendingReads();
+      this.status = readsLeft == 0 ? outcome : "pending";
+    }
+
+    UUID id() {
+      return id;
+    }
+
+    int version() {
+      return version;
+    }
+
+    Map<String, String> configVars() {
+      return configVars;
+    }
+
+    /** Counts a status read, before it is answered: past the pending reads, the phase ends. */
+    void read() {
+      if (!"pending".equals(status) || readsLeft == Integer.MAX_VALUE) {
+        return;
+      }
+      if (readsLeft > 0) {
+        readsLeft--;
+      } else {
+        status = outcome;
+      }
+    }
+
+    void finish(String finalStatus) {
+      status = finalStatus;
+      readsLeft = 0;
+    }
+  }
 
   private static final class AppRecord {
     private final HerokuApp app;
     private final TreeMap<String, String> configVars;
     private final List<ReleaseEntry> releases = new ArrayList<>();
+    private Phase phase;
 
     private AppRecord(HerokuApp app, TreeMap<String, String> configVars) {
       this.app = app;
@@ -208,7 +291,8 @@ final class HerokuState {
               description,
               now(),
               user,
-              Map.copyOf(configVars));
+              Map.copyOf(configVars),
+              phase);
       releases.add(entry);
       return view(entry);
     }
@@ -224,13 +308,14 @@ final class HerokuState {
     private Release view(ReleaseEntry entry) {
       boolean current = entry == releases.getLast();
       return new Release(
-          entry.id(),
-          entry.version(),
-          entry.description(),
-          entry.createdAt(),
+          entry.id,
+          entry.version,
+          entry.description,
+          entry.createdAt,
           app,
-          entry.user(),
-          current);
+          entry.user,
+          current,
+          entry.status);
     }
   }
 }

@@ -74,7 +74,7 @@ final class Operations {
     } catch (ReleaseRange.InvalidRange invalid) {
       throw ApiProblem.badRequest(invalid.getMessage());
     }
-    ReleaseRange.Page page = range.page(state.releases(app));
+    ReleaseRange.Page page = range.page(state.readReleases(app));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Accept-Ranges", "id, version");
     if (page.contentRange() != null) {
@@ -89,7 +89,7 @@ final class Operations {
 
   private JsonNode release(String app, String idOrVersion) {
     return HerokuJson.release(
-        state.release(app, idOrVersion).orElseThrow(() -> ApiProblem.notFound("release")));
+        state.readRelease(app, idOrVersion).orElseThrow(() -> ApiProblem.notFound("release")));
   }
 
   private JsonNode authorization(String id, HerokuUser user) {

@@ -9,6 +9,8 @@ import java.util.UUID;
  * int)}.
  *
  * @param current whether this is the app's latest release
+ * @param status {@code pending} while its release phase runs, then {@code succeeded} or {@code
+ *     failed} (see {@link HerokuStandIn#releasePhase})
  */
 public record Release(
     UUID id,
@@ -17,4 +19,5 @@ public record Release(
     Instant createdAt,
     HerokuApp app,
     HerokuUser user,
-    boolean current) {}
+    boolean current,
+    String status) {}

@@ -52,6 +52,56 @@ class HerokuStandInReleasesTest {
   }
 
   @Test
+  void releasePhase_keepsNewReleasesPending_forTheirFirstStatusReads_thenSucceeds() {
+    standIn.releasePhase("billing", 2, "succeeded");
+    api.patch("/apps/billing/config-vars", "{\"C\":\"3\"}");
+    String id = standIn.releases("billing").getLast().id().toString();
+
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      seen.add(api.get("/apps/billing/releases/" + id).body().path("status").asText());
+    }
+
+    assertThat(seen).containsExactly("pending", "pending", "succeeded");
+    assertThat(api.get("/apps/billing/releases/4").body().path("status").asText())
+        .as("releases before the phase are untouched")
+        .isEqualTo("succeeded");
+    standIn.assertNoContractViolations();
+  }
+
+  @Test
+  void releasePhase_canFail_andAListCountsAsAStatusRead() {
+    standIn.releasePhase("billing", 1, "failed");
+    api.patch("/apps/billing/config-vars", "{\"C\":\"3\"}");
+
+    JsonNode first =
+        api.send(
+                api.request("/apps/billing/releases")
+                    .header("Range", "version ..; order=desc, max=1"))
+            .body()
+            .get(0);
+    JsonNode second = api.get("/apps/billing/releases/5").body();
+
+    assertThat(first.path("status").asText()).isEqualTo("pending");
+    assertThat(second.path("status").asText()).isEqualTo("failed");
+    assertThat(standIn.releases("billing").getLast().status()).isEqualTo("failed");
+    standIn.assertNoContractViolations();
+  }
+
+  @Test
+  void finishRelease_endsAPhaseThatWouldStayPending() {
+    standIn.releasePhase("billing", Integer.MAX_VALUE, "succeeded");
+    api.patch("/apps/billing/config-vars", "{\"C\":\"3\"}");
+    assertThat(api.get("/apps/billing/releases/5").body().path("status").asText())
+        .isEqualTo("pending");
+
+    standIn.finishRelease("billing", 5, "failed");
+
+    assertThat(api.get("/apps/billing/releases/5").body().path("status").asText())
+        .isEqualTo("failed");
+  }
+
+  @Test
   void list_latestFirst_withOneAtATime_isPartialWithNextRange() {
     Reply reply =
         api.send(

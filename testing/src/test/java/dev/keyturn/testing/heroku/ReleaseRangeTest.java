@@ -25,7 +25,8 @@ class ReleaseRangeTest {
                   Instant.EPOCH,
                   APP,
                   USER,
-                  version == 5))
+                  version == 5,
+                  "succeeded"))
           .toList();
 
   @Test

@@ -3,6 +3,7 @@ package dev.keyturn.sync.cloudflare;
 import dev.keyturn.inventory.SinkKey;
 import dev.keyturn.sync.sink.Applied;
 import dev.keyturn.sync.sink.ConsumerAction;
+import dev.keyturn.sync.sink.Fence;
 import dev.keyturn.sync.sink.RemoteVar;
 import dev.keyturn.sync.sink.SinkCallException;
 import dev.keyturn.sync.sink.SinkDeferredException;
@@ -50,11 +51,12 @@ public final class CloudflareSinkPort implements SinkPort {
   }
 
   @Override
-  public Applied apply(String name, Map<String, String> changes, boolean releaseNow) {
+  public Applied apply(String name, Map<String, String> changes, boolean readRelease, Fence fence) {
     String[] target = split(name);
     List<String> written = new ArrayList<>();
     try {
       for (Map.Entry<String, String> change : changes.entrySet()) {
+        fence.check();
         if (change.getValue() == null) {
           api.delete(target[0], target[1], change.getKey());
         } else {

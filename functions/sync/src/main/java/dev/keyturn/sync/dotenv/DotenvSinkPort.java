@@ -3,6 +3,7 @@ package dev.keyturn.sync.dotenv;
 import dev.keyturn.inventory.SinkKey;
 import dev.keyturn.sync.sink.Applied;
 import dev.keyturn.sync.sink.ConsumerAction;
+import dev.keyturn.sync.sink.Fence;
 import dev.keyturn.sync.sink.RemoteVar;
 import dev.keyturn.sync.sink.SinkCallException;
 import dev.keyturn.sync.sink.SinkPort;
@@ -56,7 +57,7 @@ public final class DotenvSinkPort implements SinkPort {
   }
 
   @Override
-  public Applied apply(String file, Map<String, String> changes, boolean releaseNow) {
+  public Applied apply(String file, Map<String, String> changes, boolean readRelease, Fence fence) {
     Path path = resolve(file);
     Map<String, String> sets = new LinkedHashMap<>();
     List<String> deletes = new ArrayList<>();
@@ -67,6 +68,7 @@ public final class DotenvSinkPort implements SinkPort {
         sets.put(k, v);
       }
     });
+    fence.check();
     try {
       AtomicFiles.write(path, parse(path).with(sets).without(deletes).render());
     } catch (UncheckedIOException e) {

@@ -3,6 +3,7 @@ package dev.keyturn.sync.github;
 import dev.keyturn.inventory.SinkKey;
 import dev.keyturn.sync.sink.Applied;
 import dev.keyturn.sync.sink.ConsumerAction;
+import dev.keyturn.sync.sink.Fence;
 import dev.keyturn.sync.sink.RemoteVar;
 import dev.keyturn.sync.sink.SinkCallException;
 import dev.keyturn.sync.sink.SinkDeferredException;
@@ -63,7 +64,7 @@ public final class GithubSinkPort implements SinkPort {
   }
 
   @Override
-  public Applied apply(String name, Map<String, String> changes, boolean releaseNow) {
+  public Applied apply(String name, Map<String, String> changes, boolean readRelease, Fence fence) {
     GithubTarget target = GithubTarget.parse(name);
     List<String> written = new ArrayList<>();
     try {
@@ -72,12 +73,15 @@ public final class GithubSinkPort implements SinkPort {
         String secret = change.getKey().toUpperCase(Locale.ROOT);
         api.ensureBudget(1);
         if (change.getValue() == null) {
+          fence.check();
           api.delete(target, secret);
         } else {
           key = key == null ? api.publicKey(target) : key;
+          fence.check();
           if (!api.put(target, secret, change.getValue(), key)) {
             // GitHub rotated the key since it was read: read it again, once
             key = api.publicKey(target);
+            fence.check();
             if (!api.put(target, secret, change.getValue(), key)) {
               throw new GithubCallException(422, "PUT", target.secretsPath(), "key_id refused");
             }

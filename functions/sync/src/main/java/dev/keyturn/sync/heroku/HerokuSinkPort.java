@@ -7,6 +7,8 @@ import dev.keyturn.heroku.Release;
 import dev.keyturn.inventory.SinkKey;
 import dev.keyturn.sync.sink.Applied;
 import dev.keyturn.sync.sink.ConsumerAction;
+import dev.keyturn.sync.sink.Fence;
+import dev.keyturn.sync.sink.ReleaseStatus;
 import dev.keyturn.sync.sink.RemoteVar;
 import dev.keyturn.sync.sink.SinkCallException;
 import dev.keyturn.sync.sink.SinkDeferredException;
@@ -21,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Heroku config vars, over core's Platform API client: one GET to read an app, one PATCH (one
- * release) to apply every change. The release a PATCH made is read back (a third call) only when
- * someone waits for it; otherwise the {@code api:release} webhook reports it and confirms the vars
- * (release-pending until then). So a changed app costs 2 calls, an unchanged one 1.
+ * release) to apply every change, the lease's fence run before every PATCH sent. The release a
+ * PATCH made is read back (a third call: id, version, status) when sync polls releases or someone
+ * waits for it; otherwise the {@code api:release} webhook reports it and confirms the vars
+ * (release-pending until then). A pending release is read again by id ({@link #releaseStatus}).
  */
 public final class HerokuSinkPort implements SinkPort {
 
@@ -72,9 +75,9 @@ public final class HerokuSinkPort implements SinkPort {
   }
 
   @Override
-  public Applied apply(String app, Map<String, String> changes, boolean releaseNow) {
+  public Applied apply(String app, Map<String, String> changes, boolean readRelease, Fence fence) {
     try {
-      api.patchConfigVars(app, changes);
+      api.patchConfigVars(app, changes, fence::check);
     } catch (RateLimitLowException low) {
       // 429 to every attempt: Heroku applied nothing
       throw new SinkDeferredException("rate_limit_low:" + low.remaining(), List.of());
@@ -82,12 +85,31 @@ public final class HerokuSinkPort implements SinkPort {
       throw new SinkCallException(reason(e));
     }
     List<String> written = new ArrayList<>(changes.keySet());
-    if (!releaseNow) {
+    if (!readRelease) {
       return Applied.of(written);
     }
     Optional<Release> release = latestRelease(app);
-    return new Applied(
-        written, release.map(Release::id).orElse(null), release.map(Release::version).orElse(null));
+    return release
+        .map(r -> new Applied(written, r.id(), r.version(), status(r)))
+        .orElseGet(() -> Applied.of(written));
+  }
+
+  /** One {@code GET /apps/{app}/releases/{id}}; empty when it cannot be read now. */
+  @Override
+  public Optional<ReleaseStatus> releaseStatus(String app, String releaseId) {
+    try {
+      return Optional.of(status(api.release(app, releaseId)));
+    } catch (RuntimeException e) {
+      LOG.warn("sync app={} reading release {} failed: {}", app, releaseId, describe(e));
+      return Optional.empty();
+    }
+  }
+
+  private static ReleaseStatus status(Release r) {
+    if (r.succeeded()) {
+      return ReleaseStatus.SUCCEEDED;
+    }
+    return r.failed() ? ReleaseStatus.FAILED : ReleaseStatus.PENDING;
   }
 
   /** The PATCH is done; not knowing its release must not turn it into a failure. */

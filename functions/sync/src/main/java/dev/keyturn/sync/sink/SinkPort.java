@@ -1,6 +1,7 @@
 package dev.keyturn.sync.sink;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where sync publishes: one adapter per kind of target (Heroku app, GitHub repository or
@@ -37,10 +38,19 @@ public interface SinkPort {
 
   /**
    * Sets (non-null value) and deletes (null) variables, in as few calls as the target allows, never
-   * applying the same change twice.
+   * applying the same change twice, and running {@code fence} before every write call (a {@link
+   * LeaseLostException} from it stops the apply, naming what was written before).
    *
-   * @param releaseNow someone waits for the consumer-side evidence (a Heroku release) now; else it
-   *     may arrive later (the api:release webhook)
+   * @param readRelease read the consumer-side evidence (a Heroku release: id, version, status)
+   *     right after the change; else it may arrive later (the api:release webhook)
    */
-  Applied apply(String target, Map<String, String> changes, boolean releaseNow);
+  Applied apply(String target, Map<String, String> changes, boolean readRelease, Fence fence);
+
+  /**
+   * The status of a release {@link #apply} reported, read again; empty for targets without releases
+   * or when it cannot be read now (the release then stays pending).
+   */
+  default Optional<ReleaseStatus> releaseStatus(String target, String releaseId) {
+    return Optional.empty();
+  }
 }

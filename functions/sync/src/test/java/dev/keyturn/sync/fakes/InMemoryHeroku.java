@@ -5,19 +5,25 @@ import dev.keyturn.inventory.SinkKey;
 import dev.keyturn.sync.heroku.HerokuSinkPort;
 import dev.keyturn.sync.sink.Applied;
 import dev.keyturn.sync.sink.ConsumerAction;
+import dev.keyturn.sync.sink.Fence;
+import dev.keyturn.sync.sink.ReleaseStatus;
 import dev.keyturn.sync.sink.RemoteVar;
 import dev.keyturn.sync.sink.SinkDeferredException;
 import dev.keyturn.sync.sink.SinkPort;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Heroku apps in memory behind the sink port: a PATCH merges, null deletes, one release each; the
- * release is read back (one more call) only when asked to. Counts calls against a budget.
+ * Heroku apps in memory behind the sink port: a PATCH merges, null deletes, one release each, the
+ * fence run first; the release is read back (one more call) only when asked to, and again by id;
+ * releases succeed at once unless a release phase keeps them pending. Counts calls against a
+ * budget.
  */
 public final class InMemoryHeroku implements SinkPort {
 
@@ -27,6 +33,10 @@ public final class InMemoryHeroku implements SinkPort {
   public final List<String> readApps = new ArrayList<>();
   public int calls;
   private int budget = Integer.MAX_VALUE;
+  private int statusReads;
+  private final Map<String, Phase> phases = new HashMap<>();
+  private final Map<String, Integer> readsLeft = new HashMap<>();
+  private final Map<String, ReleaseStatus> outcomes = new HashMap<>();
 
   public synchronized Map<String, String> vars(String app) {
     return Map.copyOf(apps.getOrDefault(app, Map.of()));
@@ -72,8 +82,39 @@ public final class InMemoryHeroku implements SinkPort {
     return out;
   }
 
+  /**
+   * The app's next releases are pending for their first {@code pendingReads} status reads (the read
+   * right after the PATCH included), then {@code outcome}.
+   */
+  public synchronized void releasePhase(String app, int pendingReads, ReleaseStatus outcome) {
+    phases.put(app, new Phase(pendingReads, outcome));
+  }
+
+  /** How many times a release's status was read again ({@link #releaseStatus}). */
+  public synchronized int statusReads() {
+    return statusReads;
+  }
+
   @Override
-  public synchronized Applied apply(String app, Map<String, String> changes, boolean releaseNow) {
+  public synchronized Optional<ReleaseStatus> releaseStatus(String app, String releaseId) {
+    spend();
+    statusReads++;
+    return Optional.of(statusOf(releaseId));
+  }
+
+  private ReleaseStatus statusOf(String releaseId) {
+    int left = readsLeft.getOrDefault(releaseId, 0);
+    if (left > 0) {
+      readsLeft.put(releaseId, left - 1);
+      return ReleaseStatus.PENDING;
+    }
+    return outcomes.getOrDefault(releaseId, ReleaseStatus.SUCCEEDED);
+  }
+
+  @Override
+  public synchronized Applied apply(
+      String app, Map<String, String> changes, boolean readRelease, Fence fence) {
+    fence.check();
     spend();
     Map<String, String> vars = apps.computeIfAbsent(app, a -> new LinkedHashMap<>());
     changes.forEach((k, v) -> {
@@ -85,14 +126,22 @@ public final class InMemoryHeroku implements SinkPort {
     });
     patchedApps.add(app);
     List<Release> list = releases.computeIfAbsent(app, a -> new ArrayList<>());
-    list.add(new Release(UUID.randomUUID().toString(), list.size() + 1));
-    if (!releaseNow) {
+    Release made = new Release(UUID.randomUUID().toString(), list.size() + 1);
+    list.add(made);
+    Phase phase = phases.get(app);
+    if (phase != null) {
+      readsLeft.put(made.id(), phase.pendingReads());
+      outcomes.put(made.id(), phase.outcome());
+    }
+    if (!readRelease) {
       return Applied.of(List.copyOf(changes.keySet()));
     }
     spend();
-    Release r = list.getLast();
-    return new Applied(List.copyOf(changes.keySet()), r.id(), r.version());
+    return new Applied(
+        List.copyOf(changes.keySet()), made.id(), made.version(), statusOf(made.id()));
   }
+
+  private record Phase(int pendingReads, ReleaseStatus outcome) {}
 
   private void spend() {
     calls++;

@@ -4,65 +4,67 @@ import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.SyncStateStore;
+import dev.keyturn.testing.fakes.FakeLeaseStore;
+import dev.keyturn.testing.fakes.FakeSyncStateStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Sync state, leases and audit trail in memory. */
+/**
+ * Sync state, leases and audit trail in memory: testing-fakes' {@link FakeSyncStateStore} and
+ * {@link FakeLeaseStore} (held to the DynamoDB adapters' contract) behind one object.
+ */
 public final class InMemoryState implements SyncStateStore, LeaseStore, AuditLog {
 
-  private final Map<String, Map<String, VarState>> vars = new ConcurrentHashMap<>();
-  private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+  public final FakeSyncStateStore sync = new FakeSyncStateStore();
+  public final FakeLeaseStore leases = new FakeLeaseStore();
   public final List<AuditEvent> events = new ArrayList<>();
 
   @Override
-  public synchronized Map<String, VarState> vars(String app) {
-    return Map.copyOf(vars.getOrDefault(app, Map.of()));
+  public Map<String, VarState> vars(String app) {
+    return sync.vars(app);
   }
 
   @Override
-  public synchronized void recordPublished(String app, List<VarState> states) {
-    Map<String, VarState> m = vars.computeIfAbsent(app, a -> new LinkedHashMap<>());
-    states.forEach(s -> m.put(s.var(), s));
+  public void recordPublished(String app, List<VarState> states) {
+    sync.recordPublished(app, states);
   }
 
   @Override
-  public synchronized void forget(String app, List<String> names) {
-    Map<String, VarState> m = vars.get(app);
-    if (m != null) {
-      names.forEach(m::remove);
-    }
+  public void forget(String app, List<String> names) {
+    sync.forget(app, names);
   }
 
   @Override
   public ReleaseConfirmation confirmRelease(String app, String releaseId, Instant at) {
-    return ReleaseConfirmation.UNKNOWN;
+    return sync.confirmRelease(app, releaseId, at);
   }
 
   @Override
-  public synchronized Optional<Lease> acquire(
-      String resource, String owner, Duration ttl, Instant now) {
-    Lease current = leases.get(resource);
-    if (current != null && current.until().isAfter(now)) {
-      return Optional.empty();
-    }
-    Lease lease = new Lease(resource, owner, now.plus(ttl));
-    leases.put(resource, lease);
-    return Optional.of(lease);
+  public boolean failRelease(String app, String releaseId, Instant at) {
+    return sync.failRelease(app, releaseId, at);
   }
 
   @Override
-  public synchronized void release(Lease lease) {
-    leases.remove(lease.resource(), lease);
+  public Optional<Lease> acquire(String resource, String owner, Duration ttl, Instant now) {
+    return leases.acquire(resource, owner, ttl, now);
   }
 
-  public synchronized boolean leased(String resource) {
-    return leases.containsKey(resource);
+  @Override
+  public Optional<Lease> renew(Lease lease, Duration ttl, Instant now) {
+    return leases.renew(lease, ttl, now);
+  }
+
+  @Override
+  public void release(Lease lease) {
+    leases.release(lease);
+  }
+
+  public boolean leased(String resource) {
+    return leases.leased(resource);
   }
 
   @Override

@@ -101,6 +101,32 @@ class GithubSinkTest {
   }
 
   @Test
+  void aLeaseLostBetweenTwoPuts_stopsTheApply_namingWhatWasWritten() {
+    var port = GithubFixture.port(github, secrets, 10);
+    java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
+    changes.put("POSTMARK_TOKEN", "postmark-token-value-0001");
+    changes.put("STRIPE_KEY", "stripe-key-value-00000001");
+    int[] checks = {0};
+    dev.keyturn.sync.sink.Fence fence =
+        () -> {
+          if (++checks[0] > 1) {
+            throw new dev.keyturn.sync.sink.LeaseLostException();
+          }
+        };
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> port.apply(REPO + "@production", changes, false, fence))
+        .isInstanceOfSatisfying(
+            dev.keyturn.sync.sink.LeaseLostException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("lease_lost");
+              assertThat(e.written()).containsExactly("POSTMARK_TOKEN");
+            });
+    assertThat(puts(ENV + "POSTMARK_TOKEN")).isEqualTo(1);
+    assertThat(puts(ENV + "STRIPE_KEY")).as("fenced before its PUT").isZero();
+  }
+
+  @Test
   void secondRun_withNothingChanged_writesNothing_andReadsOneListPerTarget() {
     sync();
     long before = github.requests().size();

@@ -57,7 +57,9 @@ abstract class SyncFunctionTestBase {
         "heroku.request-timeout", "400ms",
         "heroku.retry.base-delay", "5ms",
         "heroku.retry.max-delay", "20ms",
-        "keyturn.sync.lease-wait", "10s");
+        "keyturn.sync.lease-wait", "10s",
+        "keyturn.sync.release-wait", "1s",
+        "keyturn.sync.release-poll", "100ms");
   }
 
   @AfterAll

@@ -57,6 +57,7 @@ class SyncLambdaJarIT {
     System.setProperty("heroku.api-url", standIn.baseUrl().toString());
     System.setProperty("heroku.api-token-secret", TOKEN_SECRET);
     System.setProperty("aws.lambda.function.name", FUNCTION_NAME);
+    System.setProperty("keyturn.sync.release-poll", "50ms");
     fn = LambdaRuntimeHarness.load(jar, function.handler());
   }
 
@@ -68,6 +69,7 @@ class SyncLambdaJarIT {
     System.clearProperty("heroku.api-url");
     System.clearProperty("heroku.api-token-secret");
     System.clearProperty("aws.lambda.function.name");
+    System.clearProperty("keyturn.sync.release-poll");
     secretsManager.close();
     ssm.close();
   }
@@ -88,6 +90,27 @@ class SyncLambdaJarIT {
       assertThat(world.herokuMatchesSources(world.app(a))).isTrue();
       assertThat(heroku.count("PATCH", "/apps/" + world.app(a) + "/config-vars")).isEqualTo(1);
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void releases_arePolled_aSucceededOneConfirmed_aFailedOneCountedForTheAlarm() {
+    heroku.releasePhase(world.app(0), 2, "succeeded");
+    heroku.releasePhase(world.app(1), 1, "failed");
+    CapturedTelemetry telemetry = CapturedTelemetry.start();
+
+    Map<String, Object> report = Json.map(fn.invoke(Events.json("scheduled")));
+
+    Map<String, String> statuses = new java.util.TreeMap<>();
+    for (Map<String, Object> app : (List<Map<String, Object>>) report.get("apps")) {
+      statuses.put((String) app.get("app"), (String) app.get("releaseStatus"));
+    }
+    assertThat(statuses)
+        .containsEntry(world.app(0), "succeeded")
+        .containsEntry(world.app(1), "failed");
+    assertThat(telemetry.emf("ReleaseFailures").getFirst().path("ReleaseFailures").asLong())
+        .isEqualTo(1);
+    heroku.assertNoContractViolations();
   }
 
   @Test

@@ -2,12 +2,18 @@ package dev.keyturn.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyturn.json.Json;
+import dev.keyturn.state.SyncStateStore;
+import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
+import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.sync.Events;
 import dev.keyturn.sync.SyncHandler;
+import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.heroku.DelayedEffect;
 import dev.keyturn.testing.heroku.RecordedRequest;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,33 +63,78 @@ class SyncPublishIntegrationTest extends SyncFunctionTestBase {
   }
 
   @Test
-  void anEventSync_makesTwoHerokuCallsPerChangedApp_andTheApiReleaseWebhookConfirmsItsRelease() {
+  void anEventSync_readsAChangedAppsRelease_andPollsItUntilSucceeded_confirmingItsVars() {
     SyncWorld w = world(2, 2, 0);
     String changed = w.app(0);
     w.createApps(Map.of(w.app(1), w.inLine(w.app(1))));
+    heroku.releasePhase(changed, 2, "succeeded");
     int before = heroku.requests().size();
 
-    invoke("scheduled");
+    Map<String, Object> response = invoke("scheduled");
 
-    assertThat(heroku.requests().size() - before).as("app0: GET + PATCH; app1: GET").isEqualTo(3);
-    var state =
-        new dev.keyturn.state.dynamodb.DynamoSyncStateStore(
-            new dev.keyturn.state.dynamodb.StateTable(
-                aws.dynamoDb(), dev.keyturn.testing.aws.LocalAwsExtension.TABLE));
-    assertThat(state.vars(changed).values())
-        .allSatisfy(v -> assertThat(v.releasePending()).isTrue());
+    assertThat(heroku.requests().size() - before)
+        .as("app0: GET + PATCH + GET releases (pending) + 2 polls (pending, succeeded); app1: GET")
+        .isEqualTo(6);
     String release = heroku.releases(changed).getLast().id().toString();
-
-    // what the webhook function does with a verified api:release delivery
-    var confirmation = state.confirmRelease(changed, release, java.time.Instant.now());
-
-    assertThat(confirmation)
-        .isEqualTo(dev.keyturn.state.SyncStateStore.ReleaseConfirmation.CONFIRMED);
-    assertThat(state.vars(changed).values())
+    assertThat(heroku.count("GET", "/apps/" + changed + "/releases/" + release)).isEqualTo(2);
+    assertThat(state().vars(changed).values())
         .allSatisfy(v -> {
           assertThat(v.releaseId()).isEqualTo(release);
           assertThat(v.confirmedAt()).isNotNull();
         });
+    assertThat(Json.write(response)).contains("\"releaseStatus\":\"succeeded\"");
+    heroku.assertNoContractViolations();
+  }
+
+  @Test
+  void aFailedRelease_isRecordedFailedAndAudited_andNeverConfirmed() {
+    SyncWorld w = world(1, 1, 0);
+    String app = w.app(0);
+    w.createApps(Map.of());
+    heroku.releasePhase(app, 1, "failed");
+
+    Map<String, Object> response = invoke("scheduled");
+
+    assertThat(Json.write(response)).contains("\"releaseStatus\":\"failed\"");
+    assertThat(state().vars(app).values())
+        .allSatisfy(v -> {
+          assertThat(v.releaseFailedAt()).isNotNull();
+          assertThat(v.confirmedAt()).isNull();
+        });
+    var audit =
+        new dev.keyturn.state.dynamodb.DynamoAuditLog(
+            new StateTable(aws.dynamoDb(), LocalAwsExtension.TABLE));
+    assertThat(audit.since(Instant.now().minusSeconds(60), app, 20))
+        .anySatisfy(e -> assertThat(e.action()).isEqualTo("sync.release_failed"));
+  }
+
+  @Test
+  void aReleaseStillPendingAfterTheReleaseWait_staysPending_andTheApiReleaseWebhookConfirmsIt() {
+    SyncWorld w = world(1, 1, 0);
+    String app = w.app(0);
+    w.createApps(Map.of());
+    heroku.releasePhase(app, Integer.MAX_VALUE, "succeeded");
+
+    invoke("scheduled");
+
+    String release = heroku.releases(app).getLast().id().toString();
+    assertThat(state().vars(app).values())
+        .allSatisfy(v -> {
+          assertThat(v.releaseId()).isEqualTo(release);
+          assertThat(v.confirmedAt()).isNull();
+          assertThat(v.releaseFailedAt()).isNull();
+        });
+    heroku.finishRelease(app, heroku.releases(app).getLast().version(), "succeeded");
+
+    // what the webhook function does with a verified api:release delivery
+    var confirmation = state().confirmRelease(app, release, Instant.now());
+
+    assertThat(confirmation).isEqualTo(SyncStateStore.ReleaseConfirmation.CONFIRMED);
+    assertThat(state().vars(app).values()).allSatisfy(v -> assertThat(v.confirmedAt()).isNotNull());
+  }
+
+  private DynamoSyncStateStore state() {
+    return new DynamoSyncStateStore(new StateTable(aws.dynamoDb(), LocalAwsExtension.TABLE));
   }
 
   // --- AWS reads -----------------------------------------------------------------------------
