@@ -22,9 +22,10 @@ import java.util.TreeSet;
 final class RunEnvironment {
 
   /**
-   * Where one variable's value comes from: an entry, and the JSON field its sink names (or null).
+   * Where one variable's value comes from: an entry, and the JSON field and format its sink names
+   * (each may be null).
    */
-  private record Origin(SecretEntry entry, String field) {}
+  private record Origin(SecretEntry entry, String field, String format) {}
 
   /** Variable name to where its value comes from. */
   private final Map<String, Origin> names;
@@ -44,8 +45,11 @@ final class RunEnvironment {
         continue;
       }
       varNames(e)
-          .forEach((var, field) -> {
-            Origin other = names.putIfAbsent(var, new Origin(e, field));
+          .forEach((var, sink) -> {
+            Origin origin =
+                new Origin(
+                    e, sink == null ? null : sink.field(), sink == null ? null : sink.format());
+            Origin other = names.putIfAbsent(var, origin);
             if (other != null && !other.entry().name().equals(e.name())) {
               conflicts.add(var + " (" + other.entry().name() + ", " + e.name() + ")");
             }
@@ -57,11 +61,11 @@ final class RunEnvironment {
     return new RunEnvironment(names);
   }
 
-  /** Each variable name the entry's sinks use, with the JSON field it gets (null: all). */
-  private static Map<String, String> varNames(SecretEntry e) {
-    Map<String, String> vars = new LinkedHashMap<>();
+  /** Each variable name the entry's sinks use, with its first sink (null: no sink, all). */
+  private static Map<String, Sink> varNames(SecretEntry e) {
+    Map<String, Sink> vars = new LinkedHashMap<>();
     for (Sink s : e.sinks()) {
-      vars.putIfAbsent(s.var(), s.field());
+      vars.putIfAbsent(s.var(), s);
     }
     if (vars.isEmpty()) {
       vars.put(e.name(), null);
@@ -93,9 +97,9 @@ final class RunEnvironment {
         missing.add(e.name());
       } else {
         try {
-          env.put(var, SecretFields.select(e.name(), v.value(), origin.field()));
+          env.put(var, SecretFields.select(e.name(), v.value(), origin.field(), origin.format()));
         } catch (SecretFields.SecretFieldMissingException notThere) {
-          missing.add(e.name() + "." + origin.field());
+          missing.add(e.name() + "." + notThere.field());
         }
       }
     });

@@ -69,6 +69,27 @@ class RunEnvironmentTest {
         .hasMessageNotContaining("alpaca-s3cret");
   }
 
+  @Test
+  void resolve_composesTheUrl_forAFormatUrlSink() {
+    SecretEntry db =
+        entry(
+            "RX_DB",
+            List.of("dev"),
+            new Sink.Dotenv(".env", "DATABASE_URL", null, Sink.FORMAT_URL));
+    SecretSource source =
+        fixed(
+            "{\"engine\":\"mysql\",\"host\":\"127.0.0.1\",\"username\":\"app\","
+                + "\"password\":\"db-s3cret\",\"dbname\":\"shop\"}");
+
+    assertThat(RunEnvironment.of(List.of(db), "dev").resolve(source))
+        .containsExactly(
+            java.util.Map.entry("DATABASE_URL", "mysql://app:db-s3cret@127.0.0.1:3306/shop"));
+    assertThatThrownBy(() -> RunEnvironment.of(List.of(db), "dev").resolve(fixed("db-s3cret")))
+        .isInstanceOf(RunSourceMissingException.class)
+        .hasMessageContaining("RX_DB.url")
+        .hasMessageNotContaining("db-s3cret");
+  }
+
   /** Every source holds {@code value} at version v1. */
   private static SecretSource fixed(String value) {
     return new SecretSource() {

@@ -73,12 +73,14 @@ public final class EntryCodec {
         inner.put("var", h.var());
         putIfPresent(inner, "previousVar", h.previousVar());
         putIfPresent(inner, "field", h.field());
+        putIfPresent(inner, "format", h.format());
         yield Map.of("heroku", inner);
       }
       case Sink.Dotenv d -> {
         inner.put("file", d.file());
         inner.put("var", d.var());
         putIfPresent(inner, "field", d.field());
+        putIfPresent(inner, "format", d.format());
         yield Map.of("dotenv", inner);
       }
     };

@@ -191,17 +191,37 @@ public final class InventoryParser {
     }
     f.allowOnly(Set.of("heroku", "dotenv"));
     if (heroku != null) {
-      heroku.allowOnly(Set.of("app", "var", "previousVar", "field"));
+      heroku.allowOnly(Set.of("app", "var", "previousVar", "field", "format"));
       String app = heroku.requiredText("app");
       String var = heroku.requiredText("var");
+      String format = format(heroku);
       return app == null || var == null
           ? null
-          : new Sink.Heroku(app, var, heroku.text("previousVar"), heroku.text("field"));
+          : new Sink.Heroku(app, var, heroku.text("previousVar"), heroku.text("field"), format);
     }
-    dotenv.allowOnly(Set.of("file", "var", "field"));
+    dotenv.allowOnly(Set.of("file", "var", "field", "format"));
     String file = dotenv.requiredText("file");
     String var = dotenv.requiredText("var");
-    return file == null || var == null ? null : new Sink.Dotenv(file, var, dotenv.text("field"));
+    String format = format(dotenv);
+    return file == null || var == null
+        ? null
+        : new Sink.Dotenv(file, var, dotenv.text("field"), format);
+  }
+
+  /** A sink's {@code format}: absent, or {@code url} (which composes, so it takes no field). */
+  private static String format(Fields sink) {
+    String format = sink.text("format");
+    if (format == null) {
+      return null;
+    }
+    if (!Sink.FORMAT_URL.equals(format)) {
+      sink.problem(sink.child("format"), "must be `" + Sink.FORMAT_URL + "` when given");
+      return null;
+    }
+    if (sink.text("field") != null) {
+      sink.problem(sink.child("format"), "`format: url` composes the whole value; drop `field`");
+    }
+    return format;
   }
 
   private static WebhookEntry webhook(Fields f) {

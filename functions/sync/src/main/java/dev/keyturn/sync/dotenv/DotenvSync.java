@@ -39,7 +39,7 @@ public final class DotenvSync {
     this.baseDir = baseDir.toAbsolutePath().normalize();
   }
 
-  private record Target(String secretName, Source source, String field) {}
+  private record Target(String secretName, Source source, String field, String format) {}
 
   public List<DotenvResult> sync(List<SecretEntry> entries, boolean dryRun) {
     Map<Path, Map<String, Target>> files = new TreeMap<>();
@@ -47,7 +47,7 @@ public final class DotenvSync {
       for (Sink.Dotenv sink : e.dotenvSinks()) {
         files
             .computeIfAbsent(resolve(sink.file()), f -> new LinkedHashMap<>())
-            .put(sink.var(), new Target(e.name(), e.source(), sink.field()));
+            .put(sink.var(), new Target(e.name(), e.source(), sink.field(), sink.format()));
       }
     }
     Set<Source> sources = new LinkedHashSet<>();
@@ -68,9 +68,9 @@ public final class DotenvSync {
         missing.add(t.secretName());
       } else {
         try {
-          wanted.put(var, SecretFields.select(t.secretName(), v.value(), t.field()));
+          wanted.put(var, SecretFields.select(t.secretName(), v.value(), t.field(), t.format()));
         } catch (SecretFields.SecretFieldMissingException e) {
-          missing.add(t.secretName() + "." + t.field());
+          missing.add(t.secretName() + "." + e.field());
         }
       }
     });

@@ -81,6 +81,29 @@ class DotenvSyncTest {
   }
 
   @Test
+  void sync_formatUrl_writesTheComposedRedisUrl() throws IOException {
+    secrets.put(
+        "keyturn/cache",
+        "{\"engine\":\"redis\",\"host\":\"127.0.0.1\",\"port\":6380,\"username\":\"app\","
+            + "\"password\":\"c@che-pw\",\"ssl\":true}");
+    InMemoryInventory withUrl =
+        new InMemoryInventory(
+            """
+            version: 1
+            secrets:
+              - name: RX_CACHE
+                source: {secretsManager: keyturn/cache}
+                sinks:
+                  - dotenv: {file: .env.local, var: REDIS_URL, format: url}
+            """);
+
+    new DotenvSync(secrets, dir).sync(withUrl.secrets(), false);
+
+    assertThat(Files.readString(dir.resolve(".env.local")))
+        .isEqualTo("REDIS_URL=\"rediss://app:c%40che-pw@127.0.0.1:6380\"\n");
+  }
+
+  @Test
   void sync_createsNewFilesOwnerOnly_andLeavesNoTempFiles() throws IOException {
     secrets.put("keyturn/one", "1");
     secrets.put("/keyturn/two", "2");
