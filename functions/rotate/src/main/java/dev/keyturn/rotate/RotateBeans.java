@@ -4,6 +4,7 @@ import dev.keyturn.audit.AuditLog;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.heroku.HerokuSettings;
 import dev.keyturn.observability.Metrics;
+import dev.keyturn.rotate.database.DatabaseVendors;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.PasswordPolicy;
@@ -17,6 +18,7 @@ import dev.keyturn.rotate.secrets.SecretsManagerRotationSecrets;
 import dev.keyturn.rotate.sweep.ParameterStore;
 import dev.keyturn.rotate.sweep.SsmParameterStore;
 import dev.keyturn.rotate.sweep.SweepService;
+import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.rotate.vendor.heroku.HerokuApiOAuth;
 import dev.keyturn.rotate.vendor.heroku.HerokuOAuth;
@@ -29,6 +31,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -89,8 +92,10 @@ public class RotateBeans {
   }
 
   @Singleton
-  public Vendors vendors(HerokuOAuth heroku) {
-    return new Vendors(List.of(new HerokuVendor(heroku)));
+  public Vendors vendors(HerokuOAuth heroku, DatabaseVendors databases) {
+    List<Vendor> all = new ArrayList<>(List.of(new HerokuVendor(heroku)));
+    all.addAll(databases.vendors());
+    return new Vendors(all);
   }
 
   @Singleton

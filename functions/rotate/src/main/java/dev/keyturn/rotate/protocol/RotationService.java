@@ -176,8 +176,15 @@ public final class RotationService {
       return "applied";
     }
     String value = pending.orElseThrow(() -> new PendingValueMissingException(c.name(), c.token()));
-    vendor.get().apply(c.name(), currentValue(c, currentVersion(c)), value);
+    vendor.get().apply(c.name(), currentValue(c, currentVersion(c)), value, () -> previousValue(c));
     return "applied";
+  }
+
+  /** The AWSPREVIOUS value, if the secret has one (read only when a vendor asks for it). */
+  private Optional<String> previousValue(StepContext c) {
+    return c.metadata()
+        .versionWithStage(Stages.PREVIOUS)
+        .flatMap(version -> secrets.value(c.secretId(), version, Stages.PREVIOUS));
   }
 
   /**
