@@ -24,7 +24,14 @@ class LinterTest {
   /** Rejects negative lengths and unknown types, like the real generator registry does. */
   static final OptionValidator GENERATORS =
       (type, options) ->
-          !List.of("random-password", "hmac-key", "jwt-rsa", "json-field", "heroku-authorization")
+          !List.of(
+                      "random-password",
+                      "hmac-key",
+                      "jwt-rsa",
+                      "json-field",
+                      "heroku-authorization",
+                      "postgres-alternating-users",
+                      "redis-alternating-users")
                   .contains(type)
               ? List.of("unknown generator type " + type)
               : options.getOrDefault("length", "1").startsWith("-")

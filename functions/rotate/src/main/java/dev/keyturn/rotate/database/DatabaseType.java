@@ -37,6 +37,11 @@ public enum DatabaseType {
     this.alternating = alternating;
   }
 
+  /** The database type a {@code generator.type} names, if it names one. */
+  public static java.util.Optional<DatabaseType> of(String generatorType) {
+    return java.util.Arrays.stream(values()).filter(t -> t.type.equals(generatorType)).findFirst();
+  }
+
   /** The inventory's {@code generator.type}. */
   public String type() {
     return type;
