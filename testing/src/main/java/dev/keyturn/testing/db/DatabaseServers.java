@@ -1,5 +1,6 @@
 package dev.keyturn.testing.db;
 
+import dev.keyturn.testing.leak.SeededSecrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +11,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The JVM-wide PostgreSQL, MariaDB and Redis servers of the tests: each started on first use (with
- * TLS from the shared test CA) and stopped by a shutdown hook. A server whose package is missing
- * skips the test that asked for it, or fails it when the environment says {@code
- * KEYTURN_DATABASES=required} (CI).
+ * TLS from the shared test CA, its administrator's password registered with the leak guard) and
+ * stopped by a shutdown hook. A server whose package is missing skips the test that asked for it,
+ * or fails it when the environment says {@code KEYTURN_DATABASES=required} (CI).
  */
 public final class DatabaseServers {
 
@@ -33,6 +34,7 @@ public final class DatabaseServers {
     synchronized (LOCK) {
       if (postgres == null) {
         postgres = started(() -> PostgresServer.start(TestCertificates.shared()));
+        SeededSecrets.register(postgres.adminPassword());
       }
       return postgres;
     }
@@ -42,6 +44,7 @@ public final class DatabaseServers {
     synchronized (LOCK) {
       if (mariadb == null) {
         mariadb = started(() -> MariaDbServer.start(TestCertificates.shared()));
+        SeededSecrets.register(mariadb.adminPassword());
       }
       return mariadb;
     }
@@ -51,6 +54,7 @@ public final class DatabaseServers {
     synchronized (LOCK) {
       if (redis == null) {
         redis = started(() -> RedisServer.start(TestCertificates.shared()));
+        SeededSecrets.register(redis.adminPassword());
       }
       return redis;
     }

@@ -1,9 +1,5 @@
 package dev.keyturn.testing.db;
 
-import dev.keyturn.testing.leak.SeededSecrets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -29,55 +24,31 @@ public final class MariaDbServer implements AutoCloseable {
   public static final String NAME = "mariadb";
   public static final String ADMIN = "keyturn_admin";
 
-  private static final String ACCOUNT = "mysql";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-  private static final int ATTEMPTS = 3;
+  private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(90);
   private static final List<String> SYSTEM_USERS =
       List.of(ADMIN, "root", "mariadb.sys", "mysql", "PUBLIC", "");
   private static final List<String> SYSTEM_DATABASES =
       List.of("mysql", "information_schema", "performance_schema", "sys");
 
-  private final ServerHome home;
-  private final ServerAccount account;
-  private final Path server;
-  private final Path installer;
+  private final MariaDbProcess process;
   private final String adminPassword;
   private final TestCertificates certificates;
-  private Process process;
-  private int port;
   private boolean stopped;
 
-  private MariaDbServer(
-      ServerHome home,
-      ServerAccount account,
-      Path server,
-      Path installer,
-      String adminPassword,
-      TestCertificates certificates) {
-    this.home = home;
-    this.account = account;
-    this.server = server;
-    this.installer = installer;
+  private MariaDbServer(MariaDbProcess process, String adminPassword, TestCertificates tls) {
+    this.process = process;
     this.adminPassword = adminPassword;
-    this.certificates = certificates;
+    this.certificates = tls;
   }
 
-  /** Starts a new server; the caller closes it. */
+  /** Starts a new server with TLS from {@code tls}; the caller closes it. */
   public static MariaDbServer start(TestCertificates tls) {
-    Path server = find("mariadbd", "/usr/sbin/mariadbd");
-    Path installer = find("mariadb-install-db", "/usr/bin/mariadb-install-db");
-    ServerAccount account = ServerAccount.forServer(NAME, ACCOUNT);
     MariaDbServer db =
-        new MariaDbServer(
-            ServerHome.create("mariadb"),
-            account,
-            server,
-            installer,
-            SeededSecrets.generate("mariadb-admin"),
-            tls);
+        new MariaDbServer(new MariaDbProcess(), AdminPasswords.generate("mariadb"), tls);
     try {
-      db.initialise();
-      db.launch();
+      db.process.initialise(ADMIN, PasswordVerifiers.mysqlNative(db.adminPassword), tls);
+      db.process.launch();
+      db.awaitLogin();
       return db;
     } catch (RuntimeException e) {
       db.close();
@@ -90,16 +61,16 @@ public final class MariaDbServer implements AutoCloseable {
   }
 
   public int port() {
-    return port;
+    return process.port();
   }
 
   /** Every statement the server received, with the connecting user. */
   public Path generalLog() {
-    return home.resolve("general.log");
+    return process.generalLog();
   }
 
   public Path errorLog() {
-    return home.resolve("error.log");
+    return process.errorLog();
   }
 
   public TestCertificates certificates() {
@@ -128,7 +99,8 @@ public final class MariaDbServer implements AutoCloseable {
     if (tls) {
       p.setProperty("serverSslCert", certificates.caBundle().toString());
     }
-    String url = "jdbc:mariadb://" + host() + ":" + port + "/" + (database == null ? "" : database);
+    String url =
+        "jdbc:mariadb://" + host() + ":" + port() + "/" + (database == null ? "" : database);
     Connection c = new org.mariadb.jdbc.Driver().connect(url, p);
     if (c == null) {
       throw new SQLException("the MariaDB driver did not accept the URL");
@@ -212,103 +184,19 @@ public final class MariaDbServer implements AutoCloseable {
   /** Stops the server (SIGTERM: a clean shutdown) and deletes its directory. */
   @Override
   public synchronized void close() {
-    if (stopped) {
-      return;
-    }
-    stopped = true;
-    if (process != null) {
-      ServerHome.stop(process, Duration.ofSeconds(20));
-    }
-    home.delete(List.of(generalLog(), errorLog(), home.resolve("install.log")));
-  }
-
-  private void initialise() {
-    try {
-      Path[] tls = certificates.copyTo(home.resolve("tls"));
-      // the administrator, created at every start from its hash (never the password)
-      Files.writeString(
-          home.resolve("init.sql"),
-          "CREATE USER IF NOT EXISTS '"
-              + ADMIN
-              + "'@'%' IDENTIFIED BY PASSWORD '"
-              + PasswordVerifiers.mysqlNative(adminPassword)
-              + "';\nGRANT ALL PRIVILEGES ON *.* TO '"
-              + ADMIN
-              + "'@'%' WITH GRANT OPTION;\n");
-      Files.writeString(home.resolve("tls.cnf"), tlsOptions(tls));
-      account.own(home.root());
-      List<String> install = new ArrayList<>();
-      install.addAll(
-          List.of(
-              installer.toString(),
-              "--no-defaults",
-              "--datadir=" + home.resolve("data"),
-              "--skip-test-db"));
-      account.switchTo().ifPresent(user -> install.add("--user=" + user));
-      home.run(install, home.resolve("install.log"), Duration.ofSeconds(120));
-      account.own(home.root());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the MariaDB data directory", e);
-    }
-  }
-
-  private static String tlsOptions(Path[] tls) {
-    return "--ssl-ca=" + tls[0] + "\n--ssl-cert=" + tls[1] + "\n--ssl-key=" + tls[2] + "\n";
-  }
-
-  private void launch() {
-    for (int attempt = 1; ; attempt++) {
-      port = LoopbackPorts.free();
-      process = home.launch(serverCommand(), home.resolve("mariadbd.out"));
-      if (home.awaitPort(process, port, START_TIMEOUT, errorLog())) {
-        awaitLogin();
-        return;
-      }
-      if (attempt == ATTEMPTS || !ServerHome.mentions(errorLog(), "Address already in use")) {
-        throw new ServerStartException(NAME, "exited before listening; see " + errorLog());
-      }
-    }
-  }
-
-  private List<String> serverCommand() {
-    List<String> command = new ArrayList<>();
-    command.add(server.toString());
-    command.add("--no-defaults");
-    command.add("--datadir=" + home.resolve("data"));
-    command.add("--port=" + port);
-    command.add("--bind-address=" + LoopbackPorts.HOST);
-    command.add("--socket=" + home.resolve("mysqld.sock"));
-    command.add("--pid-file=" + home.resolve("mysqld.pid"));
-    account.switchTo().ifPresent(user -> command.add("--user=" + user));
-    command.add("--skip-name-resolve");
-    command.add("--general-log=1");
-    command.add("--general-log-file=" + generalLog());
-    command.add("--log-error=" + errorLog());
-    command.add("--init-file=" + home.resolve("init.sql"));
-    command.addAll(readTlsOptions());
-    command.add("--innodb-buffer-pool-size=32M");
-    command.add("--innodb-flush-log-at-trx-commit=0");
-    command.add("--skip-log-bin");
-    command.add("--performance-schema=OFF");
-    command.add("--max-connections=300");
-    return command;
-  }
-
-  private List<String> readTlsOptions() {
-    try {
-      return Files.readAllLines(home.resolve("tls.cnf"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the TLS options", e);
+    if (!stopped) {
+      stopped = true;
+      process.stop();
     }
   }
 
   private void awaitLogin() {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    Instant deadline = Instant.now().plus(LOGIN_TIMEOUT);
     while (true) {
       try (Connection c = connect(ADMIN, adminPassword, null, false)) {
         return;
       } catch (SQLException notYet) {
-        if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+        if (Instant.now().isAfter(deadline) || !process.alive()) {
           throw new ServerStartException(NAME, "does not accept logins; see " + errorLog(), notYet);
         }
         try {
@@ -330,27 +218,5 @@ public final class MariaDbServer implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  static Path find(String name, String debianPath) {
-    Path debian = Path.of(debianPath);
-    if (Files.isExecutable(debian)) {
-      return debian;
-    }
-    return onPath(name)
-        .orElseThrow(() -> new ServerNotInstalledException("mariadb-server", "MariaDB's " + name));
-  }
-
-  static Optional<Path> onPath(String name) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (!dir.isBlank() && Files.isExecutable(Path.of(dir, name))) {
-        return Optional.of(Path.of(dir, name));
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -1,9 +1,5 @@
 package dev.keyturn.testing.db;
 
-import dev.keyturn.testing.leak.SeededSecrets;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,46 +29,28 @@ public final class PostgresServer implements AutoCloseable {
   /** Roles granted this one may log in over TLS only (pg_hba {@code hostnossl ... reject}). */
   public static final String TLS_ONLY_ROLE = "keyturn_tls_only";
 
-  private static final String ACCOUNT = "postgres";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final int ATTEMPTS = 3;
+  private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(60);
 
-  private final ServerHome home;
-  private final ServerAccount account;
-  private final Path bin;
-  private final Path data;
-  private final Path log;
+  private final PostgresProcess process;
   private final String adminPassword;
   private final TestCertificates certificates;
-  private Process process;
-  private int port;
   private boolean stopped;
 
-  private PostgresServer(
-      ServerHome home,
-      ServerAccount account,
-      Path bin,
-      String adminPassword,
-      TestCertificates tls) {
-    this.home = home;
-    this.account = account;
-    this.bin = bin;
-    this.data = home.resolve("data");
-    this.log = home.resolve("postgres.log");
+  private PostgresServer(PostgresProcess process, String adminPassword, TestCertificates tls) {
+    this.process = process;
     this.adminPassword = adminPassword;
     this.certificates = tls;
   }
 
-  /** Starts a new server; the caller closes it. */
+  /** Starts a new server with TLS from {@code tls}; the caller closes it. */
   public static PostgresServer start(TestCertificates tls) {
-    Path bin = binaries();
-    ServerAccount account = ServerAccount.forServer(NAME, ACCOUNT);
-    ServerHome home = ServerHome.create("postgres");
     PostgresServer server =
-        new PostgresServer(home, account, bin, SeededSecrets.generate("postgres-admin"), tls);
+        new PostgresServer(
+            new PostgresProcess(PostgresProcess.binaries()), AdminPasswords.generate("pg"), tls);
     try {
-      server.initialise();
-      server.launch();
+      server.process.initialise(ADMIN, server.adminPassword, tls, TLS_ONLY_ROLE);
+      server.process.launch();
+      server.awaitLogin();
       server.admin("postgres", "CREATE ROLE " + TLS_ONLY_ROLE + " NOLOGIN");
       return server;
     } catch (RuntimeException e) {
@@ -86,12 +64,12 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   public int port() {
-    return port;
+    return process.port();
   }
 
   /** The server's log: every statement, connection and error. */
   public Path log() {
-    return log;
+    return process.log();
   }
 
   public TestCertificates certificates() {
@@ -102,7 +80,7 @@ public final class PostgresServer implements AutoCloseable {
     return ADMIN;
   }
 
-  /** The superuser's password (registered with the leak guard). */
+  /** The superuser's password. */
   public String adminPassword() {
     return adminPassword;
   }
@@ -124,7 +102,7 @@ public final class PostgresServer implements AutoCloseable {
     }
     Connection c =
         new org.postgresql.Driver()
-            .connect("jdbc:postgresql://" + host() + ":" + port + "/" + database, p);
+            .connect("jdbc:postgresql://" + host() + ":" + port() + "/" + database, p);
     if (c == null) {
       throw new SQLException("the PostgreSQL driver did not accept the URL");
     }
@@ -217,127 +195,21 @@ public final class PostgresServer implements AutoCloseable {
   /** Stops the server (fast shutdown: sessions are ended) and deletes its directory. */
   @Override
   public synchronized void close() {
-    if (stopped) {
-      return;
+    if (!stopped) {
+      stopped = true;
+      process.stop();
     }
-    stopped = true;
-    if (process != null && process.isAlive()) {
-      try {
-        home.run(
-            account.command(
-                List.of(
-                    bin.resolve("pg_ctl").toString(),
-                    "stop",
-                    "-D",
-                    data.toString(),
-                    "-m",
-                    "fast",
-                    "-w",
-                    "-t",
-                    "20")),
-            home.resolve("pg_ctl.log"),
-            Duration.ofSeconds(30));
-      } catch (RuntimeException notStopped) {
-        // killed below
-      }
-      ServerHome.stop(process, Duration.ofSeconds(5));
-    }
-    home.delete(List.of(log, home.resolve("initdb.log")));
-  }
-
-  private void initialise() {
-    try {
-      Path pwfile = Files.writeString(home.resolve("pwfile"), adminPassword + "\n");
-      Path[] tls = certificates.copyTo(home.resolve("tls"));
-      account.own(home.root());
-      home.run(
-          account.command(
-              List.of(
-                  bin.resolve("initdb").toString(),
-                  "-D",
-                  data.toString(),
-                  "-U",
-                  ADMIN,
-                  "--pwfile=" + pwfile,
-                  "--auth-host=scram-sha-256",
-                  "--auth-local=trust",
-                  "-E",
-                  "UTF8",
-                  "--locale=C",
-                  "--no-sync")),
-          home.resolve("initdb.log"),
-          Duration.ofSeconds(120));
-      Files.delete(pwfile);
-      // only loopback TCP; members of the TLS-only role are refused without TLS
-      Files.writeString(
-          data.resolve("pg_hba.conf"),
-          String.join(
-              "\n",
-              "local all all trust",
-              "hostnossl all +" + TLS_ONLY_ROLE + " 127.0.0.1/32 reject",
-              "host all all 127.0.0.1/32 scram-sha-256",
-              ""));
-      Files.writeString(data.resolve("keyturn-tls.conf"), tlsSettings(tls));
-      Files.writeString(
-          data.resolve("postgresql.conf"),
-          "\ninclude 'keyturn-tls.conf'\n",
-          java.nio.file.StandardOpenOption.APPEND);
-      account.own(home.root());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the PostgreSQL data directory", e);
-    }
-  }
-
-  private static String tlsSettings(Path[] tls) {
-    return "ssl = on\nssl_cert_file = '" + tls[1] + "'\nssl_key_file = '" + tls[2] + "'\n";
-  }
-
-  private void launch() {
-    for (int attempt = 1; ; attempt++) {
-      port = LoopbackPorts.free();
-      process = home.launch(account.command(serverCommand()), log);
-      if (home.awaitPort(process, port, START_TIMEOUT, log)) {
-        awaitAcceptingConnections();
-        return;
-      }
-      if (attempt == ATTEMPTS || !ServerHome.mentions(log, "could not bind")) {
-        throw new ServerStartException(NAME, "exited before listening; see " + log);
-      }
-    }
-  }
-
-  private List<String> serverCommand() {
-    List<String> command = new ArrayList<>();
-    command.add(bin.resolve("postgres").toString());
-    command.addAll(List.of("-D", data.toString(), "-p", Integer.toString(port)));
-    for (String setting :
-        List.of(
-            "listen_addresses=" + LoopbackPorts.HOST,
-            "unix_socket_directories=" + home.root(),
-            "log_statement=all",
-            "log_connections=on",
-            "log_line_prefix=%m [%p] %q%u@%d ",
-            "password_encryption=scram-sha-256",
-            "max_connections=200",
-            "shared_buffers=32MB",
-            "fsync=off",
-            "synchronous_commit=off",
-            "full_page_writes=off")) {
-      command.add("-c");
-      command.add(setting);
-    }
-    return command;
   }
 
   /** The port opens before recovery ends; wait until a login works. */
-  private void awaitAcceptingConnections() {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
+  private void awaitLogin() {
+    Instant deadline = Instant.now().plus(LOGIN_TIMEOUT);
     while (true) {
       try (Connection c = connect(ADMIN, adminPassword, "postgres", false)) {
         return;
       } catch (SQLException notYet) {
         if (Instant.now().isAfter(deadline)) {
-          throw new ServerStartException(NAME, "does not accept logins; see " + log, notYet);
+          throw new ServerStartException(NAME, "does not accept logins; see " + log(), notYet);
         }
         try {
           Thread.sleep(100);
@@ -358,44 +230,5 @@ public final class PostgresServer implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  /** The bin directory of the newest installed major version (Debian layout), else from PATH. */
-  static Path binaries() {
-    Path debian = Path.of("/usr/lib/postgresql");
-    if (Files.isDirectory(debian)) {
-      try (var versions = Files.list(debian)) {
-        var newest =
-            versions
-                .filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
-                .max((a, b) ->
-                    Integer.compare(
-                        major(a.getFileName().toString()), major(b.getFileName().toString())));
-        if (newest.isPresent()) {
-          return newest.get().resolve("bin");
-        }
-      } catch (IOException unreadable) {
-        // fall through to PATH
-      }
-    }
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String dir : path.split(java.io.File.pathSeparator)) {
-        Path candidate = Path.of(dir);
-        if (Files.isExecutable(candidate.resolve("initdb"))
-            && Files.isExecutable(candidate.resolve("postgres"))) {
-          return candidate;
-        }
-      }
-    }
-    throw new ServerNotInstalledException("postgresql", "PostgreSQL's initdb");
-  }
-
-  private static int major(String name) {
-    try {
-      return Integer.parseInt(name);
-    } catch (NumberFormatException notAVersion) {
-      return -1;
-    }
   }
 }

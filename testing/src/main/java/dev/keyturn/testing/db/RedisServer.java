@@ -1,6 +1,5 @@
 package dev.keyturn.testing.db;
 
-import dev.keyturn.testing.leak.SeededSecrets;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -54,13 +53,13 @@ public final class RedisServer implements AutoCloseable {
   /** Starts a new server; the caller closes it. */
   public static RedisServer start(TestCertificates tls) {
     Path executable =
-        MariaDbServer.onPath("redis-server")
+        MariaDbProcess.onPath("redis-server")
             .or(() -> java.util.Optional.of(Path.of("/usr/bin/redis-server")))
             .filter(Files::isExecutable)
             .orElseThrow(() -> new ServerNotInstalledException("redis-server", "redis-server"));
     RedisServer redis =
         new RedisServer(
-            ServerHome.create("redis"), executable, SeededSecrets.generate("redis-admin"), tls);
+            ServerHome.create("redis"), executable, AdminPasswords.generate("redis"), tls);
     try {
       redis.launch();
       return redis;

@@ -127,6 +127,11 @@ public abstract class PooledClient implements AutoCloseable {
       }
     }
     threads.clear();
+    return snapshot();
+  }
+
+  /** The counts so far, while the load goes on. */
+  public Stats snapshot() {
     return new Stats(
         queries.get(),
         logins.get(),

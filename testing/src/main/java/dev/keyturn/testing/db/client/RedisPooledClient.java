@@ -30,6 +30,7 @@ final class RedisPooledClient extends PooledClient {
   private final AtomicReferenceArray<StatefulRedisConnection<String, String>> connections =
       new AtomicReferenceArray<>(SIZE);
   private final AtomicReference<AppCredential> credential = new AtomicReference<>();
+  private volatile boolean closed;
 
   RedisPooledClient(Path caBundle, String key) {
     this.caBundle = caBundle;
@@ -75,6 +76,7 @@ final class RedisPooledClient extends PooledClient {
 
   @Override
   protected void disconnect() {
+    closed = true;
     for (int i = 0; i < SIZE; i++) {
       StatefulRedisConnection<String, String> c = connections.getAndSet(i, null);
       if (c != null) {
@@ -109,7 +111,12 @@ final class RedisPooledClient extends PooledClient {
   /** Closes a replaced connection once commands already running on it have finished. */
   private void retire(StatefulRedisConnection<String, String> old) {
     if (old != null) {
-      CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS).execute(old::closeAsync);
+      CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS)
+          .execute(() -> {
+            if (!closed) { // after disconnect, the client's shutdown closes it
+              old.closeAsync();
+            }
+          });
     }
   }
 
