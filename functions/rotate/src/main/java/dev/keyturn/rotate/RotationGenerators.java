@@ -1,5 +1,6 @@
 package dev.keyturn.rotate;
 
+import dev.keyturn.rotate.database.DatabaseType;
 import dev.keyturn.rotate.database.DatabaseVendors;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
@@ -30,6 +31,14 @@ public final class RotationGenerators {
           throw new UnsupportedOperationException(
               "this registry only validates; database types need Secrets Manager to generate");
         });
+  }
+
+  /**
+   * Whether values of the type rotate only through Secrets Manager (the database types: setSecret
+   * sets the password at the server; the sweep rotating an SSM parameter would not).
+   */
+  public static boolean secretsManagerOnly(String type) {
+    return DatabaseType.of(type).isPresent();
   }
 
   private static GeneratorRegistry withVendorTypes(
