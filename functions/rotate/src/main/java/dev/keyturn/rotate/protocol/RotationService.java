@@ -159,8 +159,8 @@ public final class RotationService {
    * otherwise the vendor issues a new credential, authenticated by the AWSCURRENT one, and it is
    * stored at once as the AWSPENDING value, retried in-process because it exists nowhere else. For
    * a vendor that accepts values, the generated AWSPENDING value is applied there (applying the
-   * same value twice is harmless), with the AWSPREVIOUS value at hand should the vendor need it
-   * (a database user whose AWSCURRENT password no longer logs in).
+   * same value twice is harmless), with the AWSPREVIOUS value at hand should the vendor need it (a
+   * database user whose AWSCURRENT password no longer logs in).
    */
   String setSecret(StepContext c) {
     Optional<Vendor> vendor = vendor(c);
