@@ -107,9 +107,9 @@ class DatabasePooledClientTest {
       pause(Duration.ofMillis(800));
       PooledClient.Stats stats = app.stop();
 
-      // a login that began with the old value just before the app's refresh may fail up to one
-      // connection timeout (2 s) later: the bound allows for it
-      Instant latest = finished.plus(REFRESH).plusSeconds(3);
+      // a login that began with the old value just before the app's refresh is refused when it
+      // completes, which on a busy machine can be seconds later: the bound allows for it
+      Instant latest = finished.plus(REFRESH).plusSeconds(10);
       assertThat(stats.refusedLogins())
           .as("the old password stops working at setSecret: a brief window, as AWS documents")
           .isNotEmpty()

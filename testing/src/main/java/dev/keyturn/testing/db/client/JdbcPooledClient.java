@@ -45,7 +45,9 @@ final class JdbcPooledClient extends PooledClient {
     config.setPassword(first.password());
     config.setMaximumPoolSize(4);
     config.setMinimumIdle(4);
-    config.setConnectionTimeout(2_000);
+    // a query waits up to 10 s for a connection (HikariCP's default is 30 s): on a machine this
+    // busy a login can take seconds; a refused login is counted at the driver regardless
+    config.setConnectionTimeout(10_000);
     config.setInitializationFailTimeout(-1);
     config.setPoolName("app-pool");
     // every connection HikariCP creates is a login with the credential it holds at that moment

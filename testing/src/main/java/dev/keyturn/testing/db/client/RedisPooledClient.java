@@ -127,7 +127,7 @@ final class RedisPooledClient extends PooledClient {
             .withHost(c.host())
             .withPort(c.port())
             .withAuthentication(c.username(), c.password().toCharArray())
-            .withTimeout(Duration.ofSeconds(2));
+            .withTimeout(Duration.ofSeconds(10));
     if (c.tls()) {
       uri.withSsl(true).withVerifyPeer(SslVerifyMode.FULL);
     }
