@@ -1,10 +1,10 @@
 package dev.keyturn.benchmarks.database;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyturn.testing.db.MariaDbServer;
-import dev.keyturn.testing.db.PostgresServer;
-import dev.keyturn.testing.db.RedisServer;
-import dev.keyturn.testing.db.TestCertificates;
+import dev.keyturn.local.db.MariaDbServer;
+import dev.keyturn.local.db.PostgresServer;
+import dev.keyturn.local.db.RedisServer;
+import dev.keyturn.local.db.TestCertificates;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -8,11 +8,11 @@ import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
 import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.StateTable;
-import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import dev.keyturn.testing.aws.TemplateFunction;
-import dev.keyturn.testing.aws.TemplateTable;
-import dev.keyturn.testing.db.client.PooledClient;
+import dev.keyturn.local.template.TemplateTable;
+import dev.keyturn.local.db.client.PooledClient;
 import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ public final class DatabaseRotationHarness {
   private DatabaseRotationHarness(
       BenchDatabases servers, LambdaRuntimeHarness rotate, LocalAws aws) {
     this.servers = servers;
-    this.driver = new SecretsManagerRotationDriver(aws.motoEndpoint());
+    this.driver = new SecretsManagerRotationDriver(aws.endpoint());
     driver.prepareMoto();
     this.inventory = new DynamoInventoryStore(new StateTable(aws.dynamoDb(), TABLE));
     this.load = new RotationLoad(rotate, driver);

@@ -4,14 +4,18 @@ import dev.keyturn.connection.ConnectionSecret;
 import dev.keyturn.connection.ConnectionUrl;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.json.Json;
+import dev.keyturn.local.LocalAws;
+import dev.keyturn.local.db.PostgresServer;
+import dev.keyturn.local.db.ServerNotInstalledException;
+import dev.keyturn.local.db.TestCertificates;
+import dev.keyturn.local.db.client.PooledClient;
 import dev.keyturn.rotate.RotateHandler;
 import dev.keyturn.rotate.generator.RandomSource;
+import dev.keyturn.secrets.RotationStarter;
+import dev.keyturn.secrets.SecretCreator;
+import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.sync.plan.Mask;
-import dev.keyturn.testing.db.PostgresServer;
-import dev.keyturn.testing.db.ServerNotInstalledException;
-import dev.keyturn.testing.db.TestCertificates;
-import dev.keyturn.testing.db.client.PooledClient;
-import java.net.URI;
+import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,12 +42,7 @@ final class DemoDatabase implements AutoCloseable {
 
   /** Rotates {@code entry}; returns false (having said why) when PostgreSQL is not installed. */
   boolean rotate(
-      SecretEntry entry,
-      SecretsManagerClient secrets,
-      RotateHandler handler,
-      URI moto,
-      Path workDir,
-      Narrator say)
+      SecretEntry entry, ApplicationContext context, LocalAws aws, Path workDir, Narrator say)
       throws Exception {
     try {
       Path tls = Files.createDirectories(workDir.resolve("postgres-tls"));
@@ -55,7 +54,8 @@ final class DemoDatabase implements AutoCloseable {
     }
     say.step("Rotate " + entry.name() + " (" + TYPE + ") against a real PostgreSQL");
     String secretId = entry.source().id();
-    String masterArn = seed(secretId, secrets);
+    SecretsManagerClient secrets = context.getBean(SecretsManagerClient.class);
+    String masterArn = seed(secretId, secrets, context);
     say.detail(
         "PostgreSQL on 127.0.0.1:%d; users raptor (the app) and raptor_master", postgres.port());
     say.detail("master secret %s holds the master credential; AWSCURRENT names it", masterArn);
@@ -67,7 +67,8 @@ final class DemoDatabase implements AutoCloseable {
             "SELECT count(*) FROM items",
             Duration.ofMillis(100))) {
       app.start(2, Duration.ofMillis(50));
-      new DemoRotation(secrets, handler, moto).rotate(entry, say);
+      new DemoRotation(context.getBean(RotationStarter.class), new RotateHandler(context), aws)
+          .rotate(entry, say);
       Thread.sleep(300);
       PooledClient.Stats stats = app.stop();
       ConnectionSecret now =
@@ -93,7 +94,8 @@ final class DemoDatabase implements AutoCloseable {
   }
 
   /** The app's users and data, the master secret, and AWSCURRENT for this server. */
-  private String seed(String secretId, SecretsManagerClient secrets) throws SQLException {
+  private String seed(String secretId, SecretsManagerClient secrets, ApplicationContext context)
+      throws SQLException {
     String appPassword = random.characters(32, ALPHABET);
     String masterPassword = random.characters(32, ALPHABET);
     postgres.createLoginRole("raptor", appPassword);
@@ -104,14 +106,15 @@ final class DemoDatabase implements AutoCloseable {
         var s = c.createStatement()) {
       s.execute("CREATE TABLE items AS SELECT generate_series(1, 3) AS id");
     }
-    String masterArn =
-        secrets
-            .createSecret(b ->
-                b.name(secretId + "-master")
-                    .secretString(
-                        Json.write(
-                            Map.of("username", "raptor_master", "password", masterPassword))))
-            .arn();
+    // create-if-absent: an SDK retry of a create the emulator applied late is success
+    String masterName = secretId + "-master";
+    context
+        .getBean(SecretCreator.class)
+        .createIfAbsent(
+            masterName,
+            Json.write(Map.of("username", "raptor_master", "password", masterPassword)),
+            Map.of());
+    String masterArn = context.getBean(SecretDescriber.class).require(masterName).arn();
     Map<String, Object> value = new LinkedHashMap<>();
     value.put("engine", "postgres");
     value.put("host", postgres.host());

@@ -1,7 +1,7 @@
 package dev.keyturn.cli.sync;
 
-import dev.keyturn.cli.Entries;
-import dev.keyturn.cli.UsageException;
+import dev.keyturn.cli.common.Entries;
+import dev.keyturn.cli.common.UsageException;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.sync.trigger.Scope;
 import java.util.Set;
@@ -12,8 +12,10 @@ public final class SyncScope {
 
   @Option(
       names = "--app",
-      paramLabel = "APP",
-      description = "only this Heroku app's managed config vars")
+      paramLabel = "TARGET",
+      description =
+          "only this target's managed vars: a Heroku app, github:OWNER/REPO[@ENVIRONMENT] or"
+              + " cloudflare:ACCOUNT/SCRIPT")
   String app;
 
   @Option(
@@ -24,7 +26,7 @@ public final class SyncScope {
 
   /**
    * @throws UsageException when both are given
-   * @throws dev.keyturn.cli.UnknownEntryException when {@code --secret} names no entry
+   * @throws dev.keyturn.cli.common.UnknownEntryException when {@code --secret} names no entry
    */
   Scope scope(InventoryStore inventory) {
     validate();
@@ -46,8 +48,8 @@ public final class SyncScope {
 
   String describe() {
     if (app != null) {
-      return "app " + app;
+      return "target " + app;
     }
-    return secret != null ? "the sinks of " + secret : "every Heroku sink";
+    return secret != null ? "the sinks of " + secret : "every sink";
   }
 }

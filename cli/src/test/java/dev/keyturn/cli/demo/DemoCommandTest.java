@@ -52,7 +52,7 @@ class DemoCommandTest {
     }
   }
 
-  /** What the demo looks for (testing's PostgresServer): Debian's layout, else initdb on PATH. */
+  /** What the demo looks for (local's PostgresServer): Debian's layout, else initdb on PATH. */
   private static boolean postgresInstalled() {
     try (var versions = Files.newDirectoryStream(Path.of("/usr/lib/postgresql"))) {
       for (Path v : versions) {
@@ -65,6 +65,41 @@ class DemoCommandTest {
     }
     return java.util.Arrays.stream(System.getenv("PATH").split(":"))
         .anyMatch(d -> Files.isExecutable(Path.of(d, "initdb")));
+  }
+
+  @Test
+  void demo_withLocalStack_failsWithOneLine_whenTheClassPathLacksTestcontainers(
+      @TempDir Path work) {
+    CliResult result =
+        Cli.run(
+            "demo",
+            "--inventory",
+            EXAMPLE,
+            "--work-dir",
+            work.toString(),
+            "--local-aws",
+            "localstack");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.err().lines().toList())
+        .singleElement()
+        .satisfies(line ->
+            assertThat(line)
+                .startsWith("keyturn: KEYTURN_LOCAL_AWS=localstack needs Testcontainers")
+                .endsWith("or unset KEYTURN_LOCAL_AWS to use moto_server and DynamoDB Local"));
+    assertThat(result.out()).doesNotContain("[2]");
+  }
+
+  @Test
+  void demo_withAnUnknownBackend_failsWithOneLineNamingTheKnownOnes(@TempDir Path work) {
+    CliResult result =
+        Cli.run(
+            "demo", "--inventory", EXAMPLE, "--work-dir", work.toString(), "--local-aws", "k8s");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.err().strip())
+        .isEqualTo(
+            "keyturn: KEYTURN_LOCAL_AWS=k8s names no local AWS backend (known: moto, localstack)");
   }
 
   @Test

@@ -34,10 +34,13 @@ final class ReferenceRules {
                 secretsManagerOnly(e, context)));
   }
 
-  /** A generator whose other side is set in setSecret cannot rotate an SSM parameter. */
+  /**
+   * A generator whose other side is set in setSecret cannot rotate an SSM parameter (any of an
+   * entry's per-environment sources).
+   */
   private static Stream<Finding> secretsManagerOnly(SecretEntry e, LintContext context) {
-    if (!(e.source() instanceof Source.SsmParameter)
-        || !context.generators().secretsManagerOnly(e.generator().type())) {
+    boolean onSsm = e.allSources().stream().anyMatch(s -> s instanceof Source.SsmParameter);
+    if (!onSsm || !context.generators().secretsManagerOnly(e.generator().type())) {
       return Stream.empty();
     }
     return Stream.of(

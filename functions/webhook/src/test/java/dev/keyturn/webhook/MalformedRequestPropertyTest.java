@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.local.lambda.LocalFunctionUrl;
 import dev.keyturn.webhook.scheme.PropertyCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,7 +91,7 @@ class MalformedRequestPropertyTest {
           assertThat(response.getStatusCode()).as(sent).isBetween(400, 499);
           assertThat(response.getBody()).isNotNull();
           world.audit.events().stream().map(AuditEvent::outcome).forEach(reasons::add);
-          world.audit.events().clear();
+          world.audit.clear();
         });
 
     assertThat(world.bus.published()).isEmpty();
@@ -126,7 +127,7 @@ class MalformedRequestPropertyTest {
       at = at.plusSeconds(random.nextBoolean() ? 3600 : -3600);
     }
     APIGatewayV2HTTPEvent event =
-        DemoDelivery.signed(
+        Deliveries.signed(
             source, secret, body.getBytes(StandardCharsets.UTF_8), at, "id" + random.nextInt());
     if (change == 1 && !isTimestamped(source)) {
       event.setBody(event.getBody() + " ");
@@ -165,7 +166,7 @@ class MalformedRequestPropertyTest {
   private APIGatewayV2HTTPEvent garbage(SplittableRandom random) {
     Map<String, String> headers = headers(random);
     APIGatewayV2HTTPEvent event =
-        DemoDelivery.functionUrlEvent(
+        LocalFunctionUrl.event(
             method(random), "/webhooks/x", Map.of(), new byte[0], world.clock.instant());
     event.setRawPath(path(random));
     event.setHeaders(headers);

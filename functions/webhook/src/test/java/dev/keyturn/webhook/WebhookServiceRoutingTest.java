@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.local.lambda.LocalFunctionUrl;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class WebhookServiceRoutingTest {
   final WebhookEntry acme = world.source("acme", "standard-webhooks", Map.of(), secret);
 
   private APIGatewayV2HTTPEvent request(String method, String path) {
-    return DemoDelivery.functionUrlEvent(
+    return LocalFunctionUrl.event(
         method, path, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), world.clock.instant());
   }
 
@@ -41,7 +42,7 @@ class WebhookServiceRoutingTest {
     APIGatewayV2HTTPResponse response = world.send(request("POST", path));
 
     assertThat(response.getStatusCode()).isEqualTo(404);
-    assertThat(world.secrets.reads()).isZero();
+    assertThat(world.secrets.calls("liveVersions")).isZero();
     assertThat(world.audit.actions(Rejections.REJECTED))
         .singleElement()
         .extracting(AuditEvent::outcome)
@@ -66,7 +67,7 @@ class WebhookServiceRoutingTest {
 
     assertThat(response.getStatusCode()).isEqualTo(404);
     assertThat(WebhookWorld.body(response)).containsExactly(Map.entry("error", "not found"));
-    assertThat(world.secrets.reads()).isZero();
+    assertThat(world.secrets.calls("liveVersions")).isZero();
     assertThat(world.audit.actions(Rejections.REJECTED))
         .singleElement()
         .satisfies(e -> {
@@ -81,7 +82,7 @@ class WebhookServiceRoutingTest {
       world.send(request("POST", "/webhooks/made-up-" + i));
     }
 
-    assertThat(world.inventory.webhookReads()).isEqualTo(1);
+    assertThat(world.inventory.calls("webhooks")).isEqualTo(1);
   }
 
   @Test

@@ -37,7 +37,7 @@ class WebhookServiceVerificationTest {
   void base64EncodedBody_isVerifiedOverTheDecodedBytes() {
     byte[] binary = {(byte) 0xff, 0x00, (byte) 0xfe, 0x10, (byte) 0x80};
     APIGatewayV2HTTPEvent event =
-        DemoDelivery.signed(acme, secret, binary, world.clock.instant(), "msg_bin");
+        Deliveries.signed(acme, secret, binary, world.clock.instant(), "msg_bin");
 
     assertThat(event.getIsBase64Encoded()).isTrue();
     assertThat(world.send(event).getStatusCode()).isEqualTo(202);
@@ -174,7 +174,7 @@ class WebhookServiceVerificationTest {
     byte[] ten = {(byte) 0xff, 1, 2, 3, 4, 5, 6, 7, 8, 9};
 
     APIGatewayV2HTTPResponse response =
-        small.send(DemoDelivery.signed(source, secret, ten, small.clock.instant(), "msg_10"));
+        small.send(Deliveries.signed(source, secret, ten, small.clock.instant(), "msg_10"));
 
     assertThat(response.getStatusCode()).isEqualTo(413);
   }

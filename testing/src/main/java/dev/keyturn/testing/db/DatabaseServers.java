@@ -1,5 +1,10 @@
 package dev.keyturn.testing.db;
 
+import dev.keyturn.local.db.MariaDbServer;
+import dev.keyturn.local.db.PostgresServer;
+import dev.keyturn.local.db.RedisServer;
+import dev.keyturn.local.db.ServerNotInstalledException;
+import dev.keyturn.local.db.TestCertificates;
 import dev.keyturn.testing.leak.SeededSecrets;
 import java.nio.file.Path;
 import java.util.ArrayList;

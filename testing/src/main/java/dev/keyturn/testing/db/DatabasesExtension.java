@@ -1,5 +1,8 @@
 package dev.keyturn.testing.db;
 
+import dev.keyturn.local.db.MariaDbServer;
+import dev.keyturn.local.db.PostgresServer;
+import dev.keyturn.local.db.RedisServer;
 import dev.keyturn.testing.leak.FileLeakScan;
 import dev.keyturn.testing.leak.Leak;
 import dev.keyturn.testing.leak.LeakGuard;

@@ -4,6 +4,8 @@ import static dev.keyturn.testing.db.PostgresServerTest.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyturn.local.db.MariaDbServer;
+import dev.keyturn.local.db.TestCertificates;
 import dev.keyturn.testing.leak.FileLeakScan;
 import dev.keyturn.testing.leak.SecretMatcher;
 import dev.keyturn.testing.leak.SeededSecrets;

@@ -3,6 +3,8 @@ package dev.keyturn.testing.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyturn.local.db.RedisServer;
+import dev.keyturn.local.db.TestCertificates;
 import dev.keyturn.testing.leak.FileLeakScan;
 import dev.keyturn.testing.leak.SecretMatcher;
 import dev.keyturn.testing.leak.SeededSecrets;

@@ -3,7 +3,7 @@ package dev.keyturn.rotate.database;
 import dev.keyturn.rotate.database.mysql.MysqlEngine;
 import dev.keyturn.rotate.database.postgres.PostgresEngine;
 import dev.keyturn.rotate.database.redis.RedisEngine;
-import dev.keyturn.rotate.secrets.RotationSecrets;
+import dev.keyturn.secrets.SecretStages;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -38,7 +38,7 @@ public class DatabaseBeans {
   }
 
   @Singleton
-  public DatabaseVendors databaseVendors(DatabaseEngines engines, RotationSecrets secrets) {
+  public DatabaseVendors databaseVendors(DatabaseEngines engines, SecretStages secrets) {
     return DatabaseVendors.of(engines, new MasterSecrets(secrets));
   }
 }

@@ -3,8 +3,8 @@ package dev.keyturn.rotate.database;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyturn.connection.ConnectionSecret;
 import dev.keyturn.rotate.protocol.ErrorNames;
-import dev.keyturn.rotate.secrets.RotationSecrets;
-import dev.keyturn.rotate.secrets.Stages;
+import dev.keyturn.secrets.SecretStages;
+import dev.keyturn.secrets.Stages;
 import java.util.Locale;
 
 /**
@@ -20,9 +20,9 @@ import java.util.Locale;
  */
 public final class MasterSecrets {
 
-  private final RotationSecrets secrets;
+  private final SecretStages secrets;
 
-  public MasterSecrets(RotationSecrets secrets) {
+  public MasterSecrets(SecretStages secrets) {
     this.secrets = secrets;
   }
 
@@ -59,8 +59,8 @@ public final class MasterSecrets {
     try {
       String version =
           secrets
-              .describe(arn)
-              .versionWithStage(Stages.CURRENT)
+              .require(arn)
+              .versionWith(Stages.CURRENT)
               .orElseThrow(
                   () -> new MasterSecretException(secretName, arn, "has no AWSCURRENT version"));
       value =

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.keyturn.connection.ConnectionSecret;
 import dev.keyturn.connection.Engine;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.rotate.support.AwsCallTap;
 import dev.keyturn.rotate.support.AwsCallTap.Fault;
 import dev.keyturn.rotate.support.AwsCallTap.Mode;
@@ -17,7 +18,6 @@ import dev.keyturn.rotate.support.RotateFunctionFixture;
 import dev.keyturn.rotate.support.RotationRun;
 import dev.keyturn.rotate.support.SecretParts;
 import dev.keyturn.state.RotationRecord;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.db.WithDatabases;
 import java.util.ArrayList;

@@ -3,15 +3,15 @@ package dev.keyturn.rotate.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyturn.connection.Engine;
+import dev.keyturn.local.LocalAws;
+import dev.keyturn.local.db.TestCertificates;
+import dev.keyturn.local.db.client.PooledClient;
 import dev.keyturn.rotate.support.DatabaseWorld;
 import dev.keyturn.rotate.support.ManagedDatabase;
 import dev.keyturn.rotate.support.RotateFunctionFixture;
 import dev.keyturn.rotate.support.SecretParts;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
-import dev.keyturn.testing.db.TestCertificates;
 import dev.keyturn.testing.db.WithDatabases;
-import dev.keyturn.testing.db.client.PooledClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

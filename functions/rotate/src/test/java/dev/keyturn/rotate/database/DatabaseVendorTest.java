@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyturn.connection.ConnectionSecret;
 import dev.keyturn.connection.Engine;
 import dev.keyturn.json.Json;
-import dev.keyturn.rotate.fakes.InMemoryRotationSecrets;
-import dev.keyturn.rotate.secrets.RotationSecrets;
-import dev.keyturn.rotate.secrets.SecretMetadata;
+import dev.keyturn.secrets.SecretStages;
+import dev.keyturn.testing.fakes.FakePort;
+import dev.keyturn.testing.fakes.FakeSecretsManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,37 +63,17 @@ class DatabaseVendorTest {
     }
   }
 
-  /** Secrets that fail any read: proves a path never touches a master secret. */
-  private static final class NoSecrets implements RotationSecrets {
-    @Override
-    public SecretMetadata describe(String secretId) {
-      throw new AssertionError("read a secret: " + secretId);
-    }
+  /** A Secrets Manager holding no master: every test proves the path never read one. */
+  private final FakeSecretsManager noSecrets = new FakeSecretsManager();
 
-    @Override
-    public Optional<String> value(String secretId, String versionId, String stage) {
-      throw new AssertionError("read a secret: " + secretId);
-    }
-
-    @Override
-    public void putPending(String s, String t, String v, String r) {
-      throw new AssertionError();
-    }
-
-    @Override
-    public void moveStage(String s, String st, String to, String from) {
-      throw new AssertionError();
-    }
-
-    @Override
-    public void removeStage(String s, String st, String from) {
-      throw new AssertionError();
-    }
+  @AfterEach
+  void noSecretsWereRead() {
+    assertThat(noSecrets.calls(FakePort.ANY)).as("calls to Secrets Manager").isZero();
   }
 
   private final FakeServer server = new FakeServer();
 
-  private DatabaseVendor vendor(DatabaseType type, RotationSecrets secrets) {
+  private DatabaseVendor vendor(DatabaseType type, SecretStages secrets) {
     return new DatabaseVendor(
         type, new DatabaseEngines(List.of(server)), new MasterSecrets(secrets));
   }
@@ -113,7 +94,7 @@ class DatabaseVendorTest {
   void setSecret_whenThePendingPasswordAlreadyWorks_changesNothing() {
     server.passwords.put("app", "p2");
 
-    vendor(DatabaseType.POSTGRES_SINGLE_USER, new NoSecrets())
+    vendor(DatabaseType.POSTGRES_SINGLE_USER, noSecrets)
         .apply("RX", value("app", "p1", "h", false), value("app", "p2", "h", false));
 
     assertThat(server.changes).isEmpty();
@@ -123,7 +104,7 @@ class DatabaseVendorTest {
   void singleUser_setsItsOwnPassword_loggedInWithAwsCurrent_neverReadingAMaster() {
     server.passwords.put("app", "p1");
 
-    vendor(DatabaseType.POSTGRES_SINGLE_USER, new NoSecrets())
+    vendor(DatabaseType.POSTGRES_SINGLE_USER, noSecrets)
         .apply("RX", value("app", "p1", "h", true), value("app", "p2", "h", true));
 
     assertThat(server.changes).containsExactly("own:app");
@@ -133,7 +114,7 @@ class DatabaseVendorTest {
   @Test
   void singleUser_fallsBackToAwsPrevious_andFailsNamingWhatItTried_whenNothingWorks() {
     server.passwords.put("app", "p0");
-    DatabaseVendor v = vendor(DatabaseType.POSTGRES_SINGLE_USER, new NoSecrets());
+    DatabaseVendor v = vendor(DatabaseType.POSTGRES_SINGLE_USER, noSecrets);
 
     v.apply(
         "RX",
@@ -157,8 +138,8 @@ class DatabaseVendorTest {
   @Test
   void setSecret_refusesAPendingValueForAnotherUserOrHost() {
     server.passwords.put("app", "p1");
-    DatabaseVendor single = vendor(DatabaseType.POSTGRES_SINGLE_USER, new NoSecrets());
-    DatabaseVendor alternating = vendor(DatabaseType.POSTGRES_ALTERNATING_USERS, new NoSecrets());
+    DatabaseVendor single = vendor(DatabaseType.POSTGRES_SINGLE_USER, noSecrets);
+    DatabaseVendor alternating = vendor(DatabaseType.POSTGRES_ALTERNATING_USERS, noSecrets);
 
     assertThatThrownBy(() ->
             single.apply("RX", value("app", "p1", "h", false), value("root", "p2", "h", false)))
@@ -178,7 +159,7 @@ class DatabaseVendorTest {
     server.passwords.put("app", "not-p1");
 
     assertThatThrownBy(() ->
-            vendor(DatabaseType.POSTGRES_ALTERNATING_USERS, new NoSecrets())
+            vendor(DatabaseType.POSTGRES_ALTERNATING_USERS, noSecrets)
                 .apply("RX", value("app", "p1", "h", true), value("app_clone", "p2", "h", true)))
         .isInstanceOf(DatabaseLoginException.class)
         .hasMessageContaining("AWSCURRENT");
@@ -187,12 +168,14 @@ class DatabaseVendorTest {
 
   @Test
   void alternatingUsers_theMasterSetsTheCloneMirroringTheOriginal_andTheOriginalPlainly() {
-    InMemoryRotationSecrets masters =
-        new InMemoryRotationSecrets(
-            "master", Json.write(Map.of("username", "rds_master", "password", "m1")));
+    FakeSecretsManager masters = new FakeSecretsManager();
+    String masterArn =
+        masters
+            .create("master", Json.write(Map.of("username", "rds_master", "password", "m1")))
+            .arn();
     server.passwords.putAll(Map.of("app", "p1", "rds_master", "m1"));
     DatabaseVendor v = vendor(DatabaseType.POSTGRES_ALTERNATING_USERS, masters);
-    String current = value("app", "p1", "h", true).replace(MASTER, masters.arn());
+    String current = value("app", "p1", "h", true).replace(MASTER, masterArn);
 
     v.apply("RX", current, current.replace("\"app\"", "\"app_clone\"").replace("p1", "p2"));
     String clone = current.replace("\"app\"", "\"app_clone\"").replace("p1", "p2");
@@ -207,12 +190,15 @@ class DatabaseVendorTest {
 
   @Test
   void aMasterForAnotherHost_isRefused() {
-    InMemoryRotationSecrets masters =
-        new InMemoryRotationSecrets(
-            "master",
-            Json.write(Map.of("username", "m", "password", "m1", "host", "other.example")));
+    FakeSecretsManager masters = new FakeSecretsManager();
+    String masterArn =
+        masters
+            .create(
+                "master",
+                Json.write(Map.of("username", "m", "password", "m1", "host", "other.example")))
+            .arn();
     server.passwords.putAll(Map.of("app", "p1", "m", "m1"));
-    String current = value("app", "p1", "h", true).replace(MASTER, masters.arn());
+    String current = value("app", "p1", "h", true).replace(MASTER, masterArn);
 
     assertThatThrownBy(() ->
             vendor(DatabaseType.POSTGRES_ALTERNATING_USERS, masters)
@@ -226,7 +212,7 @@ class DatabaseVendorTest {
   @Test
   void testSecret_failsWhenAwsPendingDoesNotLogIn() {
     assertThatThrownBy(() ->
-            vendor(DatabaseType.POSTGRES_SINGLE_USER, new NoSecrets())
+            vendor(DatabaseType.POSTGRES_SINGLE_USER, noSecrets)
                 .prove("RX", value("app", "p9", "h", false)))
         .isInstanceOf(DatabaseLoginException.class)
         .hasMessageContaining("AWSPENDING")

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyturn.rotate.fakes.Entries;
-import dev.keyturn.rotate.secrets.Stages;
 import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.VendorCallException;
+import dev.keyturn.secrets.Stages;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,6 @@ class AcceptingVendorRotationTest {
       new RotationFixture(
           Entries.secretsManager("RX_DB", "keyturn/prod/db", "random-password", Map.of()),
           FIRST,
-          null,
           List.of(db));
 
   @Test

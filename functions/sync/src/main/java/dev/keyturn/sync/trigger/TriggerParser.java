@@ -5,6 +5,7 @@ import static dev.keyturn.sync.trigger.EventFields.map;
 import static dev.keyturn.sync.trigger.EventFields.text;
 import static dev.keyturn.sync.trigger.EventFields.texts;
 
+import dev.keyturn.secrets.Stages;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,9 @@ import java.util.Set;
  * Turns the event an invocation received into a {@link SyncRequest}. Understands keyturn's own
  * {@code SecretRotated}, SSM {@code Parameter Store Change}, Secrets Manager {@code PutSecretValue}
  * / {@code UpdateSecretVersionStage} via CloudTrail, the scheduled event (drift repair), and a
- * direct invocation {@code {"dryRun": true, "app": "..."}}.
+ * direct invocation {@code {"dryRun": true, "app": "..."}} ({@code "target"} for any kind's key).
  */
 public final class TriggerParser {
-
-  static final String CURRENT = "AWSCURRENT";
 
   private TriggerParser() {}
 
@@ -42,7 +41,7 @@ public final class TriggerParser {
 
   private static SyncRequest direct(Map<String, Object> event) {
     boolean dryRun = flag(event, "dryRun");
-    String app = text(event, "app");
+    String app = text(event, "app") != null ? text(event, "app") : text(event, "target");
     String secret = text(event, "secret");
     Scope scope;
     if (app != null) {
@@ -94,10 +93,10 @@ public final class TriggerParser {
         switch (call == null ? "" : call) {
           case "PutSecretValue" -> {
             List<String> stages = texts(request, "versionStages");
-            yield stages.isEmpty() || stages.contains(CURRENT);
+            yield stages.isEmpty() || stages.contains(Stages.CURRENT);
           }
           case "UpdateSecretVersionStage" ->
-              CURRENT.equals(text(request, "versionStage"))
+              Stages.CURRENT.equals(text(request, "versionStage"))
                   && text(request, "moveToVersionId") != null;
           default -> false;
         };
