@@ -1,5 +1,9 @@
-package dev.keyturn.rotate.database;
+package dev.keyturn.rotate;
 
+import dev.keyturn.rotate.database.DatabaseEngines;
+import dev.keyturn.rotate.database.DatabaseSettings;
+import dev.keyturn.rotate.database.DatabaseVendors;
+import dev.keyturn.rotate.database.MasterSecrets;
 import dev.keyturn.rotate.database.mysql.MysqlEngine;
 import dev.keyturn.rotate.database.postgres.PostgresEngine;
 import dev.keyturn.rotate.database.redis.RedisEngine;
@@ -13,11 +17,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The database rotation's wiring. Configuration: {@code keyturn.database.ca-bundle} (env {@code
- * KEYTURN_DATABASE_CA_BUNDLE}: a PEM file of trusted CAs; default the JVM's trust store) and {@code
- * keyturn.database.timeout} (env {@code KEYTURN_DATABASE_TIMEOUT}, default 5s). No connection is
- * made at startup (nor before a SnapStart snapshot): the drivers and their randomness initialise on
- * first use, after restore.
+ * The database rotation's wiring (here, beside {@link RotateBeans}, so {@code rotate.database} does
+ * not depend on its engine packages, which depend on it). Configuration: {@code
+ * keyturn.database.ca-bundle} (env {@code KEYTURN_DATABASE_CA_BUNDLE}: a PEM file of trusted CAs;
+ * default the JVM's trust store) and {@code keyturn.database.timeout} (env {@code
+ * KEYTURN_DATABASE_TIMEOUT}, default 5s). No connection is made at startup (nor before a SnapStart
+ * snapshot): the drivers and their randomness initialise on first use, after restore.
  */
 @Factory
 public class DatabaseBeans {
