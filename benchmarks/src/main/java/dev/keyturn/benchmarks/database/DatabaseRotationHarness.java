@@ -6,13 +6,12 @@ import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
+import dev.keyturn.local.LocalAws;
+import dev.keyturn.local.db.client.PooledClient;
 import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.StateTable;
-import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import dev.keyturn.testing.aws.TemplateFunction;
-import dev.keyturn.local.template.TemplateTable;
-import dev.keyturn.local.db.client.PooledClient;
 import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +52,8 @@ public final class DatabaseRotationHarness {
   private DatabaseRotationHarness(
       BenchDatabases servers, LambdaRuntimeHarness rotate, LocalAws aws) {
     this.servers = servers;
-    this.driver = new SecretsManagerRotationDriver(aws.endpoint());
-    driver.prepareMoto();
+    this.driver = new SecretsManagerRotationDriver(aws);
+    driver.prepareRotationLambda();
     this.inventory = new DynamoInventoryStore(new StateTable(aws.dynamoDb(), TABLE));
     this.load = new RotationLoad(rotate, driver);
   }
@@ -65,7 +64,7 @@ public final class DatabaseRotationHarness {
     try (LocalAws aws = LocalAws.start(work.resolve("logs"));
         BenchDatabases servers = new BenchDatabases(work)) {
       aws.applyToSystemProperties();
-      TemplateTable.locate().recreate(aws.dynamoDb(), TABLE);
+      aws.recreateTable(TABLE);
       // read by the function's context when the runtime loads it
       System.setProperty("keyturn.table", TABLE);
       System.setProperty("keyturn.event-bus", "keyturn");

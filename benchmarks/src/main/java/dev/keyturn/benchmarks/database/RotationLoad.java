@@ -1,7 +1,7 @@
 package dev.keyturn.benchmarks.database;
 
-import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import dev.keyturn.local.db.client.PooledClient;
+import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
 import java.time.Duration;
 import java.time.Instant;
