@@ -24,6 +24,16 @@ public sealed interface Sink {
    */
   String env();
 
+  /**
+   * How the value is published: null as it is (or its {@link #field()}); {@value #FORMAT_URL} a
+   * connection URL composed from a database or cache secret (see {@code
+   * dev.keyturn.connection.ConnectionUrl}). The same for every kind of target.
+   */
+  String format();
+
+  /** The {@code format} that publishes a connection secret as a URL. */
+  String FORMAT_URL = "url";
+
   /** The kind of target: {@code heroku}, {@code github}, {@code cloudflare} or {@code dotenv}. */
   String kind();
 
@@ -39,14 +49,18 @@ public sealed interface Sink {
   String targetName();
 
   /** A Heroku config var. */
-  record Heroku(String app, String var, String previousVar, String field, String env)
+  record Heroku(String app, String var, String previousVar, String field, String env, String format)
       implements Sink {
     public Heroku(String app, String var, String previousVar) {
-      this(app, var, previousVar, null, null);
+      this(app, var, previousVar, null, null, null);
     }
 
     public Heroku(String app, String var, String previousVar, String field) {
-      this(app, var, previousVar, field, null);
+      this(app, var, previousVar, field, null, null);
+    }
+
+    public Heroku(String app, String var, String previousVar, String field, String env) {
+      this(app, var, previousVar, field, env, null);
     }
 
     @Override
@@ -61,14 +75,19 @@ public sealed interface Sink {
   }
 
   /** A line of a local {@code .env} file, for development. */
-  record Dotenv(String file, String var, String field, String previousVar, String env)
+  record Dotenv(
+      String file, String var, String field, String previousVar, String env, String format)
       implements Sink {
     public Dotenv(String file, String var) {
-      this(file, var, null, null, null);
+      this(file, var, null, null, null, null);
     }
 
     public Dotenv(String file, String var, String field) {
-      this(file, var, field, null, null);
+      this(file, var, field, null, null, null);
+    }
+
+    public Dotenv(String file, String var, String field, String previousVar, String env) {
+      this(file, var, field, previousVar, env, null);
     }
 
     @Override
@@ -90,8 +109,18 @@ public sealed interface Sink {
    *     secret
    */
   record Github(
-      String repo, String environment, String var, String previousVar, String field, String env)
+      String repo,
+      String environment,
+      String var,
+      String previousVar,
+      String field,
+      String env,
+      String format)
       implements Sink {
+    public Github(
+        String repo, String environment, String var, String previousVar, String field, String env) {
+      this(repo, environment, var, previousVar, field, env, null);
+    }
 
     @Override
     public String kind() {
@@ -111,8 +140,18 @@ public sealed interface Sink {
    * @param script the Worker script name
    */
   record Cloudflare(
-      String account, String script, String var, String previousVar, String field, String env)
+      String account,
+      String script,
+      String var,
+      String previousVar,
+      String field,
+      String env,
+      String format)
       implements Sink {
+    public Cloudflare(
+        String account, String script, String var, String previousVar, String field, String env) {
+      this(account, script, var, previousVar, field, env, null);
+    }
 
     @Override
     public String kind() {

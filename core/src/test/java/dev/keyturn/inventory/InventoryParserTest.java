@@ -335,4 +335,51 @@ class InventoryParserTest {
         .containsEntry("fields", "key_id,secret_key")
         .containsEntry("length", "40");
   }
+
+  @Test
+  void sinkFormatUrl_isRead_roundTrips_andRefusesOtherFormatsOrAFieldBesideIt() {
+    Inventory inv =
+        InventoryParser.parse(
+                """
+                version: 1
+                secrets:
+                  - name: RX_DB
+                    source: {secretsManager: a}
+                    sinks:
+                      - heroku: {app: web, var: DATABASE_URL, format: url}
+                      - dotenv: {file: .env, var: DATABASE_URL, format: url}
+                      - github: {repo: raxx/web, var: DATABASE_URL, format: url}
+                      - cloudflare: {account: a1, script: web, var: DATABASE_URL, format: url}
+                """,
+                "inline")
+            .requireValid();
+    SecretEntry db = inv.secret("RX_DB").orElseThrow();
+
+    assertThat(db.sinks())
+        .containsExactly(
+            new Sink.Heroku("web", "DATABASE_URL", null, null, null, Sink.FORMAT_URL),
+            new Sink.Dotenv(".env", "DATABASE_URL", null, null, null, Sink.FORMAT_URL),
+            new Sink.Github("raxx/web", null, "DATABASE_URL", null, null, null, Sink.FORMAT_URL),
+            new Sink.Cloudflare("a1", "web", "DATABASE_URL", null, null, null, Sink.FORMAT_URL));
+    assertThat(EntryCodec.read(EntryCodec.write(db))).isEqualTo(db);
+    ParsedInventory bad =
+        InventoryParser.parse(
+            """
+            version: 1
+            secrets:
+              - name: RX_DB
+                source: {secretsManager: a}
+                sinks:
+                  - heroku: {app: web, var: DATABASE_URL, format: jdbc}
+                  - heroku: {app: web, var: PASSWORD_URL, format: url, field: password}
+                  - github: {repo: raxx/web, var: DATABASE_URL, format: jdbc}
+            """,
+            "inline");
+    assertThat(bad.problems())
+        .extracting(SchemaProblem::path)
+        .containsExactly(
+            "secrets[0].sinks[0].heroku.format",
+            "secrets[0].sinks[1].heroku.format",
+            "secrets[0].sinks[2].github.format");
+  }
 }

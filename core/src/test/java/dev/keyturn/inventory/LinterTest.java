@@ -24,7 +24,14 @@ class LinterTest {
   /** Rejects negative lengths and unknown types, like the real generator registry does. */
   static final OptionValidator GENERATORS =
       (type, options) ->
-          !List.of("random-password", "hmac-key", "jwt-rsa", "json-field", "heroku-authorization")
+          !List.of(
+                      "random-password",
+                      "hmac-key",
+                      "jwt-rsa",
+                      "json-field",
+                      "heroku-authorization",
+                      "postgres-alternating-users",
+                      "redis-alternating-users")
                   .contains(type)
               ? List.of("unknown generator type " + type)
               : options.getOrDefault("length", "1").startsWith("-")
@@ -357,5 +364,49 @@ class LinterTest {
         .extracting(Finding::message)
         .hasSize(5)
         .noneMatch(m -> m.contains("STRIPE_SECRET_KEY"));
+  }
+
+  @Test
+  void aGeneratorThatOnlySecretsManagerRotates_onAnSsmParameter_isAnError() {
+    OptionValidator databases =
+        new OptionValidator() {
+          @Override
+          public List<String> validate(String type, Map<String, String> options) {
+            return List.of();
+          }
+
+          @Override
+          public boolean secretsManagerOnly(String type) {
+            return type.equals("postgres-single-user");
+          }
+        };
+    Linter withDatabases = new Linter(new LintContext(NOW, databases, SCHEMES));
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: RX_APP_DB
+            source: {%s}
+            tags: {function: webhook-verify, sensitivity: high, consumer: raptor, rotation: 90d}
+            environments: [prod]
+            generator: {type: postgres-single-user}
+            sinks:
+              - heroku: {app: web, var: DATABASE_URL, format: url}
+        """;
+
+    LintReport onSsm =
+        withDatabases.lint(
+            InventoryParser.parse(yaml.formatted("ssmParameter: /keyturn/db"), "t.yaml"));
+    LintReport inSecretsManager =
+        withDatabases.lint(
+            InventoryParser.parse(yaml.formatted("secretsManager: keyturn/db"), "t.yaml"));
+
+    assertThat(onSsm.findings())
+        .extracting(Finding::rule, Finding::message)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "generator",
+                "generator postgres-single-user rotates only a Secrets Manager secret"));
+    assertThat(inSecretsManager.findings()).extracting(Finding::rule).doesNotContain("generator");
   }
 }

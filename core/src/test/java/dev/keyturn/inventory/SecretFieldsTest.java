@@ -37,4 +37,25 @@ class SecretFieldsTest {
           .hasMessageNotContaining("s3cr3t");
     }
   }
+
+  @Test
+  void select_formatUrl_composesTheConnectionUrl_fromAConnectionSecret() {
+    String db =
+        "{\"engine\":\"postgres\",\"host\":\"db.internal\",\"port\":5432,\"username\":\"app\","
+            + "\"password\":\"s3cr3t/pw@1\",\"dbname\":\"shop\","
+            + "\"masterarn\":\"arn:aws:secretsmanager:us-east-1:1:secret:master\"}";
+
+    assertThat(SecretFields.select("APP_DB", db, null, Sink.FORMAT_URL))
+        .isEqualTo("postgres://app:s3cr3t%2Fpw%401@db.internal:5432/shop");
+    assertThat(SecretFields.select("APP_DB", db, null, null)).isEqualTo(db);
+  }
+
+  @Test
+  void select_formatUrl_refusesAValueThatIsNoConnectionSecret_namingNeverTheValue() {
+    assertThatThrownBy(() -> SecretFields.select("APP_DB", "s3cr3t-plain", null, Sink.FORMAT_URL))
+        .isInstanceOf(SecretFieldMissingException.class)
+        .hasMessageContaining("APP_DB")
+        .hasMessageContaining("url")
+        .hasMessageNotContaining("s3cr3t");
+  }
 }

@@ -22,8 +22,10 @@ import picocli.CommandLine.Spec;
       "Run keyturn end to end against a local AWS it starts (moto_server + DynamoDB Local, or",
       "LocalStack with KEYTURN_LOCAL_AWS=localstack where Docker runs):",
       "lint and apply the example inventory, seed its secrets, rotate the webhook secret",
-      "through the real rotate handler, sync the .env sink, verify webhooks signed with the old",
-      "and the new secret through the real webhook handler, then clean up."
+      "through the real rotate handler, rotate the Postgres alternating-users entry against a",
+      "real PostgreSQL (when installed) while an app's pool queries, sync the .env sink, verify",
+      "webhooks signed with the old and the new secret through the real webhook handler, then",
+      "clean up."
     },
     footer = {"", "Example:", "  keyturn demo", "  keyturn demo --inventory my-inventory.yaml"})
 public final class DemoCommand implements Callable<Integer> {
@@ -78,6 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
       run.applyAgainChangesNothing();
       run.seedSecrets();
       run.rotateWebhookSecret();
+      run.rotateDatabase();
       run.syncDotenv();
       run.syncHeroku();
       run.verifyWebhooks();

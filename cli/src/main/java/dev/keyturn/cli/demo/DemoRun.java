@@ -64,6 +64,7 @@ final class DemoRun implements AutoCloseable {
   private final ApplicationContext context;
   private final Inventory inventory;
   private final DemoHeroku heroku;
+  private final DemoDatabase database = new DemoDatabase();
   private String previousSecret;
   private String currentSecret;
 
@@ -182,6 +183,18 @@ final class DemoRun implements AutoCloseable {
     say.ok("new AWSCURRENT %s; the old version is AWSPREVIOUS; no AWSPENDING left", version);
   }
 
+  /** The inventory's Postgres alternating-users entry, against a real PostgreSQL when installed. */
+  void rotateDatabase() throws Exception {
+    var entry =
+        inventory.secrets().stream()
+            .filter(
+                e -> e.generatorSpec().map(g -> g.type().equals(DemoDatabase.TYPE)).orElse(false))
+            .findFirst();
+    if (entry.isPresent()) {
+      database.rotate(entry.get(), context, aws, workDir, say);
+    }
+  }
+
   void syncDotenv() {
     say.step("Sync the .env sinks (local development) from AWSCURRENT");
     List<AppResult> results = DotenvStep.run(context, workDir, false);
@@ -260,6 +273,7 @@ final class DemoRun implements AutoCloseable {
         Files.deleteIfExists(workDir.resolve(sink.file()));
       }
     }
+    database.close();
     context.close();
     aws.close();
     System.clearProperty(ATTEMPT_TIMEOUT_PROPERTY);

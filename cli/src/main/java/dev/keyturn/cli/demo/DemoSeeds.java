@@ -1,10 +1,12 @@
 package dev.keyturn.cli.demo;
 
+import dev.keyturn.connection.Engine;
 import dev.keyturn.inventory.GeneratorSpec;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.json.Json;
+import dev.keyturn.rotate.database.DatabaseType;
 import dev.keyturn.rotate.generator.GenerationRequest;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
@@ -52,7 +54,7 @@ final class DemoSeeds {
       // an entry with one source per environment gets a value of its own in each
       for (Source source : e.allSources()) {
         try {
-          String value = firstValue(e);
+          String value = firstValue(e, source);
           switch (source) {
             case Source.SecretsManager sm -> secrets.createIfAbsent(sm.id(), value, Map.of());
             case Source.SsmParameter p -> parameters.createIfAbsent(p.id(), value, Map.of());
@@ -66,10 +68,13 @@ final class DemoSeeds {
     return seeded;
   }
 
-  private String firstValue(SecretEntry e) {
+  private String firstValue(SecretEntry e, Source source) {
     GeneratorSpec g = e.generator();
     if (g == null) {
       return token(40); // a vendor-issued token keyturn does not generate
+    }
+    if (DatabaseType.of(g.type()).isPresent()) {
+      return databaseCredential(source, DatabaseType.of(g.type()).get());
     }
     return switch (g.type()) {
       case "json-field" -> jsonWithFields(g);
@@ -87,6 +92,31 @@ final class DemoSeeds {
       object.put(field.strip(), token(40));
     }
     return Json.write(object);
+  }
+
+  /**
+   * A database entry gets the RDS/ElastiCache shape for a server on this machine (the demo rotates
+   * one against a real PostgreSQL when it can start one, see DemoDatabase).
+   */
+  private String databaseCredential(Source source, DatabaseType type) {
+    Engine engine =
+        type.engines().contains(Engine.POSTGRES)
+            ? Engine.POSTGRES
+            : type.engines().iterator().next();
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("engine", engine.names().getFirst());
+    value.put("host", "127.0.0.1");
+    value.put("port", engine.defaultPort());
+    value.put("username", "raptor");
+    value.put("password", token(32));
+    if (engine != Engine.REDIS) {
+      value.put("dbname", "raptor");
+    }
+    value.put("ssl", false);
+    if (type.alternating()) {
+      value.put("masterarn", source.id() + "-master");
+    }
+    return Json.write(value);
   }
 
   private String token(int length) {

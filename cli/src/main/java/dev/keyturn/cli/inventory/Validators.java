@@ -14,7 +14,19 @@ final class Validators {
 
   static LintContext lintContext(Clock clock) {
     GeneratorRegistry generators = RotationGenerators.forValidation();
-    OptionValidator generatorOptions = generators::validate;
+    OptionValidator generatorOptions =
+        new OptionValidator() {
+          @Override
+          public java.util.List<String> validate(
+              String type, java.util.Map<String, String> options) {
+            return generators.validate(type, options);
+          }
+
+          @Override
+          public boolean secretsManagerOnly(String type) {
+            return RotationGenerators.secretsManagerOnly(type);
+          }
+        };
     OptionValidator schemeOptions = Schemes::validateOptions;
     return new LintContext(clock.instant(), generatorOptions, schemeOptions);
   }

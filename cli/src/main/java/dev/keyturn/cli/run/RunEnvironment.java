@@ -30,9 +30,9 @@ final class RunEnvironment {
 
   /**
    * Where one variable's value comes from: an entry, the source for the environment, and the JSON
-   * field its sink names (or null).
+   * field and format its sink names (each may be null).
    */
-  private record Origin(SecretEntry entry, Source source, String field) {}
+  private record Origin(SecretEntry entry, Source source, String field, String format) {}
 
   /** Variable name to where its value comes from. */
   private final Map<String, Origin> names;
@@ -62,8 +62,14 @@ final class RunEnvironment {
       }
       Source source = e.sourceFor(environment);
       varNames(e, environment)
-          .forEach((var, field) -> {
-            Origin other = names.putIfAbsent(var, new Origin(e, source, field));
+          .forEach((var, sink) -> {
+            Origin origin =
+                new Origin(
+                    e,
+                    source,
+                    sink == null ? null : sink.field(),
+                    sink == null ? null : sink.format());
+            Origin other = names.putIfAbsent(var, origin);
             if (other != null && !other.entry().name().equals(e.name())) {
               conflicts.add(var + " (" + other.entry().name() + ", " + e.name() + ")");
             }
@@ -86,13 +92,13 @@ final class RunEnvironment {
 
   /**
    * Each variable name the entry's sinks for this environment use (sinks without {@code env} serve
-   * every environment), with the JSON field it gets (null: all).
+   * every environment), with its first sink (null: no sink, all).
    */
-  private static Map<String, String> varNames(SecretEntry e, String environment) {
-    Map<String, String> vars = new LinkedHashMap<>();
+  private static Map<String, Sink> varNames(SecretEntry e, String environment) {
+    Map<String, Sink> vars = new LinkedHashMap<>();
     for (Sink s : e.sinks()) {
       if (s.env() == null || s.env().equals(environment)) {
-        vars.putIfAbsent(s.var(), s.field());
+        vars.putIfAbsent(s.var(), s);
       }
     }
     if (vars.isEmpty()) {
@@ -126,9 +132,9 @@ final class RunEnvironment {
         missing.add(e.name());
       } else {
         try {
-          env.put(var, SecretFields.select(e.name(), v.value(), origin.field()));
+          env.put(var, SecretFields.select(e.name(), v.value(), origin.field(), origin.format()));
         } catch (SecretFields.SecretFieldMissingException notThere) {
-          missing.add(e.name() + "." + origin.field());
+          missing.add(e.name() + "." + notThere.field());
         }
       }
     });

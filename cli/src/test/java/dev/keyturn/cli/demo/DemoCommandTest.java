@@ -40,6 +40,31 @@ class DemoCommandTest {
         .contains("Sync to Heroku: skipped")
         .contains("every step passed");
     assertThat(work.resolve(".env.local")).doesNotExist();
+    if (postgresInstalled()) {
+      assertThat(result.out())
+          .contains("Rotate PG_RAPTOR_APP (postgres-alternating-users) against a real PostgreSQL")
+          .contains("AWSCURRENT is user raptor_clone now; AWSPREVIOUS (raptor) still logs in: true")
+          .containsPattern("during the rotation: [1-9][0-9]* queries, 0 failed, 0 logins refused")
+          .contains("DATABASE_URL (format: url) for Heroku: p***r");
+    } else {
+      assertThat(result.out())
+          .contains("Rotate PG_RAPTOR_APP (postgres-alternating-users): skipped, PostgreSQL's");
+    }
+  }
+
+  /** What the demo looks for (local's PostgresServer): Debian's layout, else initdb on PATH. */
+  private static boolean postgresInstalled() {
+    try (var versions = Files.newDirectoryStream(Path.of("/usr/lib/postgresql"))) {
+      for (Path v : versions) {
+        if (Files.isExecutable(v.resolve("bin/initdb"))) {
+          return true;
+        }
+      }
+    } catch (java.io.IOException none) {
+      // not the Debian layout
+    }
+    return java.util.Arrays.stream(System.getenv("PATH").split(":"))
+        .anyMatch(d -> Files.isExecutable(Path.of(d, "initdb")));
   }
 
   @Test

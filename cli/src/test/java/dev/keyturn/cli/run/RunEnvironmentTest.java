@@ -71,6 +71,29 @@ class RunEnvironmentTest {
   }
 
   @Test
+  void resolve_composesTheUrl_forAFormatUrlSink() {
+    SecretEntry db =
+        entry(
+            "RX_DB",
+            List.of("dev"),
+            new Sink.Dotenv(".env", "DATABASE_URL", null, null, null, Sink.FORMAT_URL));
+    SecretSource source =
+        holding(
+            "RX_DB",
+            "{\"engine\":\"mysql\",\"host\":\"127.0.0.1\",\"username\":\"app\","
+                + "\"password\":\"db-s3cret\",\"dbname\":\"shop\"}");
+
+    assertThat(RunEnvironment.of(List.of(db), "dev").resolve(source))
+        .containsExactly(
+            java.util.Map.entry("DATABASE_URL", "mysql://app:db-s3cret@127.0.0.1:3306/shop"));
+    assertThatThrownBy(
+            () -> RunEnvironment.of(List.of(db), "dev").resolve(holding("RX_DB", "db-s3cret")))
+        .isInstanceOf(RunSourceMissingException.class)
+        .hasMessageContaining("RX_DB.url")
+        .hasMessageNotContaining("db-s3cret");
+  }
+
+  @Test
   void staging_getsProdsAccountWideToken_andStagingsOwnEnvSpecificValue() {
     SecretEntry accountWide =
         new SecretEntry(
@@ -162,8 +185,13 @@ class RunEnvironmentTest {
 
   /** The source of entry {@code ALP_PAPER} holds {@code value}. */
   private static SecretSource fixed(String value) {
+    return holding("ALP_PAPER", value);
+  }
+
+  /** The source of entry {@code name} holds {@code value}. */
+  private static SecretSource holding(String name, String value) {
     FakeSecretSource source = new FakeSecretSource();
-    source.put(new Source.SecretsManager("id-ALP_PAPER"), value);
+    source.put(new Source.SecretsManager("id-" + name), value);
     return source;
   }
 

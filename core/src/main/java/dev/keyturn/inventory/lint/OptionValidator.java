@@ -15,4 +15,13 @@ public interface OptionValidator {
 
   /** Problems in plain words naming the option; empty when valid. An unknown kind is a problem. */
   List<String> validate(String kind, Map<String, String> options);
+
+  /**
+   * Whether the kind (a generator type) rotates only through Secrets Manager's four steps, because
+   * its other side is set in setSecret (a database user's password): on an SSM parameter the sweep
+   * would change the value without the database knowing.
+   */
+  default boolean secretsManagerOnly(String kind) {
+    return false;
+  }
 }

@@ -1,6 +1,8 @@
 package dev.keyturn.inventory.lint;
 
 import dev.keyturn.inventory.Inventory;
+import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.WebhookEntry;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,13 +20,35 @@ final class ReferenceRules {
     return inventory.secrets().stream()
         .filter(e -> e.name() != null && e.generator() != null)
         .flatMap(e ->
-            context.generators().validate(e.generator().type(), e.generator().options()).stream()
-                .map(problem ->
-                    Finding.error(
-                        e.name(),
-                        GENERATOR,
-                        "generator " + e.generator().type() + ": " + problem,
-                        "fix the generator options (see docs/configuration.md)")));
+            Stream.concat(
+                context
+                    .generators()
+                    .validate(e.generator().type(), e.generator().options())
+                    .stream()
+                    .map(problem ->
+                        Finding.error(
+                            e.name(),
+                            GENERATOR,
+                            "generator " + e.generator().type() + ": " + problem,
+                            "fix the generator options (see docs/configuration.md)")),
+                secretsManagerOnly(e, context)));
+  }
+
+  /**
+   * A generator whose other side is set in setSecret cannot rotate an SSM parameter (any of an
+   * entry's per-environment sources).
+   */
+  private static Stream<Finding> secretsManagerOnly(SecretEntry e, LintContext context) {
+    boolean onSsm = e.allSources().stream().anyMatch(s -> s instanceof Source.SsmParameter);
+    if (!onSsm || !context.generators().secretsManagerOnly(e.generator().type())) {
+      return Stream.empty();
+    }
+    return Stream.of(
+        Finding.error(
+            e.name(),
+            GENERATOR,
+            "generator " + e.generator().type() + " rotates only a Secrets Manager secret",
+            "keep the value in Secrets Manager (source: {secretsManager: ...})"));
   }
 
   static Stream<Finding> webhooks(Inventory inventory, LintContext context) {

@@ -90,6 +90,7 @@ public final class EntryCodec {
     putIfPresent(inner, "previousVar", s.previousVar());
     putIfPresent(inner, "field", s.field());
     putIfPresent(inner, "env", s.env());
+    putIfPresent(inner, "format", s.format());
     return Map.of(s.kind(), inner);
   }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class SinkParser {
 
   private static final List<String> KINDS = List.of("heroku", "github", "cloudflare", "dotenv");
-  private static final Set<String> COMMON = Set.of("var", "previousVar", "field", "env");
+  private static final Set<String> COMMON = Set.of("var", "previousVar", "field", "env", "format");
   private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
   /**
@@ -55,7 +55,8 @@ final class SinkParser {
     String var = s.requiredText("var");
     return app == null || var == null
         ? null
-        : new Sink.Heroku(app, var, s.text("previousVar"), s.text("field"), s.text("env"));
+        : new Sink.Heroku(
+            app, var, s.text("previousVar"), s.text("field"), s.text("env"), format(s));
   }
 
   private static Sink github(Fields s) {
@@ -84,7 +85,8 @@ final class SinkParser {
             var,
             s.text("previousVar"),
             s.text("field"),
-            s.text("env"));
+            s.text("env"),
+            format(s));
   }
 
   private static Sink cloudflare(Fields s) {
@@ -95,7 +97,7 @@ final class SinkParser {
     return account == null || script == null || var == null
         ? null
         : new Sink.Cloudflare(
-            account, script, var, s.text("previousVar"), s.text("field"), s.text("env"));
+            account, script, var, s.text("previousVar"), s.text("field"), s.text("env"), format(s));
   }
 
   private static Sink dotenv(Fields s) {
@@ -104,7 +106,27 @@ final class SinkParser {
     String var = s.requiredText("var");
     return file == null || var == null
         ? null
-        : new Sink.Dotenv(file, var, s.text("field"), s.text("previousVar"), s.text("env"));
+        : new Sink.Dotenv(
+            file, var, s.text("field"), s.text("previousVar"), s.text("env"), format(s));
+  }
+
+  /**
+   * A sink's {@code format}, the same for every kind: absent, or {@code url} (which composes the
+   * whole value, so it takes no field).
+   */
+  private static String format(Fields sink) {
+    String format = sink.text("format");
+    if (format == null) {
+      return null;
+    }
+    if (!Sink.FORMAT_URL.equals(format)) {
+      sink.problem(sink.child("format"), "must be `" + Sink.FORMAT_URL + "` when given");
+      return null;
+    }
+    if (sink.text("field") != null) {
+      sink.problem(sink.child("format"), "`format: url` composes the whole value; drop `field`");
+    }
+    return format;
   }
 
   private static Set<String> with(String... keys) {

@@ -6,6 +6,7 @@ import dev.keyturn.config.AwsTimeouts;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.heroku.HerokuSettings;
 import dev.keyturn.observability.Metrics;
+import dev.keyturn.rotate.database.DatabaseVendors;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.PasswordPolicy;
@@ -18,6 +19,7 @@ import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.rotate.secrets.SecretsManagerRandomPasswords;
 import dev.keyturn.rotate.sweep.ParameterRotation;
 import dev.keyturn.rotate.sweep.SweepService;
+import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.rotate.vendor.aws.IamAccessKeys;
 import dev.keyturn.rotate.vendor.heroku.HerokuAuthorizations;
@@ -34,6 +36,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -119,10 +122,15 @@ public class RotateBeans {
         IamAccessKeys.Propagation.standard());
   }
 
-  /** Vendors that accept generated values (none yet) and adapters for vendor-issued ones. */
+  /**
+   * Vendors that accept generated values (the database users) and adapters for vendor-issued
+   * credentials (Heroku authorizations, IAM access keys).
+   */
   @Singleton
-  public Vendors vendors(HerokuAuthorizations heroku, IamAccessKeys iamAccessKeys) {
-    return new Vendors(List.of(), List.of(heroku, iamAccessKeys));
+  public Vendors vendors(
+      HerokuAuthorizations heroku, IamAccessKeys iamAccessKeys, DatabaseVendors databases) {
+    List<Vendor> accepting = new ArrayList<>(databases.vendors());
+    return new Vendors(accepting, List.of(heroku, iamAccessKeys));
   }
 
   /** Stops and retires superseded vendor-issued credentials (finishSecret, next rotation). */

@@ -1,5 +1,7 @@
 package dev.keyturn.rotate;
 
+import dev.keyturn.rotate.database.DatabaseType;
+import dev.keyturn.rotate.database.DatabaseVendors;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.SecretGenerator;
@@ -13,19 +15,27 @@ import dev.keyturn.rotate.vendor.heroku.HerokuAuthorizationGenerator;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every generator type the rotate function knows: the built-ins plus the vendor-issued ones. */
+/**
+ * Every generator type the rotate function knows: the built-ins, the vendor-issued ones and the six
+ * database types.
+ */
 public final class RotationGenerators {
 
   private RotationGenerators() {}
 
   /** The registry the rotation and the sweep generate with. */
   public static GeneratorRegistry all(RandomPasswordPort passwords, RandomSource random) {
-    return withVendorTypes(builtIns(passwords, random));
+    return withVendorTypes(builtIns(passwords, random), passwords);
   }
 
   /** Every type, for validating an inventory without AWS (the CLI's lint). */
   public static GeneratorRegistry forValidation() {
-    return withVendorTypes(builtInsForValidation());
+    return withVendorTypes(
+        builtInsForValidation(),
+        policy -> {
+          throw new UnsupportedOperationException(
+              "this registry only validates; database types need Secrets Manager to generate");
+        });
   }
 
   /**
@@ -55,11 +65,21 @@ public final class RotationGenerators {
         new RandomSource());
   }
 
-  private static GeneratorRegistry withVendorTypes(GeneratorRegistry builtIns) {
+  /**
+   * Whether values of the type rotate only through Secrets Manager (the database types: setSecret
+   * sets the password at the server; the sweep rotating an SSM parameter would not).
+   */
+  public static boolean secretsManagerOnly(String type) {
+    return DatabaseType.of(type).isPresent();
+  }
+
+  private static GeneratorRegistry withVendorTypes(
+      GeneratorRegistry builtIns, RandomPasswordPort passwords) {
     List<SecretGenerator> all = new ArrayList<>();
     builtIns.types().forEach(type -> all.add(builtIns.get(type)));
     all.add(new HerokuAuthorizationGenerator());
     all.add(new AwsIamAccessKeyGenerator());
+    all.addAll(DatabaseVendors.generators(passwords));
     return new GeneratorRegistry(all);
   }
 }

@@ -306,6 +306,56 @@ class SyncServiceTest {
   }
 
   @Test
+  void sync_formatUrl_publishesTheComposedUrl_andNothingOfTheMasterSecret() {
+    secrets.put(
+        "keyturn/app-db",
+        "{\"engine\":\"postgres\",\"host\":\"db.internal\",\"port\":5432,"
+            + "\"username\":\"app_clone\",\"password\":\"app-db-pw/0000001\",\"dbname\":\"shop\","
+            + "\"masterarn\":\"keyturn/app-db-master\"}");
+    secrets.put(
+        "keyturn/app-db-master",
+        "{\"engine\":\"postgres\",\"host\":\"db.internal\",\"username\":\"master\","
+            + "\"password\":\"master-pw-00000001\"}");
+    inventory.replace(
+        INVENTORY
+            + """
+              - name: RX_APP_DB
+                source: {secretsManager: keyturn/app-db}
+                sinks:
+                  - heroku: {app: gamma, var: DATABASE_URL, format: url}
+            """);
+
+    SyncReport report = service.sync(all());
+
+    assertThat(result(report, "gamma").outcome()).isEqualTo(Outcome.PATCHED);
+    assertThat(heroku.vars("gamma"))
+        .containsOnlyKeys("DATABASE_URL")
+        .containsEntry(
+            "DATABASE_URL", "postgres://app_clone:app-db-pw%2F0000001@db.internal:5432/shop");
+    assertThat(heroku.vars("gamma").values())
+        .noneMatch(v -> v.contains("master-pw") || v.contains("masterarn"));
+  }
+
+  @Test
+  void sync_formatUrl_failsTheApp_whenTheValueIsNoConnectionSecret() {
+    secrets.put("keyturn/app-db", "plain-db-password-0001");
+    inventory.replace(
+        INVENTORY
+            + """
+              - name: RX_APP_DB
+                source: {secretsManager: keyturn/app-db}
+                sinks:
+                  - heroku: {app: gamma, var: DATABASE_URL, format: url}
+            """);
+
+    SyncReport report = service.sync(all());
+
+    assertThat(result(report, "gamma").outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result(report, "gamma").reason()).isEqualTo("field_missing:RX_APP_DB.url");
+    assertThat(heroku.vars("gamma")).isEmpty();
+  }
+
+  @Test
   void sync_stopsEarly_whenTheRateLimitBudgetRunsLow() {
     heroku.budget(4);
 

@@ -204,7 +204,9 @@ public final class RotationService {
   /**
    * setSecret. Without a vendor side this is a no-op, and so it is for a vendor-issued credential:
    * it has been live at the vendor since createSecret. For a vendor that accepts values, the
-   * generated AWSPENDING value is applied there (applying the same value twice is harmless).
+   * generated AWSPENDING value is applied there (applying the same value twice is harmless). A
+   * vendor that accepts values gets the AWSPREVIOUS value on request too (a database user whose
+   * AWSCURRENT password no longer logs in).
    */
   String setSecret(StepContext c) {
     if (issuer(c).isPresent()) {
@@ -218,8 +220,15 @@ public final class RotationService {
         secrets
             .value(c.secretId(), c.token(), Stages.PENDING)
             .orElseThrow(() -> new PendingValueMissingException(c.name(), c.token()));
-    vendor.get().apply(c.name(), currentValue(c, currentVersion(c)), value);
+    vendor.get().apply(c.name(), currentValue(c, currentVersion(c)), value, () -> previousValue(c));
     return "applied";
+  }
+
+  /** The AWSPREVIOUS value, if the secret has one (read only when a vendor asks for it). */
+  private Optional<String> previousValue(StepContext c) {
+    return c.metadata()
+        .versionWith(Stages.PREVIOUS)
+        .flatMap(version -> secrets.value(c.secretId(), version, Stages.PREVIOUS));
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.keyturn.rotate.vendor;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * The vendor side of a credential whose value keyturn generates (a database user's password): where
  * the new value must be made live (setSecret) and where it can be proven to work (testSecret).
@@ -30,6 +33,19 @@ public interface Vendor {
    * @throws VendorCallException when the vendor refuses or cannot be reached
    */
   String apply(String secretName, String currentValue, String pendingValue);
+
+  /**
+   * setSecret with the AWSPREVIOUS value at hand, for vendors whose recovery needs it (AWS's
+   * single-user database templates log in with AWSPREVIOUS when AWSCURRENT no longer works). The
+   * value is read only when asked for. Vendors that do not need it keep the three-argument form.
+   */
+  default String apply(
+      String secretName,
+      String currentValue,
+      String pendingValue,
+      Supplier<Optional<String>> previousValue) {
+    return apply(secretName, currentValue, pendingValue);
+  }
 
   /**
    * testSecret: makes an authenticated call with {@code value}.

@@ -37,6 +37,13 @@ public final class SecretParts {
       case "json-field" -> parts.add(Json.tree(value).path("secret_key").asText());
       case "heroku-authorization" -> parts.add(Json.tree(value).path("token").asText());
       case "aws-iam-access-key" -> parts.add(Json.tree(value).path("secretAccessKey").asText());
+      case "postgres-single-user",
+          "mysql-single-user",
+          "redis-single-user",
+          "postgres-alternating-users",
+          "mysql-alternating-users",
+          "redis-alternating-users" ->
+          parts.add(Json.tree(value).path("password").asText());
       default -> parts.add(value);
     }
     return parts;

@@ -19,6 +19,7 @@ import java.util.List;
  * @param renameOf when this is the old name kept during a rename: the new name; else null
  * @param field the top-level JSON field of the value to publish; null for the whole value
  * @param env the environment whose source the sink publishes; null for an entry's single source
+ * @param format {@code url} to publish a connection URL composed from the value; else null
  */
 public record Binding(
     String app,
@@ -27,15 +28,27 @@ public record Binding(
     Source source,
     String renameOf,
     String field,
-    String env) {
+    String env,
+    String format) {
 
   public Binding(String app, String var, String secretName, Source source, String renameOf) {
-    this(app, var, secretName, source, renameOf, null, null);
+    this(app, var, secretName, source, renameOf, null, null, null);
   }
 
   public Binding(
       String app, String var, String secretName, Source source, String renameOf, String field) {
-    this(app, var, secretName, source, renameOf, field, null);
+    this(app, var, secretName, source, renameOf, field, null, null);
+  }
+
+  public Binding(
+      String app,
+      String var,
+      String secretName,
+      Source source,
+      String renameOf,
+      String field,
+      String env) {
+    this(app, var, secretName, source, renameOf, field, env, null);
   }
 
   /** The kind of target ({@code heroku}, {@code github}, ...). */
@@ -51,15 +64,16 @@ public record Binding(
   /**
    * What this var gets of the secret's current value (same version id).
    *
-   * @throws SecretFields.SecretFieldMissingException when the field is not in the value
+   * @throws SecretFields.SecretFieldMissingException when the field is not in the value, or the
+   *     value is not a connection secret for {@code format: url}
    */
   public SecretValue published(SecretValue source) {
-    return field == null
+    return field == null && format == null
         ? source
         : new SecretValue(
             source.id(),
             source.versionId(),
-            SecretFields.select(secretName, source.value(), field));
+            SecretFields.select(secretName, source.value(), field, format));
   }
 
   /** Every binding of an entry: each sink's var, plus its previousVar during a rename. */
@@ -69,7 +83,15 @@ public record Binding(
       String target = sink.target();
       Source source = entry.sourceFor(sink.env());
       out.add(
-          new Binding(target, sink.var(), entry.name(), source, null, sink.field(), sink.env()));
+          new Binding(
+              target,
+              sink.var(),
+              entry.name(),
+              source,
+              null,
+              sink.field(),
+              sink.env(),
+              sink.format()));
       if (sink.previousVar() != null && !sink.previousVar().equals(sink.var())) {
         out.add(
             new Binding(
@@ -79,7 +101,8 @@ public record Binding(
                 source,
                 sink.var(),
                 sink.field(),
-                sink.env()));
+                sink.env(),
+                sink.format()));
       }
     }
     return out;

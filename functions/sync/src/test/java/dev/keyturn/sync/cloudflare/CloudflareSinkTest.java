@@ -91,6 +91,40 @@ class CloudflareSinkTest {
   }
 
   @Test
+  void formatUrl_publishesTheComposedConnectionUrl_andFailsTheWorkerForAPlainValue() {
+    secrets.put(
+        "keyturn/app-db",
+        "{\"engine\":\"postgres\",\"host\":\"db.internal\",\"port\":5432,"
+            + "\"username\":\"app_clone\",\"password\":\"app-db-pw/0000001\",\"dbname\":\"shop\","
+            + "\"masterarn\":\"keyturn/app-db-master\"}");
+    secrets.put("keyturn/plain", "plain-db-password-0001");
+    String withUrl =
+        INVENTORY
+            + """
+              - name: RX_APP_DB
+                source: {secretsManager: keyturn/app-db}
+                sinks:
+                  - cloudflare: {account: acc0123456789, script: raptor-edge, var: DATABASE_URL, format: url}
+            """;
+    inventory.replace(withUrl);
+
+    SyncReport report = sync();
+
+    assertThat(worker(report).outcome()).isEqualTo(Outcome.PATCHED);
+    assertThat(
+            cloudflare.hasSecret(
+                ACCOUNT,
+                SCRIPT,
+                "DATABASE_URL",
+                "postgres://app_clone:app-db-pw%2F0000001@db.internal:5432/shop"))
+        .isTrue();
+    inventory.replace(withUrl.replace("keyturn/app-db}", "keyturn/plain}"));
+    SyncReport plain = sync();
+    assertThat(worker(plain).outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(worker(plain).reason()).isEqualTo("field_missing:RX_APP_DB.url");
+  }
+
+  @Test
   void firstPublish_writesEachNameOnce_valuesIntact_oneNewVersionEach() {
     SyncReport report = sync();
 

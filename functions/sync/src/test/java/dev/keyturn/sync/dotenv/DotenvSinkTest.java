@@ -100,6 +100,36 @@ class DotenvSinkTest {
   }
 
   @Test
+  void sync_formatUrl_writesTheComposedRedisUrl_andRefusesAFileWhoseValueIsNoConnection()
+      throws IOException {
+    secrets.put(
+        "keyturn/cache",
+        "{\"engine\":\"redis\",\"host\":\"127.0.0.1\",\"port\":6380,\"username\":\"app\","
+            + "\"password\":\"c@che-pw\",\"ssl\":true}");
+    secrets.put("keyturn/plain", "plain-cache-password-1");
+    inventory.replace(
+        """
+        version: 1
+        secrets:
+          - name: RX_CACHE
+            source: {secretsManager: keyturn/cache}
+            sinks:
+              - dotenv: {file: .env.local, var: REDIS_URL, format: url}
+          - name: RX_PLAIN
+            source: {secretsManager: keyturn/plain}
+            sinks:
+              - dotenv: {file: broken/.env, var: REDIS_URL, format: url}
+        """);
+
+    SyncReport report = sync(false);
+
+    assertThat(Files.readString(dir.resolve(".env.local")))
+        .isEqualTo("REDIS_URL=\"rediss://app:c%40che-pw@127.0.0.1:6380\"\n");
+    assertThat(file(report, "broken/.env").reason()).isEqualTo("field_missing:RX_PLAIN.url");
+    assertThat(dir.resolve("broken/.env")).doesNotExist();
+  }
+
+  @Test
   void sync_createsNewFilesOwnerOnly_andLeavesNoTempFiles() throws IOException {
     secrets.put("keyturn/one", "1");
     secrets.put("/keyturn/two", "2");

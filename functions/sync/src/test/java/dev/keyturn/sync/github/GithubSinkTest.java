@@ -155,6 +155,34 @@ class GithubSinkTest {
   }
 
   @Test
+  void formatUrl_publishesTheComposedConnectionUrl_inTheSealedBox() {
+    secrets.put(
+        "keyturn/app-db",
+        "{\"engine\":\"postgres\",\"host\":\"db.internal\",\"port\":5432,"
+            + "\"username\":\"app_clone\",\"password\":\"app-db-pw/0000001\",\"dbname\":\"shop\","
+            + "\"masterarn\":\"keyturn/app-db-master\"}");
+    inventory.replace(
+        INVENTORY
+            + """
+              - name: RX_APP_DB
+                source: {secretsManager: keyturn/app-db}
+                sinks:
+                  - github: {repo: raxx/raptor, var: DATABASE_URL, format: url}
+            """);
+
+    SyncReport report = sync();
+
+    assertThat(target(report, "github:raxx/raptor").outcome()).isEqualTo(Outcome.PATCHED);
+    assertThat(
+            github.hasSecret(
+                REPO,
+                null,
+                "DATABASE_URL",
+                "postgres://app_clone:app-db-pw%2F0000001@db.internal:5432/shop"))
+        .isTrue();
+  }
+
+  @Test
   void rename_keepsBothNamesDuringIt_thenDeletesTheOldNameOnce() {
     inventory.replace(
         INVENTORY.replace("var: POSTMARK_TOKEN}", "var: POSTMARK_TOKEN, previousVar: PM_TOKEN}"));
