@@ -1,8 +1,13 @@
 package dev.keyturn.config;
 
+import dev.keyturn.audit.AttributedAuditLog;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.events.aws.EventBridgePublisher;
+import dev.keyturn.identity.CallerIdentityReader;
+import dev.keyturn.identity.RememberedCallerIdentity;
+import dev.keyturn.identity.aws.StsCallerIdentityReader;
+import dev.keyturn.observability.InvocationMdc;
 import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.aws.AwsSecretSource;
@@ -28,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Binds the domain ports to their AWS adapters. Configuration: {@code keyturn.table} (env {@code
@@ -73,9 +79,20 @@ public class CoreBeans {
     return new DynamoReplayGuard(table);
   }
 
+  /** Who AWS says this process is (STS), asked once: the actor of every audit event. */
   @Singleton
-  public AuditLog auditLog(StateTable table) {
-    return new DynamoAuditLog(table);
+  public CallerIdentityReader callerIdentity(StsClient sts) {
+    return new RememberedCallerIdentity(new StsCallerIdentityReader(sts));
+  }
+
+  /**
+   * Every event names the STS principal as its actor, and in Lambda the invocation's triggering
+   * event (see {@link AttributedAuditLog}).
+   */
+  @Singleton
+  public AuditLog auditLog(StateTable table, CallerIdentityReader identity) {
+    return new AttributedAuditLog(
+        new DynamoAuditLog(table), identity, InvocationMdc::triggeringEventId);
   }
 
   /**
