@@ -4,6 +4,8 @@ import dev.keyturn.audit.AttributedAuditLog;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.events.aws.EventBridgePublisher;
+import dev.keyturn.evidence.Signatures;
+import dev.keyturn.evidence.aws.KmsSignatures;
 import dev.keyturn.identity.CallerIdentityReader;
 import dev.keyturn.identity.RememberedCallerIdentity;
 import dev.keyturn.identity.aws.StsCallerIdentityReader;
@@ -31,6 +33,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -114,6 +117,12 @@ public class CoreBeans {
   public SecretSource secretSource(
       SecretsManagerClient secretsManager, SsmClient ssm, SecretDescriber describer) {
     return new AwsSecretSource(secretsManager, ssm, describer);
+  }
+
+  /** KMS signing for evidence bundles (the CLI's {@code keyturn evidence}). */
+  @Singleton
+  public Signatures signatures(KmsClient kms) {
+    return new KmsSignatures(kms);
   }
 
   @Singleton
