@@ -238,7 +238,8 @@ final class EvidenceReport {
           + ".card .n{display:block;font-size:26px;font-weight:600}.card .l{color:#555}"
           + "#count-overdue .n,#count-failed-rotations .n{color:#c62828}"
           + "table{border-collapse:collapse;margin:8px 0 20px;font-size:12px}"
-          + "th,td{border:1px solid #ddd;padding:3px 6px;text-align:left}th{background:#f4f4f4}"
+          + "th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top;"
+          + "max-width:420px;overflow-wrap:anywhere}th{background:#f4f4f4}"
           + "tr.overdue td{background:#fdecea}#filters{margin:8px 0}";
 
   private static final String SCRIPT =

@@ -14,6 +14,7 @@ import dev.keyturn.evidence.EvidenceSummary;
 import dev.keyturn.evidence.Signatures;
 import dev.keyturn.evidence.TemplateIam;
 import dev.keyturn.evidence.template.SamTemplateIam;
+import dev.keyturn.inventory.parse.InventoryParser;
 import dev.keyturn.inventory.parse.ParsedInventory;
 import dev.keyturn.state.InventoryStore;
 import java.io.PrintWriter;
@@ -50,7 +51,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  keyturn evidence --since 90d --out evidence-2026q4 --kms-key alias/keyturn-evidence",
+      "  keyturn evidence --since 90d --out evidence-2026q4 --kms-key alias/keyturn-evidence \\",
+      "      --inventory inventory.yaml --template template.yaml",
       "  KEYTURN_EVIDENCE_KMS_KEY=alias/keyturn-evidence keyturn evidence --out q4 --json",
       "  keyturn evidence verify evidence-2026q4 --public-key keyturn-evidence.pem"
     })
@@ -93,6 +95,14 @@ public final class EvidenceCommand implements Callable<Integer> {
       description = "the SAM template for the IAM summary (default: ./template.yaml if present)")
   Path template;
 
+  @Option(
+      names = "--inventory",
+      paramLabel = "FILE",
+      description =
+          "lint this inventory file (with its own vendors, functions and consumers) instead of"
+              + " the entries in the table, which do not keep those lists")
+  Path inventoryFile;
+
   @Override
   public Integer call() {
     output.validate();
@@ -111,7 +121,10 @@ public final class EvidenceCommand implements Callable<Integer> {
               context.bean(InventoryStore.class),
               StatusEntryStates.of(context),
               context.bean(AuditLog.class),
-              inventory -> Commands.lint(new ParsedInventory("table", inventory, List.of())),
+              inventory ->
+                  inventoryFile != null
+                      ? Commands.lint(InventoryParser.parse(inventoryFile))
+                      : Commands.lint(new ParsedInventory("table", inventory, List.of())),
               context.bean(Signatures.class),
               clock);
       EvidenceService.Result result =
