@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       dev.keyturn.cli.run.RunCommand.class,
       dev.keyturn.cli.audit.AuditCommand.class,
       dev.keyturn.cli.status.RotationMatrixCommand.class,
+      dev.keyturn.cli.evidence.EvidenceCommand.class,
       dev.keyturn.cli.webhook.VerifyWebhookCommand.class,
       dev.keyturn.cli.local.LocalCommand.class,
       dev.keyturn.cli.demo.DemoCommand.class,

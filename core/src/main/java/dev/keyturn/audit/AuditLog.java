@@ -8,6 +8,11 @@ public interface AuditLog {
 
   void record(AuditEvent event);
 
+  /** Records several events (one per entry a command read), oldest first. */
+  default void recordAll(List<AuditEvent> events) {
+    events.forEach(this::record);
+  }
+
   /**
    * Events since an instant, oldest first, optionally only for one subject.
    *

@@ -10,8 +10,10 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * AWS SDK clients with the SDK's default region, credentials and endpoint resolution (so {@code
@@ -72,6 +74,24 @@ public class AwsClients {
   public EventBridgeClient eventBridge(
       RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
     return EventBridgeClient.builder()
+        .credentialsProvider(credentials)
+        .httpClientBuilder(http(timeouts))
+        .overrideConfiguration(overrides(timeouts))
+        .build();
+  }
+
+  @Singleton
+  public StsClient sts(RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
+    return StsClient.builder()
+        .credentialsProvider(credentials)
+        .httpClientBuilder(http(timeouts))
+        .overrideConfiguration(overrides(timeouts))
+        .build();
+  }
+
+  @Singleton
+  public KmsClient kms(RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
+    return KmsClient.builder()
         .credentialsProvider(credentials)
         .httpClientBuilder(http(timeouts))
         .overrideConfiguration(overrides(timeouts))

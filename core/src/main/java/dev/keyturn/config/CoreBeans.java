@@ -1,8 +1,15 @@
 package dev.keyturn.config;
 
+import dev.keyturn.audit.AttributedAuditLog;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.events.aws.EventBridgePublisher;
+import dev.keyturn.evidence.Signatures;
+import dev.keyturn.evidence.aws.KmsSignatures;
+import dev.keyturn.identity.CallerIdentityReader;
+import dev.keyturn.identity.RememberedCallerIdentity;
+import dev.keyturn.identity.aws.StsCallerIdentityReader;
+import dev.keyturn.observability.InvocationMdc;
 import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.aws.AwsSecretSource;
@@ -30,8 +37,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Binds the domain ports to their AWS adapters. Configuration: {@code keyturn.table} (env {@code
@@ -87,9 +96,20 @@ public class CoreBeans {
     return new DynamoReplayGuard(table);
   }
 
+  /** Who AWS says this process is (STS), asked once: the actor of every audit event. */
   @Singleton
-  public AuditLog auditLog(StateTable table) {
-    return new DynamoAuditLog(table);
+  public CallerIdentityReader callerIdentity(StsClient sts) {
+    return new RememberedCallerIdentity(new StsCallerIdentityReader(sts));
+  }
+
+  /**
+   * Every event names the STS principal as its actor, and in Lambda the invocation's triggering
+   * event (see {@link AttributedAuditLog}).
+   */
+  @Singleton
+  public AuditLog auditLog(StateTable table, CallerIdentityReader identity) {
+    return new AttributedAuditLog(
+        new DynamoAuditLog(table), identity, InvocationMdc::triggeringEventId);
   }
 
   /**
@@ -111,6 +131,12 @@ public class CoreBeans {
   public SecretSource secretSource(
       SecretsManagerClient secretsManager, SsmClient ssm, SecretDescriber describer) {
     return new AwsSecretSource(secretsManager, ssm, describer);
+  }
+
+  /** KMS signing for evidence bundles (the CLI's {@code keyturn evidence}). */
+  @Singleton
+  public Signatures signatures(KmsClient kms) {
+    return new KmsSignatures(kms);
   }
 
   @Singleton

@@ -15,7 +15,11 @@ public final class InvocationMdc {
   public static final String FUNCTION_VERSION = "AWSFunctionVersion";
   public static final String TRACE_ID = "AWS-XRAY-TRACE-ID";
 
-  static final List<String> KEYS = List.of(REQUEST_ID, FUNCTION_NAME, FUNCTION_VERSION, TRACE_ID);
+  /** keyturn's own key: the id of the event that triggered the invocation. */
+  public static final String EVENT_ID = "keyturnEventId";
+
+  static final List<String> KEYS =
+      List.of(REQUEST_ID, FUNCTION_NAME, FUNCTION_VERSION, TRACE_ID, EVENT_ID);
 
   private InvocationMdc() {}
 
@@ -33,6 +37,23 @@ public final class InvocationMdc {
   /** The X-Ray trace header of this invocation (Lambda passes one when tracing is active). */
   public static void traceId(String traceId) {
     put(TRACE_ID, traceId);
+  }
+
+  /**
+   * The id of the event that triggered this invocation (an EventBridge event's {@code id}, a
+   * rotation's ClientRequestToken, a Function URL request's id), for logs and audit events.
+   */
+  public static void triggeredBy(String eventId) {
+    put(EVENT_ID, eventId);
+  }
+
+  /**
+   * The triggering event's id, else the invocation's request id; null outside an invocation (the
+   * CLI).
+   */
+  public static String triggeringEventId() {
+    String id = MDC.get(EVENT_ID);
+    return id != null ? id : MDC.get(REQUEST_ID);
   }
 
   /** Ends the invocation: lines logged between invocations carry no stale request id. */

@@ -1,6 +1,8 @@
 package dev.keyturn.cli.audit;
 
 import dev.keyturn.audit.AuditEvent;
+import dev.keyturn.audit.AuditFilter;
+import dev.keyturn.audit.AuditKind;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.cli.common.AwsOptions;
 import dev.keyturn.cli.common.CliContext;
@@ -43,7 +45,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  keyturn audit",
-      "  keyturn audit --since 7d --secret FS_SUPPORT_WEBHOOK",
+      "  keyturn audit --since 7d --entry FS_SUPPORT_WEBHOOK",
+      "  keyturn audit --since 90d --kind read --actor arn:aws:sts::123456789012:assumed-role/ops/alice",
       "  keyturn audit --since 2026-11-01T09:00:00Z --limit 500 --json | jq '.[].action'",
       "  keyturn audit --follow --secret FS_SUPPORT_WEBHOOK      # watch a rotation happen",
       "  keyturn audit -f --json --stop-after 30m | jq -c 'select(.outcome==\"failed\")'"
@@ -64,10 +67,22 @@ public final class AuditCommand implements Callable<Integer> {
   String since;
 
   @Option(
-      names = "--secret",
-      paramLabel = "SUBJECT",
-      description = "only events about this secret (or app, or webhook source)")
+      names = {"--entry", "--secret"},
+      paramLabel = "NAME",
+      description = "only events about this entry (or app, or webhook source)")
   String subject;
+
+  @Option(
+      names = "--actor",
+      paramLabel = "ARN",
+      description = "only events by this principal (the STS ARN the events name)")
+  String actor;
+
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description = "only events of this kind: read, rotate, sync, webhook, apply")
+  String kind;
 
   @Option(
       names = "--limit",
@@ -114,28 +129,46 @@ public final class AuditCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     output.validate();
+    AuditFilter filter = new AuditFilter(subject, actor, kind());
     try (CliContext context = aws.context()) {
       Clock clock = context.bean(Clock.class);
       AuditLog audit = context.bean(AuditLog.class);
       Instant from = Since.parse(since, clock.instant());
-      List<AuditEvent> all = audit.since(from, subject, READ_CAP);
+      List<AuditEvent> read = audit.since(from, subject, READ_CAP);
+      List<AuditEvent> all = read.stream().filter(filter::matches).toList();
       List<AuditEvent> tail = all.subList(Math.max(0, all.size() - limit), all.size());
       if (follow) {
-        follow(audit, clock, from, tail, out);
+        follow(audit, clock, from, tail, filter, out);
       } else if (output.structured()) {
         output.print(out, tail);
       } else {
-        print(tail, from, all.size(), out);
+        print(tail, from, all.size(), read.size() >= READ_CAP, out);
       }
       out.flush();
       return ExitCode.OK;
     }
   }
 
+  private AuditKind kind() {
+    try {
+      return kind == null ? null : AuditKind.parse(kind);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--kind " + e.getMessage());
+    }
+  }
+
   private void follow(
-      AuditLog audit, Clock clock, Instant from, List<AuditEvent> tail, PrintWriter out) {
+      AuditLog audit,
+      Clock clock,
+      Instant from,
+      List<AuditEvent> tail,
+      AuditFilter filter,
+      PrintWriter out) {
     Consumer<AuditEvent> show =
         event -> {
+          if (!filter.matches(event)) {
+            return;
+          }
           if (output.structured()) {
             output.print(out, event);
           } else {
@@ -168,7 +201,8 @@ public final class AuditCommand implements Callable<Integer> {
         .strip();
   }
 
-  private void print(List<AuditEvent> events, Instant from, int found, PrintWriter out) {
+  private void print(
+      List<AuditEvent> events, Instant from, int found, boolean capped, PrintWriter out) {
     if (events.isEmpty()) {
       out.printf(
           "no audit events since %s%s%n",
@@ -193,7 +227,7 @@ public final class AuditCommand implements Callable<Integer> {
         found,
         found == 1 ? "" : "s",
         Dates.second(from),
-        found >= READ_CAP ? " (read cap reached: narrow --since)" : "");
+        capped ? " (read cap reached: narrow --since)" : "");
   }
 
   private static String detail(Map<String, String> detail) {

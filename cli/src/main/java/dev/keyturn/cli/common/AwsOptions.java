@@ -36,6 +36,19 @@ public final class AwsOptions {
     return CliContext.start(name, properties, connection, command);
   }
 
+  /**
+   * The table named by an option or the environment, for commands that only need one to audit.
+   *
+   * @throws UsageException naming {@code KEYTURN_TABLE} and {@code --table} when there is none
+   */
+  public static String requireTable(String option, String why) {
+    String name = resolveTable(option);
+    if (name == null) {
+      throw new UsageException(NO_TABLE + why);
+    }
+    return name;
+  }
+
   /** --table, else {@code KEYTURN_TABLE}, else the system property {@code keyturn.table}. */
   static String resolveTable(String option) {
     String name = option != null ? option : System.getenv("KEYTURN_TABLE");

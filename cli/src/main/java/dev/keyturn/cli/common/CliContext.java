@@ -67,7 +67,9 @@ public final class CliContext implements AutoCloseable {
       }
       CallWatch.forgetFailures();
       resources.add(Waiting.start(Terminal.of(command), command.commandLine().getErr()));
-      ApplicationContext context = ApplicationContext.run(config(table, properties), "cli");
+      Map<String, Object> config = config(table, properties);
+      config.putIfAbsent("keyturn.access.purpose", command.name());
+      ApplicationContext context = ApplicationContext.run(config, "cli");
       return new CliContext(context, resources);
     } catch (RuntimeException e) {
       closeAll(resources);
@@ -81,6 +83,8 @@ public final class CliContext implements AutoCloseable {
     // the functions name their audit actor by these keys; the CLI names the person instead
     config.put("aws.lambda.function.name", actor);
     config.put("keyturn.sync.actor", actor);
+    // reads of values are audited under the STS principal; the OS user is kept as a hint
+    config.put("keyturn.access.actor", actor);
     config.putAll(properties);
     if (table != null) {
       config.put("keyturn.table", table);

@@ -33,7 +33,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       invalidInventory(invalid, err);
       return ExitCode.FINDINGS;
     }
-    if (e instanceof UsageException || e instanceof InventoryFileException) {
+    if (e instanceof UsageException
+        || e instanceof InventoryFileException
+        || e instanceof dev.keyturn.evidence.EvidenceInputException
+        || e instanceof dev.keyturn.evidence.EvidenceKeyException) {
       err.println("keyturn: " + e.getMessage());
       return ExitCode.USAGE;
     }

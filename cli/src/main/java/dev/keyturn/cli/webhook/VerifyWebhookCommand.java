@@ -98,6 +98,14 @@ public final class VerifyWebhookCommand implements Callable<Integer> {
 
   @Mixin AwsConnection aws;
 
+  @picocli.CommandLine.Option(
+      names = "--table",
+      paramLabel = "NAME",
+      description =
+          "with --secret-id: the DynamoDB table whose audit trail records the read"
+              + " (default: $KEYTURN_TABLE)")
+  String table;
+
   @Option(
       names = {"-H", "--header"},
       paramLabel = "'NAME: VALUE'",
@@ -177,7 +185,10 @@ public final class VerifyWebhookCommand implements Callable<Integer> {
         secretId.startsWith("/")
             ? new Source.SsmParameter(secretId)
             : new Source.SecretsManager(secretId);
-    try (CliContext context = CliContext.start(null, java.util.Map.of(), aws, spec)) {
+    String auditTable =
+        dev.keyturn.cli.common.AwsOptions.requireTable(
+            table, "; reading the secret is recorded in its audit trail");
+    try (CliContext context = CliContext.start(auditTable, java.util.Map.of(), aws, spec)) {
       List<SecretValue> live = context.bean(SecretSource.class).liveVersions(source);
       if (live.isEmpty()) {
         throw usage("secret " + secretId + " has no value to verify with");

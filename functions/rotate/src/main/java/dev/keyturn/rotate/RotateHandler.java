@@ -1,6 +1,7 @@
 package dev.keyturn.rotate;
 
 import dev.keyturn.config.LambdaContexts;
+import dev.keyturn.observability.InvocationMdc;
 import dev.keyturn.rotate.protocol.RotationEvent;
 import dev.keyturn.rotate.protocol.RotationService;
 import dev.keyturn.rotate.protocol.StepOutcome;
@@ -34,6 +35,8 @@ public class RotateHandler
 
   @Override
   public Map<String, Object> execute(Map<String, Object> event) {
+    InvocationMdc.triggeredBy(
+        event != null && event.get("ClientRequestToken") instanceof String id ? id : null);
     StepOutcome outcome = rotations.handle(RotationEvent.fromMap(event));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("step", outcome.step());

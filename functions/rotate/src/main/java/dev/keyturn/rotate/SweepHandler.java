@@ -1,6 +1,7 @@
 package dev.keyturn.rotate;
 
 import dev.keyturn.config.LambdaContexts;
+import dev.keyturn.observability.InvocationMdc;
 import dev.keyturn.rotate.sweep.SweepService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -36,6 +37,7 @@ public class SweepHandler
     if (event == null || !SCHEDULED_EVENT.equals(event.get("detail-type"))) {
       throw new NotAScheduledEventException();
     }
+    InvocationMdc.triggeredBy(event.get("id") instanceof String id ? id : null);
     return new LinkedHashMap<>(sweep.sweep().toMap());
   }
 

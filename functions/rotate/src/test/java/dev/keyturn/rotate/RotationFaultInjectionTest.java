@@ -158,6 +158,13 @@ class RotationFaultInjectionTest {
     return calls;
   }
 
+  /**
+   * Calls a process makes once, not per rotation: the audit log asks STS who it is on its first
+   * event and remembers the answer, so a later rotation never repeats the call (and a failing STS
+   * leaves the event recorded with its given actor: core's AttributedAuditLogTest).
+   */
+  private static final Set<String> ONCE_PER_PROCESS = Set.of("Sts.GetCallerIdentity");
+
   /** The calls of one clean rotation, as faults: each call once BEFORE, mutating ones AFTER too. */
   private static List<Fault> faultsOfACleanRotation(String type) {
     Managed s = managed(type);
@@ -169,6 +176,9 @@ class RotationFaultInjectionTest {
     Set<Fault> faults = new LinkedHashSet<>();
     List<Fault> after = new ArrayList<>();
     for (String call : AwsCallTap.calls()) {
+      if (ONCE_PER_PROCESS.contains(call)) {
+        continue;
+      }
       int occurrence = seen.merge(call, 1, Integer::sum);
       faults.add(new Fault(call, occurrence, Mode.BEFORE));
       if (mutating(call)) {

@@ -1,6 +1,7 @@
 package dev.keyturn.sync;
 
 import dev.keyturn.config.LambdaContexts;
+import dev.keyturn.observability.InvocationMdc;
 import dev.keyturn.sync.trigger.SyncRequest;
 import dev.keyturn.sync.trigger.TriggerParser;
 import io.micronaut.context.ApplicationContext;
@@ -31,6 +32,7 @@ public class SyncHandler extends MicronautRequestHandler<Map<String, Object>, Ma
 
   @Override
   public Map<String, Object> execute(Map<String, Object> event) {
+    InvocationMdc.triggeredBy(event != null && event.get("id") instanceof String id ? id : null);
     SyncRequest request = TriggerParser.parse(event);
     SyncReport report = service.sync(request);
     if (request.raiseWhenIncomplete() && !report.incomplete().isEmpty()) {

@@ -3,6 +3,7 @@ package dev.keyturn.webhook;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.config.LambdaContexts;
+import dev.keyturn.observability.InvocationMdc;
 import dev.keyturn.webhook.http.FunctionUrlEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -33,6 +34,10 @@ public class WebhookHandler
 
   @Override
   public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+    InvocationMdc.triggeredBy(
+        event == null || event.getRequestContext() == null
+            ? null
+            : event.getRequestContext().getRequestId());
     return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event)));
   }
 }

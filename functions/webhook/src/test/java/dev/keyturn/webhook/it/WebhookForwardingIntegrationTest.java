@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.keyturn.audit.AttributedAuditLog;
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.local.LocalAws;
@@ -147,7 +148,11 @@ class WebhookForwardingIntegrationTest {
         .singleElement()
         .satisfies(e -> {
           assertThat(e.outcome()).isEqualTo("SIGNATURE_MISMATCH");
-          assertThat(e.detail()).containsOnlyKeys("status");
+          // names and ids only: the status, who (the function, by the hint) and which request
+          assertThat(e.detail())
+              .containsOnlyKeys("status", AttributedAuditLog.HINT, AttributedAuditLog.EVENT_ID)
+              .containsEntry(AttributedAuditLog.HINT, "keyturn-webhook");
+          assertThat(e.detail().get(AttributedAuditLog.EVENT_ID)).isNotBlank();
         });
     assertThat(bus.drain()).isEmpty();
   }

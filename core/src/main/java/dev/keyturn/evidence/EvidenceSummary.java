@@ -1,0 +1,44 @@
+package dev.keyturn.evidence;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The counts at the top of the report ({@code summary.json}): what an auditor checks first.
+ *
+ * @param generatedAt when the bundle was written
+ * @param since the start of the period
+ * @param table the state table it was read from
+ * @param entries inventory entries
+ * @param entriesByMode entries per rotation mode
+ * @param overdue entries past their cadence
+ * @param failedRotations rotation events of the period whose outcome is a failure
+ * @param unconfirmedSyncs Heroku variables published but not confirmed by a release webhook
+ * @param auditEvents audit events of the period
+ * @param eventsByKind those events per kind ({@code read}, {@code rotate}, ...)
+ * @param webhookRejections webhook deliveries rejected in the period
+ * @param lintErrors lint errors of the applied inventory
+ * @param lintWarnings lint warnings of the applied inventory
+ * @param inventoryDigest {@code sha256:} of {@code inventory.json}
+ */
+public record EvidenceSummary(
+    Instant generatedAt,
+    Instant since,
+    String table,
+    int entries,
+    Map<String, Long> entriesByMode,
+    long overdue,
+    long failedRotations,
+    long unconfirmedSyncs,
+    int auditEvents,
+    Map<String, Long> eventsByKind,
+    long webhookRejections,
+    long lintErrors,
+    long lintWarnings,
+    String inventoryDigest) {
+
+  public EvidenceSummary {
+    entriesByMode = Map.copyOf(entriesByMode);
+    eventsByKind = Map.copyOf(eventsByKind);
+  }
+}
