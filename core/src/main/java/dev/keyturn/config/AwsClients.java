@@ -3,6 +3,7 @@ package dev.keyturn.config;
 import dev.keyturn.snapstart.RefreshableCredentialsProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -18,12 +19,33 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * switch here). The URL-connection HTTP client keeps cold starts small; it is named explicitly
  * because other HTTP clients may be on a classpath. All clients share one default credentials chain
  * that SnapStart's restore hook renews ({@link RefreshableCredentialsProvider}).
+ *
+ * <p>Timeouts: {@code keyturn.aws.call-timeout} bounds one call including the SDK's retries
+ * (default 20s), {@code keyturn.aws.attempt-timeout} one attempt and its socket reads (default 5s).
+ * A function with a short timeout (the webhook) sets shorter ones, so its calls end in time for it
+ * to clean up.
  */
 @Factory
 public class AwsClients {
 
-  static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
-  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+  /** The SDK clients' time limits. */
+  public record Timeouts(Duration call, Duration attempt) {
+    public Timeouts {
+      if (!call.isPositive() || !attempt.isPositive() || attempt.compareTo(call) > 0) {
+        throw new IllegalArgumentException(
+            "keyturn.aws.attempt-timeout must be positive and at most keyturn.aws.call-timeout");
+      }
+    }
+  }
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+  @Singleton
+  public Timeouts awsTimeouts(
+      @Value("${keyturn.aws.call-timeout:20s}") Duration call,
+      @Value("${keyturn.aws.attempt-timeout:5s}") Duration attempt) {
+    return new Timeouts(call, attempt);
+  }
 
   @Singleton
   @Bean(preDestroy = "close")
@@ -32,51 +54,54 @@ public class AwsClients {
   }
 
   @Singleton
-  public DynamoDbClient dynamoDb(RefreshableCredentialsProvider credentials) {
+  public DynamoDbClient dynamoDb(RefreshableCredentialsProvider credentials, Timeouts timeouts) {
     return DynamoDbClient.builder()
         .credentialsProvider(credentials)
-        .httpClientBuilder(http())
-        .overrideConfiguration(timeouts())
+        .httpClientBuilder(http(timeouts))
+        .overrideConfiguration(overrides(timeouts))
         .build();
   }
 
   @Singleton
-  public SecretsManagerClient secretsManager(RefreshableCredentialsProvider credentials) {
+  public SecretsManagerClient secretsManager(
+      RefreshableCredentialsProvider credentials, Timeouts timeouts) {
     return SecretsManagerClient.builder()
         .credentialsProvider(credentials)
-        .httpClientBuilder(http())
-        .overrideConfiguration(timeouts())
+        .httpClientBuilder(http(timeouts))
+        .overrideConfiguration(overrides(timeouts))
         .build();
   }
 
   @Singleton
-  public SsmClient ssm(RefreshableCredentialsProvider credentials) {
+  public SsmClient ssm(RefreshableCredentialsProvider credentials, Timeouts timeouts) {
     return SsmClient.builder()
         .credentialsProvider(credentials)
-        .httpClientBuilder(http())
-        .overrideConfiguration(timeouts())
+        .httpClientBuilder(http(timeouts))
+        .overrideConfiguration(overrides(timeouts))
         .build();
   }
 
   @Singleton
-  public EventBridgeClient eventBridge(RefreshableCredentialsProvider credentials) {
+  public EventBridgeClient eventBridge(
+      RefreshableCredentialsProvider credentials, Timeouts timeouts) {
     return EventBridgeClient.builder()
         .credentialsProvider(credentials)
-        .httpClientBuilder(http())
-        .overrideConfiguration(timeouts())
+        .httpClientBuilder(http(timeouts))
+        .overrideConfiguration(overrides(timeouts))
         .build();
   }
 
-  private static UrlConnectionHttpClient.Builder http() {
+  private static UrlConnectionHttpClient.Builder http(Timeouts timeouts) {
+    Duration attempt = timeouts.attempt();
     return UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(3))
-        .socketTimeout(ATTEMPT_TIMEOUT);
+        .connectionTimeout(attempt.compareTo(CONNECT_TIMEOUT) < 0 ? attempt : CONNECT_TIMEOUT)
+        .socketTimeout(attempt);
   }
 
-  private static ClientOverrideConfiguration timeouts() {
+  private static ClientOverrideConfiguration overrides(Timeouts timeouts) {
     return ClientOverrideConfiguration.builder()
-        .apiCallTimeout(CALL_TIMEOUT)
-        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+        .apiCallTimeout(timeouts.call())
+        .apiCallAttemptTimeout(timeouts.attempt())
         .build();
   }
 }

@@ -117,7 +117,11 @@ class AwsSecretSourceTest {
   void awsClients_buildWithDefaultEndpointResolution() {
     var clients = new AwsClients();
     try (var credentials = clients.awsCredentials();
-        var secretsManager = clients.secretsManager(credentials)) {
+        var secretsManager =
+            clients.secretsManager(
+                credentials,
+                clients.awsTimeouts(
+                    java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(5)))) {
       assertThat(secretsManager.listSecrets().secretList()).isNotEmpty();
     }
   }

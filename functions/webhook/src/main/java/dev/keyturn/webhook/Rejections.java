@@ -87,6 +87,16 @@ final class Rejections {
     record(now, DUPLICATE, source, "duplicate", detail);
   }
 
+  /** Another invocation is handing this delivery on: logged only (the provider retries). */
+  void inFlight(String source, String deliveryId, long retryAfterSeconds) {
+    log.info(
+        "webhook delivery in flight elsewhere {} {} {} {}",
+        kv("event", "webhook.in-flight"),
+        kv("source", source),
+        kv("deliveryId", deliveryId),
+        kv("retryAfterSeconds", retryAfterSeconds));
+  }
+
   /** Best effort: a failing audit table must not turn a 4xx answer into a 5xx. */
   private void record(
       Instant now, String action, String source, String outcome, Map<String, String> detail) {

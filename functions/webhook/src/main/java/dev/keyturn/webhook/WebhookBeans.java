@@ -9,10 +9,7 @@ import dev.keyturn.snapstart.CorePrimers;
 import dev.keyturn.snapstart.Primer;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.ReplayGuard;
-import dev.keyturn.state.ReplayRelease;
 import dev.keyturn.state.SyncStateStore;
-import dev.keyturn.state.dynamodb.DynamoReplayRelease;
-import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.webhook.heroku.ReleaseConfirmations;
 import dev.keyturn.webhook.source.SourceRegistry;
 import dev.keyturn.webhook.verify.SecretVersionsCache;
@@ -33,13 +30,11 @@ public class WebhookBeans {
       @Value("${keyturn.webhook.secret-ttl:60s}") Duration secretTtl,
       @Value("${keyturn.webhook.inventory-ttl:60s}") Duration inventoryTtl,
       @Value("${keyturn.webhook.untimed-replay-ttl:7d}") Duration untimedReplayTtl,
+      @Value("${keyturn.webhook.claim-ttl:10s}") Duration claimTtl,
+      @Value("${keyturn.aws.call-timeout:20s}") Duration awsCallTimeout,
       @Value("${aws.lambda.function.name:keyturn-webhook}") String actor) {
-    return new WebhookSettings(maxBodyBytes, secretTtl, inventoryTtl, untimedReplayTtl, actor);
-  }
-
-  @Singleton
-  public ReplayRelease replayRelease(StateTable table) {
-    return new DynamoReplayRelease(table);
+    return new WebhookSettings(
+        maxBodyBytes, secretTtl, inventoryTtl, untimedReplayTtl, claimTtl, awsCallTimeout, actor);
   }
 
   @Singleton
@@ -55,17 +50,19 @@ public class WebhookBeans {
   @Singleton
   public DeliveryForwarder deliveryForwarder(
       ReplayGuard replayGuard,
-      ReplayRelease replayRelease,
       SyncStateStore syncState,
       AuditLog audit,
       EventPublisher events,
+      Clock clock,
       WebhookSettings settings,
       Metrics metrics) {
     return new DeliveryForwarder(
         replayGuard,
-        replayRelease,
         new ReleaseConfirmations(syncState, audit, settings.actor(), metrics),
-        events);
+        events,
+        clock,
+        settings.claimTtl(),
+        settings.awsCallTimeout());
   }
 
   @Singleton

@@ -1,11 +1,14 @@
 package dev.keyturn.webhook;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.webhook.http.FunctionUrlEvents;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.time.Clock;
 
 /**
  * The webhook function behind a Lambda Function URL (payload v2.0): {@code POST
@@ -16,6 +19,7 @@ public class WebhookHandler
     extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   @Inject WebhookService service;
+  @Inject Clock clock;
 
   public WebhookHandler() {}
 
@@ -25,6 +29,18 @@ public class WebhookHandler
 
   @Override
   public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-    return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event)));
+    // micronaut registers each invocation's Context as a bean before calling execute
+    Context context = applicationContext.findBean(Context.class).orElse(null);
+    Invocation invocation = Invocation.of(context, clock.instant());
+    return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event), invocation));
+  }
+
+  /**
+   * The webhook's own defaults, below every other property source (environment, system properties):
+   * AWS calls time out long before the function does (see {@link WebhookSettings}).
+   */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return super.newApplicationContextBuilder().propertySources(FunctionDefaults.propertySource());
   }
 }

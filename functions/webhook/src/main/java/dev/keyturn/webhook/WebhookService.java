@@ -63,11 +63,11 @@ public final class WebhookService {
     this.metrics = metrics;
   }
 
-  /** Answers a request; never throws. */
-  public WebhookResponse handle(InboundRequest request) {
+  /** Answers a request that arrived in {@code invocation}; never throws. */
+  public WebhookResponse handle(InboundRequest request, Invocation invocation) {
     Instant now = clock.instant();
     try {
-      return receive(request, now);
+      return receive(request, invocation, now);
     } catch (DependencyUnavailableException e) {
       log.error(
           "webhook dependency failed {} {} {}",
@@ -86,7 +86,7 @@ public final class WebhookService {
     }
   }
 
-  private WebhookResponse receive(InboundRequest request, Instant now) {
+  private WebhookResponse receive(InboundRequest request, Invocation invocation, Instant now) {
     Optional<String> name = Route.source(request.path());
     if (name.isEmpty()) {
       return reject(now, Rejections.NO_SOURCE, Reason.UNKNOWN_ROUTE, WebhookResponse.notFound());
@@ -100,11 +100,12 @@ public final class WebhookService {
       case SourceLookup.Unknown unknown ->
           reject(now, name.get(), Reason.UNKNOWN_SOURCE, WebhookResponse.notFound());
       case SourceLookup.Misconfigured bad -> misconfigured(bad);
-      case SourceLookup.Found found -> decodeBody(found.source(), request, now);
+      case SourceLookup.Found found -> decodeBody(found.source(), request, invocation, now);
     };
   }
 
-  private WebhookResponse decodeBody(WebhookSource source, InboundRequest request, Instant now) {
+  private WebhookResponse decodeBody(
+      WebhookSource source, InboundRequest request, Invocation invocation, Instant now) {
     return switch (DecodedBody.of(request, settings.maxBodyBytes())) {
       case DecodedBody.TooLarge tooLarge ->
           reject(
@@ -114,12 +115,16 @@ public final class WebhookService {
               WebhookResponse.bodyTooLarge(settings.maxBodyBytes()));
       case DecodedBody.Malformed malformed ->
           reject(now, source.name(), Reason.MALFORMED_BODY, WebhookResponse.badRequest());
-      case DecodedBody.Bytes body -> verify(source, body.bytes(), request, now);
+      case DecodedBody.Bytes body -> verify(source, body.bytes(), request, invocation, now);
     };
   }
 
   private WebhookResponse verify(
-      WebhookSource source, byte[] body, InboundRequest request, Instant now) {
+      WebhookSource source,
+      byte[] body,
+      InboundRequest request,
+      Invocation invocation,
+      Instant now) {
     WebhookRequest delivery = new WebhookRequest(body, Headers.of(request.headers()));
     Candidates candidates =
         DependencyUnavailableException.call(
@@ -139,7 +144,7 @@ public final class WebhookService {
               source.name(),
               rejected.reason().name(),
               WebhookResponse.rejection(rejected.reason().httpStatus()));
-      case Verified verified -> accept(source, verified, candidates, body, now);
+      case Verified verified -> accept(source, verified, candidates, body, invocation, now);
     };
   }
 
@@ -149,9 +154,14 @@ public final class WebhookService {
   }
 
   private WebhookResponse accept(
-      WebhookSource source, Verified verified, Candidates candidates, byte[] body, Instant now) {
+      WebhookSource source,
+      Verified verified,
+      Candidates candidates,
+      byte[] body,
+      Invocation invocation,
+      Instant now) {
     String versionId = candidates.versionIdAt(verified.matchedCandidate());
-    return switch (forwarder.forward(source, verified, body, now)) {
+    return switch (forwarder.forward(source, verified, body, invocation)) {
       case DeliveryForwarder.Outcome.Forwarded forwarded -> {
         metrics.count(Metric.WEBHOOKS_VERIFIED, 1);
         log.info(
@@ -166,6 +176,11 @@ public final class WebhookService {
       case DeliveryForwarder.Outcome.Duplicate duplicate -> {
         rejections.duplicate(now, source.name(), verified.replayKey(), verified.deliveryId());
         yield WebhookResponse.duplicate();
+      }
+      case DeliveryForwarder.Outcome.InFlight inFlight -> {
+        long seconds = Math.max(1, (inFlight.retryAfter().toMillis() + 999) / 1000);
+        rejections.inFlight(source.name(), verified.deliveryId(), seconds);
+        yield WebhookResponse.inFlight(seconds);
       }
       case DeliveryForwarder.Outcome.TooLarge tooLarge ->
           reject(

@@ -8,7 +8,6 @@ import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.webhook.scheme.PropertyCheck;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,9 +49,7 @@ class MalformedRequestPropertyTest {
   private static final String TRICKY = " ,.=:;tv01aA+/-_\t\r\n\u0000\u00e9\u2028\uffff%\"\\{}[]";
 
   private final WebhookWorld world =
-      new WebhookWorld(
-          new WebhookSettings(
-              BODY_LIMIT, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofDays(7), "p"));
+      new WebhookWorld(WebhookSettings.DEFAULTS.withMaxBodyBytes(BODY_LIMIT));
   private final List<WebhookEntry> sources = new ArrayList<>();
 
   /** What the current try sent, for the failure message: scheme and kind of change only. */

@@ -146,10 +146,7 @@ class WebhookServiceVerificationTest {
 
   @Test
   void bodyLargerThanTheLimit_is413_andIsNotVerified() {
-    WebhookWorld small =
-        new WebhookWorld(
-            new WebhookSettings(
-                64, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofDays(7), "test"));
+    WebhookWorld small = new WebhookWorld(WebhookSettings.DEFAULTS.withMaxBodyBytes(64));
     WebhookEntry source = small.source("acme", "standard-webhooks", Map.of(), secret);
     String atLimit = "\"" + "a".repeat(62) + "\"";
 
@@ -166,10 +163,7 @@ class WebhookServiceVerificationTest {
 
   @Test
   void base64BodyOverTheLimit_is413_evenWhenItsTextWouldFit() {
-    WebhookWorld small =
-        new WebhookWorld(
-            new WebhookSettings(
-                9, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofDays(7), "test"));
+    WebhookWorld small = new WebhookWorld(WebhookSettings.DEFAULTS.withMaxBodyBytes(9));
     WebhookEntry source = small.source("acme", "standard-webhooks", Map.of(), secret);
     byte[] ten = {(byte) 0xff, 1, 2, 3, 4, 5, 6, 7, 8, 9};
 

@@ -50,9 +50,11 @@ final class WebhookWorld {
     DeliveryForwarder forwarder =
         new DeliveryForwarder(
             replay,
-            replay,
             new ReleaseConfirmations(syncState, audit, settings.actor(), metrics),
-            bus);
+            bus,
+            clock,
+            settings.claimTtl(),
+            settings.awsCallTimeout());
     service =
         new WebhookService(
             new SourceRegistry(inventory, settings.inventoryTtl(), settings.untimedReplayTtl()),
@@ -110,9 +112,13 @@ final class WebhookWorld {
         source, secret, body.getBytes(StandardCharsets.UTF_8), clock.instant(), id);
   }
 
-  /** Through the same mapping the handler uses. */
+  /** Through the same mapping the handler uses, in a fresh invocation with the default budget. */
   APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
-    return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event)));
+    return send(event, Invocation.standalone(clock.instant()));
+  }
+
+  APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event, Invocation invocation) {
+    return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event), invocation));
   }
 
   static Map<String, Object> body(APIGatewayV2HTTPResponse response) {

@@ -17,6 +17,12 @@ public final class InMemorySyncState implements SyncStateStore {
   private final Set<String> recorded = new HashSet<>();
   private final List<Confirmation> confirmations = new ArrayList<>();
   private boolean failing;
+  private Runnable beforeConfirm = () -> {};
+
+  /** Runs before each confirmation: a test's stand-in for a slow table. */
+  public void beforeConfirm(Runnable action) {
+    this.beforeConfirm = action;
+  }
 
   public void recorded(String app, String releaseId) {
     recorded.add(app + "/" + releaseId);
@@ -47,6 +53,7 @@ public final class InMemorySyncState implements SyncStateStore {
 
   @Override
   public ReleaseConfirmation confirmRelease(String app, String releaseId, Instant at) {
+    beforeConfirm.run();
     if (failing) {
       throw new IllegalStateException("sync state unavailable (test)");
     }

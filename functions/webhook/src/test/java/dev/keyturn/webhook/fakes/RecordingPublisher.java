@@ -17,13 +17,23 @@ public final class RecordingPublisher implements EventPublisher {
 
   private final List<Published> published = new ArrayList<>();
   private boolean failing;
+  private Runnable beforePublish = () -> {};
 
   @Override
   public void publish(String source, String detailType, String detailJson) {
+    beforePublish.run();
     if (failing) {
       throw new IllegalStateException("event bus unavailable (test)");
     }
     published.add(new Published(source, detailType, detailJson));
+  }
+
+  /**
+   * Runs before each publish (and before failing): a test's stand-in for a slow bus or for another
+   * request arriving meanwhile. Runs again for every publish until replaced.
+   */
+  public void beforePublish(Runnable action) {
+    this.beforePublish = action;
   }
 
   public void failing(boolean failing) {
