@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * The webhook function's own defaults for settings other functions share: its AWS calls time out
- * after {@link WebhookSettings#DEFAULT_AWS_CALL_TIMEOUT} (one attempt after {@link
- * WebhookSettings#DEFAULT_AWS_ATTEMPT_TIMEOUT}), well under its 15 s timeout, where core's defaults
- * (20 s / 5 s) suit the rotate and sync functions. Ordered below every other source, so an
- * environment variable or system property still wins.
+ * after {@link WebhookSettings#DEFAULT_AWS_CALL_TIMEOUT}, well under its 15 s timeout, and an
+ * attempt is not cut short before that ({@link WebhookSettings#DEFAULT_AWS_ATTEMPT_TIMEOUT}), where
+ * core's defaults (20 s / 5 s) suit the rotate and sync functions. Ordered below every other
+ * source, so an environment variable or system property still wins.
  */
 final class FunctionDefaults {
 

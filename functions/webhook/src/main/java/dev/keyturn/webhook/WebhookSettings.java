@@ -38,7 +38,12 @@ public record WebhookSettings(
   /** The webhook's AWS call timeout (WebhookHandler sets it as the function's default). */
   public static final Duration DEFAULT_AWS_CALL_TIMEOUT = Duration.ofSeconds(2);
 
-  public static final Duration DEFAULT_AWS_ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+  /**
+   * As long as the whole call: an attempt that timed out is never retried, because a slow attempt
+   * may well have succeeded (a retried PutEvents would put the event on the bus twice). Attempts
+   * that fail fast (throttling, 5xx, a refused connection) are still retried within the call.
+   */
+  public static final Duration DEFAULT_AWS_ATTEMPT_TIMEOUT = DEFAULT_AWS_CALL_TIMEOUT;
 
   public static final WebhookSettings DEFAULTS =
       new WebhookSettings(

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.observability.Dimensions;
 import dev.keyturn.webhook.scheme.PropertyCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -86,8 +86,11 @@ class MalformedRequestPropertyTest {
 
           assertThat(response.getStatusCode()).as(sent).isBetween(400, 499);
           assertThat(response.getBody()).isNotNull();
-          world.audit.events().stream().map(AuditEvent::outcome).forEach(reasons::add);
-          world.audit.events().clear();
+          world.metrics.records().stream()
+              .map(r -> r.dimensions().get(Dimensions.REASON))
+              .filter(java.util.Objects::nonNull)
+              .forEach(reasons::add);
+          world.metrics.clear();
         });
 
     assertThat(world.bus.published()).isEmpty();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.json.Json;
 import dev.keyturn.webhook.fakes.RecordingPublisher.Published;
@@ -136,9 +135,7 @@ class WebhookServiceForwardingTest {
         .isGreaterThan(262_144);
     assertThat(world.bus.published()).isEmpty();
     assertThat(world.replay.claimed()).isZero();
-    assertThat(world.audit.actions(Rejections.REJECTED))
-        .extracting(AuditEvent::outcome)
-        .containsExactly("EVENT_TOO_LARGE");
+    assertThat(world.auditedRejections()).containsExactly("EVENT_TOO_LARGE");
   }
 
   @Test

@@ -61,6 +61,7 @@ final class WebhookWorld {
             new SecretVersionsCache(secrets, settings.secretTtl()),
             forwarder,
             audit,
+            audit,
             clock,
             settings,
             metrics);
@@ -119,6 +120,12 @@ final class WebhookWorld {
 
   APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event, Invocation invocation) {
     return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event), invocation));
+  }
+
+  /** The reasons of every rejection the audit trail holds, after writing what the service held. */
+  List<String> auditedRejections() {
+    service.flushRejections();
+    return audit.rejectedReasons();
   }
 
   static Map<String, Object> body(APIGatewayV2HTTPResponse response) {
