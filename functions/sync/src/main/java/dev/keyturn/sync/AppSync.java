@@ -7,6 +7,7 @@ import dev.keyturn.heroku.RateLimitLowException;
 import dev.keyturn.heroku.Release;
 import dev.keyturn.inventory.SecretFields;
 import dev.keyturn.inventory.Source;
+import dev.keyturn.secrets.SecretReads;
 import dev.keyturn.secrets.SecretValue;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.state.SyncStateStore.VarState;
@@ -53,7 +54,8 @@ final class AppSync {
   /** The work for one app: its bindings in scope and what else it has bound. */
   record Work(String app, List<Binding> bindings, Set<String> allVars, Set<String> conflicts) {}
 
-  AppResult run(Work work, Map<Source, SecretValue> values, boolean dryRun, String trigger) {
+  AppResult run(Work work, SecretReads reads, boolean dryRun, String trigger) {
+    Map<Source, SecretValue> values = reads.values();
     String app = work.app();
     if (work.bindings().isEmpty()) {
       return AppResult.notDone(
@@ -64,13 +66,20 @@ final class AppSync {
     }
     Map<String, SecretValue> bySecret = new HashMap<>();
     Set<String> missing = new TreeSet<>();
+    Set<String> unreadable = new TreeSet<>();
     for (Binding b : work.bindings()) {
       SecretValue v = values.get(b.source());
-      if (v == null || v.value() == null) {
+      String failure = reads.failures().get(b.source());
+      if (failure != null) {
+        unreadable.add(b.secretName() + "(" + failure + ")");
+      } else if (v == null || v.value() == null) {
         missing.add(b.secretName());
       } else {
         bySecret.put(b.secretName(), v);
       }
+    }
+    if (!unreadable.isEmpty()) {
+      return failed(app, "source_unreadable:" + String.join(",", unreadable), trigger);
     }
     if (!missing.isEmpty()) {
       return failed(app, "source_missing:" + String.join(",", missing), trigger);

@@ -3,11 +3,10 @@ package dev.keyturn.sync;
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.heroku.RateLimitLowException;
-import dev.keyturn.inventory.Source;
 import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.Metrics;
+import dev.keyturn.secrets.SecretReads;
 import dev.keyturn.secrets.SecretSource;
-import dev.keyturn.secrets.SecretValue;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.SyncStateStore;
@@ -123,9 +122,9 @@ public final class SyncService {
   private List<AppResult> runApps(
       Set<String> apps, Selection selection, SyncRequest request, AppLeases held) {
     List<String> sorted = apps.stream().sorted().toList();
-    Map<Source, SecretValue> values;
+    SecretReads values;
     try {
-      values = secrets.current(selection.sources(apps));
+      values = secrets.read(selection.sources(apps));
     } catch (RuntimeException e) {
       return sorted.stream()
           .map(app ->
