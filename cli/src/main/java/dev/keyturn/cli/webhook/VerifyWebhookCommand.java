@@ -1,5 +1,6 @@
 package dev.keyturn.cli.webhook;
 
+import dev.keyturn.webhook.WebhookSettings;
 import dev.keyturn.webhook.scheme.Headers;
 import dev.keyturn.webhook.scheme.InvalidSchemeOptionsException;
 import dev.keyturn.webhook.scheme.Schemes;
@@ -32,13 +33,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Verify a webhook delivery's signature offline, with the same code as the webhook function.",
-      "Prints 'verified' (exit 0) or the rejection reason code (exit 1)."
+      "Prints 'verified' (exit 0) or the rejection reason code (exit 1), applying the deployed",
+      "function's limits."
     },
     footer = {
       "",
       "Schemes: standard-webhooks, stripe, slack, github, heroku, shopify, freescout, generic-hmac.",
       "Repeat --secret-file to try several secret versions (current, pending, previous), as the",
       "function does. Repeated --header names are joined with ',' as a Function URL joins them.",
+      "The function's limits apply by default: a body over --max-body-bytes (default 262144, the",
+      "function's 256 KiB) is BODY_TOO_LARGE, as the function answers 413; tolerance and options",
+      "default as in the inventory (--option toleranceSeconds=N, keyType=ed25519-public, ...).",
       "",
       "Exit codes: 0 verified, 1 rejected, 2 usage (unknown scheme, bad option, unreadable file).",
       "Examples:",
@@ -54,6 +59,9 @@ public final class VerifyWebhookCommand implements Callable<Integer> {
 
   static final int VERIFIED = 0;
   static final int REJECTED = 1;
+
+  /** The function's reason code for a body over its limit. */
+  static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
 
   @Spec CommandSpec spec;
 
@@ -91,6 +99,14 @@ public final class VerifyWebhookCommand implements Callable<Integer> {
   Long now;
 
   @Option(
+      names = "--max-body-bytes",
+      paramLabel = "N",
+      description =
+          "largest body the deployed function accepts (default: ${DEFAULT-VALUE}, the"
+              + " function's KEYTURN_WEBHOOK_MAX_BODY_BYTES default)")
+  int maxBodyBytes = WebhookSettings.DEFAULT_MAX_BODY_BYTES;
+
+  @Option(
       names = "--option",
       paramLabel = "NAME=VALUE",
       description = "a scheme option as in the inventory, e.g. header=X-Signature; repeatable")
@@ -99,11 +115,21 @@ public final class VerifyWebhookCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DeliveryCheck check = check();
-    WebhookRequest request = new WebhookRequest(read(bodyFile, "--body-file"), headers());
+    if (maxBodyBytes < 1) {
+      throw usage("--max-body-bytes must be positive");
+    }
+    var out = spec.commandLine().getOut();
+    byte[] body = read(bodyFile, "--body-file");
+    if (body.length > maxBodyBytes) {
+      // what the deployed function answers (413) before it looks at a signature
+      out.println(BODY_TOO_LARGE);
+      out.flush();
+      return REJECTED;
+    }
+    WebhookRequest request = new WebhookRequest(body, headers());
     List<String> secrets = secretFiles.stream().map(this::secret).toList();
     Instant at = now == null ? Instant.now() : Instant.ofEpochSecond(now);
     VerificationResult result = check.verify(request, secrets, at);
-    var out = spec.commandLine().getOut();
     if (result instanceof VerificationResult.Rejected rejected) {
       out.println(rejected.reason().name());
       out.flush();

@@ -33,6 +33,42 @@ class WebhookServiceVerificationTest {
     assertThat(world.bus.published()).hasSize(1);
   }
 
+  /** A delivery as Svix sends it: signed by the svix library, under its svix-* header names. */
+  private APIGatewayV2HTTPEvent svixDelivery(String id, String body) throws Exception {
+    long timestamp = world.clock.instant().getEpochSecond();
+    String signature = new com.svix.Webhook(secret).sign(id, timestamp, body);
+    Map<String, String> headers = new HashMap<>();
+    headers.put("content-type", "application/json");
+    headers.put("user-agent", "Svix-Webhooks/1.99.1");
+    headers.put(com.svix.Webhook.SVIX_MSG_ID_KEY, id);
+    headers.put(com.svix.Webhook.SVIX_MSG_TIMESTAMP_KEY, Long.toString(timestamp));
+    headers.put(com.svix.Webhook.SVIX_MSG_SIGNATURE_KEY, signature);
+    return DemoDelivery.functionUrlEvent(
+        "POST",
+        "/webhooks/acme",
+        headers,
+        body.getBytes(StandardCharsets.UTF_8),
+        world.clock.instant());
+  }
+
+  @Test
+  void deliveryAsTheSvixLibraryEmitsIt_isAccepted() throws Exception {
+    APIGatewayV2HTTPResponse response =
+        world.send(svixDelivery("msg_svix1", "{\"type\":\"invoice.paid\"}"));
+
+    assertThat(response.getStatusCode()).isEqualTo(202);
+    assertThat(WebhookWorld.body(response)).containsEntry("deliveryId", "msg_svix1");
+  }
+
+  @Test
+  void svixAndStandardHeaders_withDifferentIds_are400_andNotForwarded() throws Exception {
+    APIGatewayV2HTTPEvent event = svixDelivery("msg_svix2", "{}");
+    event.getHeaders().put("webhook-id", "msg_other");
+
+    assertThat(world.send(event).getStatusCode()).isEqualTo(400);
+    assertThat(world.bus.published()).isEmpty();
+  }
+
   @Test
   void base64EncodedBody_isVerifiedOverTheDecodedBytes() {
     byte[] binary = {(byte) 0xff, 0x00, (byte) 0xfe, 0x10, (byte) 0x80};

@@ -28,6 +28,20 @@ public final class StandardWebhooksScheme extends AbstractScheme {
   public static final String TIMESTAMP_HEADER = "webhook-timestamp";
   public static final String SIGNATURE_HEADER = "webhook-signature";
 
+  /**
+   * Svix's own service and libraries send the same three headers under {@code svix-*} names; they
+   * are read as aliases. A request carrying both names of one header with different values is
+   * malformed (which one did the sender sign?).
+   */
+  public static final String SVIX_ID_HEADER = "svix-id";
+
+  public static final String SVIX_TIMESTAMP_HEADER = "svix-timestamp";
+  public static final String SVIX_SIGNATURE_HEADER = "svix-signature";
+
+  /** Marks a header whose two names disagree; compared by identity. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String CONFLICT = new String("conflicting header names");
+
   public static final String SECRET_PREFIX = "whsec_";
 
   private static final MacCache MACS =
@@ -61,12 +75,15 @@ public final class StandardWebhooksScheme extends AbstractScheme {
   @Override
   VerificationResult check(WebhookRequest request, List<String> candidates, Instant now) {
     Headers headers = request.headers();
-    String signatures = headers.get(SIGNATURE_HEADER);
+    String signatures = aliased(headers, SIGNATURE_HEADER, SVIX_SIGNATURE_HEADER);
+    String id = aliased(headers, ID_HEADER, SVIX_ID_HEADER);
+    String timestamp = aliased(headers, TIMESTAMP_HEADER, SVIX_TIMESTAMP_HEADER);
+    if (signatures == CONFLICT || id == CONFLICT || timestamp == CONFLICT) {
+      return reject(RejectionReason.MALFORMED_HEADER);
+    }
     if (signatures == null || signatures.isEmpty()) {
       return reject(RejectionReason.MISSING_SIGNATURE);
     }
-    String id = headers.get(ID_HEADER);
-    String timestamp = headers.get(TIMESTAMP_HEADER);
     if (id == null || id.isEmpty() || timestamp == null || timestamp.isEmpty()) {
       return reject(RejectionReason.MISSING_HEADER);
     }
@@ -94,6 +111,16 @@ public final class StandardWebhooksScheme extends AbstractScheme {
                 content,
                 mac -> !entries.hmac().isEmpty() && entries.hmac().contains(mac));
     return match >= 0 ? verified(id, match) : failure(match);
+  }
+
+  /** The header under its standard name or its Svix alias; {@link #CONFLICT} when they differ. */
+  private static String aliased(Headers headers, String standard, String svix) {
+    String value = headers.get(standard);
+    String alias = headers.get(svix);
+    if (value == null) {
+      return alias;
+    }
+    return alias == null || alias.equals(value) ? value : CONFLICT;
   }
 
   /**

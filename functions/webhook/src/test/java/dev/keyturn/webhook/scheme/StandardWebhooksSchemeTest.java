@@ -146,6 +146,47 @@ class StandardWebhooksSchemeTest {
     assertThat(Ed25519Primer.prime()).isTrue();
   }
 
+  private static Map<String, String> svixHeaders() {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("svix-id", VECTOR_ID);
+    headers.put("svix-timestamp", Long.toString(VECTOR_TIMESTAMP));
+    headers.put("svix-signature", VECTOR_SIGNATURE);
+    return headers;
+  }
+
+  @Test
+  void verify_acceptsSvixHeaderNames_asAliases() {
+    Verified verified = assertVerified(verifyVector(svixHeaders(), List.of(VECTOR_SECRET)));
+
+    assertThat(verified.replayKey()).isEqualTo("id:" + VECTOR_ID);
+  }
+
+  @Test
+  void verify_acceptsBothNameSets_whenTheyAgree() {
+    Map<String, String> both = svixHeaders();
+    both.putAll(vectorHeaders(VECTOR_SIGNATURE));
+
+    assertVerified(verifyVector(both, List.of(VECTOR_SECRET)));
+  }
+
+  @Test
+  void verify_rejectsAsMalformed_bothNamesOfAHeaderWithDifferentValues() {
+    for (String header : List.of("id", "timestamp", "signature")) {
+      Map<String, String> both = svixHeaders();
+      both.putAll(vectorHeaders(VECTOR_SIGNATURE));
+      // the svix value is the one that verifies; the standard one disagrees
+      both.put(
+          "webhook-" + header,
+          switch (header) {
+            case "id" -> "msg_other";
+            case "timestamp" -> Long.toString(VECTOR_TIMESTAMP + 1);
+            default -> "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
+          });
+
+      assertRejected(verifyVector(both, List.of(VECTOR_SECRET)), RejectionReason.MALFORMED_HEADER);
+    }
+  }
+
   @Test
   void verify_rejects_whenTheSignatureHeaderIsMissingOrEmpty() {
     Map<String, String> headers = vectorHeaders(VECTOR_SIGNATURE);
