@@ -75,9 +75,20 @@ public final class StandardWebhooksScheme extends AbstractScheme {
   @Override
   VerificationResult check(WebhookRequest request, List<String> candidates, Instant now) {
     Headers headers = request.headers();
-    String signatures = aliased(headers, SIGNATURE_HEADER, SVIX_SIGNATURE_HEADER);
-    String id = aliased(headers, ID_HEADER, SVIX_ID_HEADER);
-    String timestamp = aliased(headers, TIMESTAMP_HEADER, SVIX_TIMESTAMP_HEADER);
+    String svixSignatures = headers.get(SVIX_SIGNATURE_HEADER);
+    String signatures;
+    String id;
+    String timestamp;
+    if (svixSignatures == null) {
+      // no Svix set (svix-id or svix-timestamp alone sign nothing): the standard names only
+      signatures = headers.get(SIGNATURE_HEADER);
+      id = headers.get(ID_HEADER);
+      timestamp = headers.get(TIMESTAMP_HEADER);
+    } else {
+      signatures = agreed(headers.get(SIGNATURE_HEADER), svixSignatures);
+      id = agreed(headers.get(ID_HEADER), headers.get(SVIX_ID_HEADER));
+      timestamp = agreed(headers.get(TIMESTAMP_HEADER), headers.get(SVIX_TIMESTAMP_HEADER));
+    }
     if (signatures == CONFLICT || id == CONFLICT || timestamp == CONFLICT) {
       return reject(RejectionReason.MALFORMED_HEADER);
     }
@@ -113,14 +124,14 @@ public final class StandardWebhooksScheme extends AbstractScheme {
     return match >= 0 ? verified(id, match) : failure(match);
   }
 
-  /** The header under its standard name or its Svix alias; {@link #CONFLICT} when they differ. */
-  private static String aliased(Headers headers, String standard, String svix) {
-    String value = headers.get(standard);
-    String alias = headers.get(svix);
-    if (value == null) {
-      return alias;
+  /**
+   * A header's value under its standard name or its Svix alias; {@link #CONFLICT} if both differ.
+   */
+  private static String agreed(String standard, String svix) {
+    if (standard == null) {
+      return svix;
     }
-    return alias == null || alias.equals(value) ? value : CONFLICT;
+    return svix == null || svix.equals(standard) ? standard : CONFLICT;
   }
 
   /**
@@ -140,9 +151,11 @@ public final class StandardWebhooksScheme extends AbstractScheme {
     if (match >= 0) {
       return verified(id, match);
     }
-    return SignatureEntries.parse(signatures) == null
-        ? reject(RejectionReason.MALFORMED_HEADER)
-        : failure(match);
+    // a single entry that is not canonical base64 is malformed: the answer parsing would give
+    return Codecs.isCanonicalBase64(
+            signatures, SignatureEntries.SINGLE_HMAC_OFFSET, signatures.length())
+        ? failure(match)
+        : reject(RejectionReason.MALFORMED_HEADER);
   }
 
   private static VerificationResult verified(String id, int match) {
