@@ -1,10 +1,13 @@
 package dev.keyturn.cli;
 
+import dev.keyturn.cli.common.ExitCode;
+import dev.keyturn.cli.common.Handlers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code keyturn}: the operator CLI. Exit codes: 0 ok, 1 findings or errors, 2 usage.
+ * {@code keyturn}: the operator CLI. Exit codes: {@link ExitCode} (0 ok, 1 findings or errors, 2
+ * usage).
  *
  * <p>Configuration comes from the standard AWS settings (region, credentials, {@code
  * AWS_ENDPOINT_URL}) and {@code KEYTURN_TABLE}; see docs/configuration.md.
@@ -16,8 +19,8 @@ import picocli.CommandLine.Command;
     description =
         "Rotate AWS-held secrets, sync them to Heroku, verify webhooks that survive rotation.",
     subcommands = {
-      LintCommand.class,
-      ApplyCommand.class,
+      dev.keyturn.cli.inventory.LintCommand.class,
+      dev.keyturn.cli.inventory.ApplyCommand.class,
       dev.keyturn.cli.sync.PlanCommand.class,
       dev.keyturn.cli.sync.SyncCommand.class,
       dev.keyturn.cli.rotate.RotateCommand.class,
@@ -41,10 +44,6 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
 
-  public static final int OK = 0;
-  public static final int FINDINGS = 1;
-  public static final int USAGE = 2;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -57,9 +56,7 @@ public final class Main implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler(new ErrorHandler());
-    cli.setParameterExceptionHandler(new UsageHandler());
+    CommandLine cli = Handlers.install(new CommandLine(new Main()));
     // `keyturn run cmd -x` passes -x to cmd, with or without `--`
     cli.getSubcommands().get("run").setStopAtPositional(true);
     return cli;

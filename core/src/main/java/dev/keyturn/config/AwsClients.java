@@ -18,33 +18,20 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} point them at local emulators without any
  * switch here). The URL-connection HTTP client keeps cold starts small; it is named explicitly
  * because other HTTP clients may be on a classpath. All clients share one default credentials chain
- * that SnapStart's restore hook renews ({@link RefreshableCredentialsProvider}).
- *
- * <p>Timeouts: {@code keyturn.aws.call-timeout} bounds one call including the SDK's retries
- * (default 20s), {@code keyturn.aws.attempt-timeout} one attempt and its socket reads (default 5s).
- * A function with a short timeout (the webhook) sets shorter ones, so its calls end in time for it
- * to clean up.
+ * that SnapStart's restore hook renews ({@link RefreshableCredentialsProvider}). Timeouts: {@code
+ * keyturn.aws.attempt-timeout} (env {@code KEYTURN_AWS_ATTEMPT_TIMEOUT}, default 5 s) and {@code
+ * keyturn.aws.call-timeout} (default 20 s).
  */
 @Factory
 public class AwsClients {
 
-  /** The SDK clients' time limits. */
-  public record Timeouts(Duration call, Duration attempt) {
-    public Timeouts {
-      if (!call.isPositive() || !attempt.isPositive() || attempt.compareTo(call) > 0) {
-        throw new IllegalArgumentException(
-            "keyturn.aws.attempt-timeout must be positive and at most keyturn.aws.call-timeout");
-      }
-    }
-  }
-
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
   @Singleton
-  public Timeouts awsTimeouts(
-      @Value("${keyturn.aws.call-timeout:20s}") Duration call,
-      @Value("${keyturn.aws.attempt-timeout:5s}") Duration attempt) {
-    return new Timeouts(call, attempt);
+  public AwsTimeouts awsTimeouts(
+      @Value("${keyturn.aws.attempt-timeout:5s}") Duration attempt,
+      @Value("${keyturn.aws.call-timeout:20s}") Duration call) {
+    return new AwsTimeouts(attempt, call);
   }
 
   @Singleton
@@ -54,7 +41,7 @@ public class AwsClients {
   }
 
   @Singleton
-  public DynamoDbClient dynamoDb(RefreshableCredentialsProvider credentials, Timeouts timeouts) {
+  public DynamoDbClient dynamoDb(RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
     return DynamoDbClient.builder()
         .credentialsProvider(credentials)
         .httpClientBuilder(http(timeouts))
@@ -64,7 +51,7 @@ public class AwsClients {
 
   @Singleton
   public SecretsManagerClient secretsManager(
-      RefreshableCredentialsProvider credentials, Timeouts timeouts) {
+      RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
     return SecretsManagerClient.builder()
         .credentialsProvider(credentials)
         .httpClientBuilder(http(timeouts))
@@ -73,7 +60,7 @@ public class AwsClients {
   }
 
   @Singleton
-  public SsmClient ssm(RefreshableCredentialsProvider credentials, Timeouts timeouts) {
+  public SsmClient ssm(RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
     return SsmClient.builder()
         .credentialsProvider(credentials)
         .httpClientBuilder(http(timeouts))
@@ -83,7 +70,7 @@ public class AwsClients {
 
   @Singleton
   public EventBridgeClient eventBridge(
-      RefreshableCredentialsProvider credentials, Timeouts timeouts) {
+      RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
     return EventBridgeClient.builder()
         .credentialsProvider(credentials)
         .httpClientBuilder(http(timeouts))
@@ -91,14 +78,13 @@ public class AwsClients {
         .build();
   }
 
-  private static UrlConnectionHttpClient.Builder http(Timeouts timeouts) {
-    Duration attempt = timeouts.attempt();
+  private static UrlConnectionHttpClient.Builder http(AwsTimeouts timeouts) {
     return UrlConnectionHttpClient.builder()
-        .connectionTimeout(attempt.compareTo(CONNECT_TIMEOUT) < 0 ? attempt : CONNECT_TIMEOUT)
-        .socketTimeout(attempt);
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .socketTimeout(timeouts.attempt());
   }
 
-  private static ClientOverrideConfiguration overrides(Timeouts timeouts) {
+  private static ClientOverrideConfiguration overrides(AwsTimeouts timeouts) {
     return ClientOverrideConfiguration.builder()
         .apiCallTimeout(timeouts.call())
         .apiCallAttemptTimeout(timeouts.attempt())

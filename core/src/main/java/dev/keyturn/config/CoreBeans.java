@@ -3,8 +3,11 @@ package dev.keyturn.config;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.events.aws.EventBridgePublisher;
+import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.aws.AwsSecretSource;
+import dev.keyturn.secrets.aws.SecretsManagerSecrets;
+import dev.keyturn.secrets.aws.SsmParameterStore;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.ReplayGuard;
@@ -75,9 +78,25 @@ public class CoreBeans {
     return new DynamoAuditLog(table);
   }
 
+  /**
+   * Secrets Manager's versions and labels: the {@code SecretDescriber}, {@code SecretStages},
+   * {@code RotationStarter} and {@code SecretCreator} ports.
+   */
   @Singleton
-  public SecretSource secretSource(SecretsManagerClient secretsManager, SsmClient ssm) {
-    return new AwsSecretSource(secretsManager, ssm);
+  public SecretsManagerSecrets secretsManagerSecrets(SecretsManagerClient secretsManager) {
+    return new SecretsManagerSecrets(secretsManager);
+  }
+
+  /** SSM parameters' versions and labels: the {@code ParameterStore} and creator ports. */
+  @Singleton
+  public SsmParameterStore parameterStore(SsmClient ssm) {
+    return new SsmParameterStore(ssm);
+  }
+
+  @Singleton
+  public SecretSource secretSource(
+      SecretsManagerClient secretsManager, SsmClient ssm, SecretDescriber describer) {
+    return new AwsSecretSource(secretsManager, ssm, describer);
   }
 
   @Singleton

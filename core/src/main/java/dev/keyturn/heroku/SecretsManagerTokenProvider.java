@@ -2,6 +2,7 @@ package dev.keyturn.heroku;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyturn.json.Json;
+import dev.keyturn.secrets.Stages;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -49,7 +50,7 @@ public final class SecretsManagerTokenProvider implements TokenProvider {
     }
     String value =
         secretsManager
-            .getSecretValue(b -> b.secretId(secretId).versionStage("AWSCURRENT"))
+            .getSecretValue(b -> b.secretId(secretId).versionStage(Stages.CURRENT))
             .secretString();
     return parse(secretId, value);
   }

@@ -2,7 +2,7 @@ package dev.keyturn.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyturn.testing.lambda.LocalLambdaContext;
+import dev.keyturn.local.lambda.LocalLambdaContext;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.DiagnosticInfoPopulator;
 import io.micronaut.function.aws.event.AfterExecutionEvent;

@@ -3,8 +3,10 @@ package dev.keyturn.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyturn.config.AwsClients;
+import dev.keyturn.config.AwsTimeouts;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.secrets.aws.AwsSecretSource;
+import dev.keyturn.secrets.aws.SecretsManagerSecrets;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.leak.SeededSecrets;
 import java.util.ArrayList;
@@ -81,7 +83,9 @@ class AwsSecretSourceTest {
     }
     sources.add(new Source.SecretsManager("keyturn/test/missing"));
 
-    Map<Source, SecretValue> values = new AwsSecretSource(secretsManager, ssm).current(sources);
+    Map<Source, SecretValue> values =
+        new AwsSecretSource(secretsManager, ssm, new SecretsManagerSecrets(secretsManager))
+            .current(sources);
 
     assertThat(values).hasSize(70);
     values.forEach((source, v) -> assertThat(v.value().equals(seeded.get(source.id()))).isTrue());
@@ -98,7 +102,7 @@ class AwsSecretSourceTest {
     secretsManager.putSecretValue(b -> b.secretId("keyturn/test/live").secretString(fresh));
 
     List<SecretValue> live =
-        new AwsSecretSource(secretsManager, ssm)
+        new AwsSecretSource(secretsManager, ssm, new SecretsManagerSecrets(secretsManager))
             .liveVersions(new Source.SecretsManager("keyturn/test/live"));
 
     assertThat(live).hasSize(2);
@@ -114,7 +118,9 @@ class AwsSecretSourceTest {
     // clients of its own: the counting ones belong to the call-count test
     try (SecretsManagerClient plain = SecretsManagerClient.create();
         SsmClient plainSsm = SsmClient.create()) {
-      reads = new AwsSecretSource(plain, plainSsm).read(List.of(absent));
+      reads =
+          new AwsSecretSource(plain, plainSsm, new SecretsManagerSecrets(plain))
+              .read(List.of(absent));
     }
 
     assertThat(reads.values()).isEmpty();
@@ -132,11 +138,7 @@ class AwsSecretSourceTest {
   void awsClients_buildWithDefaultEndpointResolution() {
     var clients = new AwsClients();
     try (var credentials = clients.awsCredentials();
-        var secretsManager =
-            clients.secretsManager(
-                credentials,
-                clients.awsTimeouts(
-                    java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(5)))) {
+        var secretsManager = clients.secretsManager(credentials, AwsTimeouts.DEFAULT)) {
       assertThat(secretsManager.listSecrets().secretList()).isNotEmpty();
     }
   }

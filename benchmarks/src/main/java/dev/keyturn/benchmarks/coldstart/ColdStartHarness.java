@@ -2,7 +2,7 @@ package dev.keyturn.benchmarks.coldstart;
 
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.keyturn.benchmarks.coldstart.launch.Launcher;
-import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.aws.TemplateFunction;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import java.io.File;

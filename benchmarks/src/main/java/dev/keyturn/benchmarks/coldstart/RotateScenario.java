@@ -5,8 +5,7 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
 import dev.keyturn.json.Json;
-import dev.keyturn.testing.aws.LocalAws;
-import dev.keyturn.testing.aws.MotoRotationLambda;
+import dev.keyturn.local.LocalAws;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +55,7 @@ final class RotateScenario implements Scenario {
 
   @Override
   public void seed() {
-    rotationLambdaArn = MotoRotationLambda.create(aws.motoEndpoint());
+    rotationLambdaArn = aws.createRotationLambda();
     arn =
         secretsManager
             .createSecret(b -> b.name(SECRET).secretString("whsec_" + "a".repeat(43) + "="))

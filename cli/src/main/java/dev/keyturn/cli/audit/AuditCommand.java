@@ -2,10 +2,10 @@ package dev.keyturn.cli.audit;
 
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
-import dev.keyturn.cli.AwsOptions;
-import dev.keyturn.cli.CliContext;
-import dev.keyturn.cli.Main;
-import dev.keyturn.cli.UsageException;
+import dev.keyturn.cli.common.AwsOptions;
+import dev.keyturn.cli.common.CliContext;
+import dev.keyturn.cli.common.ExitCode;
+import dev.keyturn.cli.common.UsageException;
 import dev.keyturn.cli.format.Dates;
 import dev.keyturn.cli.format.DurationConverter;
 import dev.keyturn.cli.format.Since;
@@ -129,7 +129,7 @@ public final class AuditCommand implements Callable<Integer> {
         print(tail, from, all.size(), out);
       }
       out.flush();
-      return Main.OK;
+      return ExitCode.OK;
     }
   }
 

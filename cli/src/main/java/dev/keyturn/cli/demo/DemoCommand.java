@@ -1,6 +1,7 @@
 package dev.keyturn.cli.demo;
 
-import dev.keyturn.cli.Main;
+import dev.keyturn.cli.common.ExitCode;
+import dev.keyturn.local.LocalAwsBackends;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run keyturn end to end against a local AWS (moto_server + DynamoDB Local) it starts:",
+      "Run keyturn end to end against a local AWS it starts (moto_server + DynamoDB Local, or",
+      "LocalStack with KEYTURN_LOCAL_AWS=localstack where Docker runs):",
       "lint and apply the example inventory, seed its secrets, rotate the webhook secret",
       "through the real rotate handler, sync the .env sink, verify webhooks signed with the old",
       "and the new secret through the real webhook handler, then clean up."
@@ -39,6 +41,14 @@ public final class DemoCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "where .env sinks and emulator logs go (default: ${DEFAULT-VALUE})")
   Path workDir = Path.of("target/keyturn-demo");
+
+  @Option(
+      names = "--local-aws",
+      paramLabel = "BACKEND",
+      description =
+          "moto (moto_server + DynamoDB Local) or localstack (needs Docker)"
+              + " (default: $KEYTURN_LOCAL_AWS, else moto)")
+  String localAws = System.getenv(LocalAwsBackends.VARIABLE);
 
   @Option(
       names = "--heroku-app",
@@ -63,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Narrator say = new Narrator(spec.commandLine().getOut());
-    try (DemoRun run = DemoRun.start(inventory, workDir, say, heroku())) {
+    try (DemoRun run = DemoRun.start(inventory, workDir, localAws, say, heroku())) {
       run.lintAndApply();
       run.applyAgainChangesNothing();
       run.seedSecrets();
@@ -73,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
       run.verifyWebhooks();
     }
     say.done();
-    return Main.OK;
+    return ExitCode.OK;
   }
 
   /** The real-Heroku step's settings, or null when no token or no app is configured. */

@@ -1,15 +1,18 @@
 package dev.keyturn.cli.demo;
 
-import dev.keyturn.cli.Main;
+import dev.keyturn.cli.common.Handlers;
+import dev.keyturn.cli.sync.SyncCommand;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Sink;
+import dev.keyturn.secrets.SecretCreator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import java.util.Map;
+import picocli.CommandLine;
 
 /**
  * The optional real-Heroku step: only when a token and an app are configured. The webhook secret's
@@ -64,15 +67,14 @@ record DemoHeroku(String app, URI apiUrl, String token) {
   }
 
   /** Runs {@code keyturn sync --app}; returns its exit code and prints its lines. */
-  int sync(SecretsManagerClient secretsManager, String table, Narrator say) {
-    secretsManager.createSecret(b -> b.name(TOKEN_SECRET).secretString(token));
+  int sync(SecretCreator secrets, String table, Narrator say) {
+    secrets.createIfAbsent(TOKEN_SECRET, token, Map.of());
     StringWriter out = new StringWriter();
-    var cli = Main.commandLine();
+    CommandLine cli = Handlers.install(new CommandLine(new SyncCommand()));
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(out));
     int code =
         cli.execute(
-            "sync",
             "--app",
             app,
             "--table",

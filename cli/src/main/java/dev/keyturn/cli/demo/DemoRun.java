@@ -1,30 +1,36 @@
 package dev.keyturn.cli.demo;
 
-import dev.keyturn.cli.Commands;
+import dev.keyturn.cli.inventory.Commands;
 import dev.keyturn.cli.sync.DotenvStep;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.inventory.lint.LintReport;
 import dev.keyturn.inventory.parse.InventoryParser;
+import dev.keyturn.local.LocalAws;
+import dev.keyturn.local.LocalAwsBackend;
+import dev.keyturn.local.LocalAwsBackends;
+import dev.keyturn.local.LocalSdk;
 import dev.keyturn.rotate.RotateHandler;
+import dev.keyturn.rotate.generator.GeneratorRegistry;
+import dev.keyturn.rotate.generator.RandomSource;
+import dev.keyturn.secrets.ParameterCreator;
+import dev.keyturn.secrets.RotationStarter;
+import dev.keyturn.secrets.SecretCreator;
+import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.sync.dotenv.DotenvResult;
-import dev.keyturn.testing.aws.LocalAws;
-import dev.keyturn.testing.aws.TemplateTable;
-import dev.keyturn.webhook.DemoDelivery;
 import dev.keyturn.webhook.WebhookHandler;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 
 /**
  * One demo run: local AWS up, the example inventory applied and seeded, a webhook secret rotated
@@ -36,6 +42,18 @@ final class DemoRun implements AutoCloseable {
 
   static final String TABLE = "keyturn-demo";
   static final String BUS = "keyturn";
+  private static final String ATTEMPT_TIMEOUT_PROPERTY = "keyturn.aws.attempt-timeout";
+  private static final String CALL_TIMEOUT_PROPERTY = "keyturn.aws.call-timeout";
+
+  /**
+   * AWS timeouts for the emulators: a loaded machine can keep moto busy for seconds, and a longer
+   * attempt timeout spares the SDK retries of calls that were only slow.
+   */
+  static final Map<String, Object> LOCAL_TIMEOUTS =
+      Map.of(
+          ATTEMPT_TIMEOUT_PROPERTY, LocalSdk.ATTEMPT_TIMEOUT.toString(),
+          CALL_TIMEOUT_PROPERTY, LocalSdk.CALL_TIMEOUT.toString());
+
   static final String WEBHOOK_BODY =
       "{\"event\":\"convo.created\",\"conversation\":{\"id\":1042,\"subject\":\"Invoice\"}}";
 
@@ -67,22 +85,36 @@ final class DemoRun implements AutoCloseable {
     this.inventory = heroku == null ? parsed : heroku.retarget(parsed, webhookSecret);
   }
 
-  static DemoRun start(Path inventoryFile, Path workDir, Narrator say, DemoHeroku heroku)
+  /**
+   * @param localAws the backend to run ({@code moto}, {@code localstack}; null: moto)
+   */
+  static DemoRun start(
+      Path inventoryFile, Path workDir, String localAws, Narrator say, DemoHeroku heroku)
       throws Exception {
     InventoryParser.parse(inventoryFile).requireValid(); // a bad file fails before AWS starts
-    Files.createDirectories(workDir);
-    say.step("Start local AWS: moto_server (Secrets Manager, SSM, EventBridge) and DynamoDB Local");
-    LocalAws aws = LocalAws.start(workDir.resolve("logs"));
+    LocalAwsBackend backend = LocalAwsBackends.select(localAws, LocalAwsBackends.available());
+    Path logs = Files.createDirectories(workDir.resolve("logs"));
+    say.step("Start local AWS: " + describe(backend));
+    LocalAws aws = backend.start(logs);
     aws.applyToSystemProperties();
     System.setProperty("keyturn.table", TABLE);
     System.setProperty("keyturn.event-bus", BUS);
-    say.ok("moto at %s, DynamoDB Local at %s", aws.motoEndpoint(), aws.dynamoEndpoint());
+    // every context the demo starts waits for a local AWS on a busy machine (see LocalSdk)
+    System.setProperty(ATTEMPT_TIMEOUT_PROPERTY, LocalSdk.ATTEMPT_TIMEOUT.toString());
+    System.setProperty(CALL_TIMEOUT_PROPERTY, LocalSdk.CALL_TIMEOUT.toString());
+    say.ok("%s: AWS at %s, DynamoDB at %s", aws.backend(), aws.endpoint(), aws.dynamoDbEndpoint());
 
     say.step("Create the state table exactly as template.yaml declares it, and the event bus");
-    TemplateTable.locate().recreate(aws.dynamoDb(), TABLE);
-    ApplicationContext context =
-        ApplicationContext.run(Map.of("keyturn.table", TABLE, "keyturn.event-bus", BUS), "demo");
-    context.getBean(EventBridgeClient.class).createEventBus(b -> b.name(BUS));
+    aws.recreateTable(TABLE);
+    Map<String, Object> settings = new HashMap<>(LOCAL_TIMEOUTS);
+    settings.put("keyturn.table", TABLE);
+    settings.put("keyturn.event-bus", BUS);
+    ApplicationContext context = ApplicationContext.run(settings, "demo");
+    try {
+      context.getBean(EventBridgeClient.class).createEventBus(b -> b.name(BUS));
+    } catch (ResourceAlreadyExistsException createdByAnEarlierAttempt) {
+      // the bus we asked for is there: an SDK retry of a create the emulator applied late
+    }
     say.ok("table %s (pk/sk, TTL on expiresAt), bus %s", TABLE, BUS);
     return new DemoRun(inventoryFile, workDir, say, aws, context, heroku);
   }
@@ -124,7 +156,11 @@ final class DemoRun implements AutoCloseable {
   void seedSecrets() {
     say.step("Seed each entry's secret in local Secrets Manager / SSM (values are never printed)");
     int created =
-        new DemoSeeds(context.getBean(SecretsManagerClient.class), context.getBean(SsmClient.class))
+        new DemoSeeds(
+                context.getBean(SecretCreator.class),
+                context.getBean(ParameterCreator.class),
+                context.getBean(GeneratorRegistry.class),
+                context.getBean(RandomSource.class))
             .seed(inventory);
     say.ok("%d secrets and parameters created, each from its entry's generator", created);
   }
@@ -134,20 +170,14 @@ final class DemoRun implements AutoCloseable {
     say.step("Rotate " + entry.name() + " through the real rotate handler (the four steps)");
     previousSecret = currentValue(entry);
     String version =
-        new DemoRotation(
-                context.getBean(SecretsManagerClient.class),
-                new RotateHandler(context),
-                aws.motoEndpoint())
+        new DemoRotation(context.getBean(RotationStarter.class), new RotateHandler(context), aws)
             .rotate(entry, say);
     currentSecret = currentValue(entry);
     if (currentSecret.equals(previousSecret)) {
       throw new DemoFailedException("the rotation left the value unchanged");
     }
     Map<String, List<String>> stages =
-        context
-            .getBean(SecretsManagerClient.class)
-            .describeSecret(b -> b.secretId(entry.source().id()))
-            .versionIdsToStages();
+        context.getBean(SecretDescriber.class).require(entry.source().id()).versionStages();
     stages.forEach((id, labels) -> say.detail("version %s: %s", id, labels));
     say.ok("new AWSCURRENT %s; the old version is AWSPREVIOUS; no AWSPENDING left", version);
   }
@@ -176,7 +206,7 @@ final class DemoRun implements AutoCloseable {
       return;
     }
     say.step("Sync to Heroku app " + heroku.app() + " (one PATCH, one release; values masked)");
-    if (heroku.sync(context.getBean(SecretsManagerClient.class), TABLE, say) != 0) {
+    if (heroku.sync(context.getBean(SecretCreator.class), TABLE, say) != 0) {
       throw new DemoFailedException("keyturn sync --app " + heroku.app() + " failed");
     }
     say.ok("Heroku app %s in line with AWSCURRENT", heroku.app());
@@ -190,9 +220,7 @@ final class DemoRun implements AutoCloseable {
     int old =
         hooks.deliver(
             "signed with the previous secret (AWSPREVIOUS)", previousSecret, WEBHOOK_BODY);
-    var fresh =
-        DemoDelivery.signed(
-            source, currentSecret, WEBHOOK_BODY.replace("1042", "1043"), Instant.now());
+    var fresh = hooks.signed(currentSecret, WEBHOOK_BODY.replace("1042", "1043"));
     int current = hooks.send("signed with the new secret (AWSCURRENT)", fresh);
     int replay = hooks.send("the same delivery again (a replay)", fresh);
     int forged =
@@ -205,6 +233,14 @@ final class DemoRun implements AutoCloseable {
           "webhook answers were " + List.of(old, current, replay, forged));
     }
     say.ok("both live versions verify, the replay is not forwarded twice, the forgery gets 401");
+  }
+
+  private static String describe(LocalAwsBackend backend) {
+    return switch (backend.name()) {
+      case "moto" -> "moto_server (Secrets Manager, SSM, EventBridge) and DynamoDB Local";
+      case "localstack" -> "LocalStack in Docker, through Testcontainers";
+      default -> backend.name();
+    };
   }
 
   private SecretEntry webhookSecret() {
@@ -230,6 +266,8 @@ final class DemoRun implements AutoCloseable {
     }
     context.close();
     aws.close();
+    System.clearProperty(ATTEMPT_TIMEOUT_PROPERTY);
+    System.clearProperty(CALL_TIMEOUT_PROPERTY);
     say.ok("local AWS stopped; nothing left running");
   }
 

@@ -5,50 +5,62 @@ import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.json.Json;
-import dev.keyturn.rotate.RotationGenerators;
 import dev.keyturn.rotate.generator.GenerationRequest;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
-import dev.keyturn.rotate.secrets.SecretsManagerRandomPasswords;
+import dev.keyturn.secrets.ParameterCreator;
+import dev.keyturn.secrets.SecretCreator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * Creates every secret of the demo inventory in local AWS with a first value of the right shape
- * (made by the entry's own generator where it has one). Values never leave this class.
+ * (made by the entry's own generator where it has one). Every write is create-if-absent and safe to
+ * repeat, so an SDK retry of a call the emulator applied late is success. Values never leave this
+ * class; a failure names the entry and its secret or parameter.
  */
 final class DemoSeeds {
 
-  private final SecretsManagerClient secretsManager;
-  private final SsmClient ssm;
-  private final RandomSource random = new RandomSource();
-  private final GeneratorRegistry generators;
+  static final String STEP = "seed";
 
-  DemoSeeds(SecretsManagerClient secretsManager, SsmClient ssm) {
-    this.secretsManager = secretsManager;
-    this.ssm = ssm;
-    this.generators =
-        RotationGenerators.all(new SecretsManagerRandomPasswords(secretsManager), random);
+  private final SecretCreator secrets;
+  private final ParameterCreator parameters;
+  private final GeneratorRegistry generators;
+  private final RandomSource random;
+
+  DemoSeeds(
+      SecretCreator secrets,
+      ParameterCreator parameters,
+      GeneratorRegistry generators,
+      RandomSource random) {
+    this.secrets = secrets;
+    this.parameters = parameters;
+    this.generators = generators;
+    this.random = random;
   }
 
-  /** Seeds every entry; returns how many were created. */
+  /**
+   * Seeds every entry; returns how many now hold a first value.
+   *
+   * @throws SeedFailedException naming the entry and its secret or parameter
+   */
   int seed(Inventory inventory) {
-    int created = 0;
+    int seeded = 0;
     for (SecretEntry e : inventory.secrets()) {
-      String value = firstValue(e);
-      switch (e.source()) {
-        case Source.SecretsManager sm ->
-            secretsManager.createSecret(b -> b.name(sm.id()).secretString(value));
-        case Source.SsmParameter p ->
-            ssm.putParameter(b -> b.name(p.id()).value(value).type(ParameterType.SECURE_STRING));
+      try {
+        String value = firstValue(e);
+        switch (e.source()) {
+          case Source.SecretsManager sm -> secrets.createIfAbsent(sm.id(), value, Map.of());
+          case Source.SsmParameter p -> parameters.createIfAbsent(p.id(), value, Map.of());
+        }
+      } catch (RuntimeException failed) {
+        throw new SeedFailedException(e, failed);
       }
-      created++;
+      seeded++;
     }
-    return created;
+    return seeded;
   }
 
   private String firstValue(SecretEntry e) {
@@ -67,7 +79,7 @@ final class DemoSeeds {
   /** json-field regenerates named fields of an existing object: start with one holding them. */
   private String jsonWithFields(GeneratorSpec g) {
     Map<String, String> object = new LinkedHashMap<>();
-    object.put("key_id", "PK" + token(18).toUpperCase(java.util.Locale.ROOT));
+    object.put("key_id", "PK" + token(18).toUpperCase(Locale.ROOT));
     for (String field : g.options().getOrDefault("fields", "secret").split(",")) {
       object.put(field.strip(), token(40));
     }

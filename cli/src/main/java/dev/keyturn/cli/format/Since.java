@@ -1,6 +1,6 @@
 package dev.keyturn.cli.format;
 
-import dev.keyturn.cli.UsageException;
+import dev.keyturn.cli.common.UsageException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package dev.keyturn.cli.rotate;
 
-import dev.keyturn.cli.aws.SecretDescription;
-import dev.keyturn.cli.aws.SecretsManagerControl;
 import dev.keyturn.cli.format.Dates;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.rotate.protocol.RotationStep;
+import dev.keyturn.secrets.RotationStarter;
+import dev.keyturn.secrets.SecretDescription;
 import dev.keyturn.state.RotationRecord;
 import dev.keyturn.state.RotationStore;
 import java.time.Duration;
@@ -22,14 +22,14 @@ final class FollowedRotation {
   static final String FAILED = "failed";
   static final String COMPLETED = "completed";
 
-  private final SecretsManagerControl sm;
+  private final RotationStarter sm;
   private final RotationStore rotations;
   private final Progress progress;
   private final Duration timeout;
   private final Duration pollInterval;
 
   FollowedRotation(
-      SecretsManagerControl sm,
+      RotationStarter sm,
       RotationStore rotations,
       Progress progress,
       Duration timeout,
@@ -58,7 +58,7 @@ final class FollowedRotation {
       if (record.isPresent() && FAILED.equals(record.get().status())) {
         return report.failed(record.get().step(), record.get().error());
       }
-      boolean labelsDone = sm.describe(arn).map(d -> Labels.finished(d, token)).orElse(false);
+      boolean labelsDone = sm.describe(arn).map(d -> d.finishedRotation(token)).orElse(false);
       if (labelsDone && record.map(r -> COMPLETED.equals(r.status())).orElse(false)) {
         return report.done();
       }

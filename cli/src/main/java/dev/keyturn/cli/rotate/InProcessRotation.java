@@ -1,13 +1,13 @@
 package dev.keyturn.cli.rotate;
 
-import dev.keyturn.cli.aws.SecretDescription;
-import dev.keyturn.cli.aws.SecretsManagerControl;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.rotate.protocol.ErrorNames;
 import dev.keyturn.rotate.protocol.RotationEvent;
 import dev.keyturn.rotate.protocol.RotationService;
 import dev.keyturn.rotate.protocol.RotationStep;
 import dev.keyturn.rotate.protocol.StepOutcome;
+import dev.keyturn.secrets.RotationStarter;
+import dev.keyturn.secrets.SecretDescription;
 import java.time.Clock;
 
 /**
@@ -18,13 +18,12 @@ import java.time.Clock;
  */
 final class InProcessRotation {
 
-  private final SecretsManagerControl sm;
+  private final RotationStarter sm;
   private final RotationService service;
   private final Clock clock;
   private final Progress progress;
 
-  InProcessRotation(
-      SecretsManagerControl sm, RotationService service, Clock clock, Progress progress) {
+  InProcessRotation(RotationStarter sm, RotationService service, Clock clock, Progress progress) {
     this.sm = sm;
     this.service = service;
     this.clock = clock;

@@ -1,8 +1,8 @@
 package dev.keyturn.cli.rotate;
 
-import dev.keyturn.cli.aws.SecretDescription;
 import dev.keyturn.inventory.Cadence;
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.secrets.SecretDescription;
 import java.time.Duration;
 import java.util.Optional;
 

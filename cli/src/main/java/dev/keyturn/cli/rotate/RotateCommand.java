@@ -1,20 +1,17 @@
 package dev.keyturn.cli.rotate;
 
-import dev.keyturn.audit.AuditLog;
-import dev.keyturn.cli.AwsOptions;
-import dev.keyturn.cli.CliContext;
-import dev.keyturn.cli.Entries;
-import dev.keyturn.cli.Main;
-import dev.keyturn.cli.aws.SecretDescription;
-import dev.keyturn.cli.aws.SecretsManagerControl;
+import dev.keyturn.cli.common.AwsOptions;
+import dev.keyturn.cli.common.CliContext;
+import dev.keyturn.cli.common.Entries;
+import dev.keyturn.cli.common.ExitCode;
 import dev.keyturn.cli.format.DurationConverter;
-import dev.keyturn.events.EventPublisher;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.json.Json;
-import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.protocol.RotationService;
-import dev.keyturn.rotate.sweep.ParameterStore;
+import dev.keyturn.rotate.sweep.ParameterRotation;
+import dev.keyturn.secrets.RotationStarter;
+import dev.keyturn.secrets.SecretDescription;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.RotationStore;
 import java.io.PrintWriter;
@@ -28,7 +25,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** {@code keyturn rotate <name>}: rotates one entry now and follows it to the end. */
 @Command(
@@ -126,7 +122,7 @@ public final class RotateCommand implements Callable<Integer> {
   }
 
   private RotationReport secretsManager(CliContext c, SecretEntry entry, Progress progress) {
-    SecretsManagerControl sm = new SecretsManagerControl(c.bean(SecretsManagerClient.class));
+    RotationStarter sm = c.bean(RotationStarter.class);
     SecretDescription d =
         sm.describe(entry.source().id())
             .orElseThrow(() ->
@@ -144,20 +140,13 @@ public final class RotateCommand implements Callable<Integer> {
   }
 
   private RotationReport parameter(CliContext c, SecretEntry entry, Progress progress) {
-    var ports =
-        new ParameterRotation.Ports(
-            c.bean(ParameterStore.class),
-            c.bean(GeneratorRegistry.class),
-            c.bean(RotationStore.class),
-            c.bean(AuditLog.class),
-            c.bean(EventPublisher.class),
-            c.bean(Clock.class),
-            c.actor());
-    ParameterRotation rotation = new ParameterRotation(ports, progress);
+    SsmEntryRotation rotation = new SsmEntryRotation(c.bean(ParameterRotation.class), progress);
     if (dryRun) {
-      ParameterRotation.requireCadence(entry);
       return new RotationDryRun(progress)
-          .parameter(entry, rotation.describe(entry), ports.rotations().lastRotated(entry.name()));
+          .parameter(
+              entry,
+              rotation.requireRotatable(entry),
+              c.bean(RotationStore.class).lastRotated(entry.name()));
     }
     return rotation.run(entry);
   }
@@ -186,8 +175,8 @@ public final class RotateCommand implements Callable<Integer> {
           report.failedStep() == null ? "" : " at " + report.failedStep(),
           report.error());
       err.flush();
-      return Main.FINDINGS;
+      return ExitCode.FINDINGS;
     }
-    return Main.OK;
+    return ExitCode.OK;
   }
 }

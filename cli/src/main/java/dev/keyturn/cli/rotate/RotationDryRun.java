@@ -1,11 +1,12 @@
 package dev.keyturn.cli.rotate;
 
-import dev.keyturn.cli.aws.SecretDescription;
 import dev.keyturn.cli.format.Dates;
 import dev.keyturn.inventory.GeneratorSpec;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Sink;
-import dev.keyturn.rotate.sweep.ParameterInfo;
+import dev.keyturn.secrets.ParameterInfo;
+import dev.keyturn.secrets.SecretDescription;
+import dev.keyturn.secrets.Stages;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,7 +32,7 @@ final class RotationDryRun {
     generator(entry);
     out.say(
         "  source:    Secrets Manager %s (AWSCURRENT %s)",
-        d.arn(), d.versionWith(SecretDescription.CURRENT).orElse("none"));
+        d.arn(), d.versionWith(Stages.CURRENT).orElse("none"));
     d.unfinishedVersion()
         .ifPresent(v ->
             out.say(

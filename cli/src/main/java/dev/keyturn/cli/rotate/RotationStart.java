@@ -1,8 +1,9 @@
 package dev.keyturn.cli.rotate;
 
-import dev.keyturn.cli.aws.SecretDescription;
-import dev.keyturn.cli.aws.SecretsManagerControl;
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.secrets.RotationStarter;
+import dev.keyturn.secrets.SecretDescription;
+import dev.keyturn.secrets.Stages;
 import java.util.UUID;
 
 /**
@@ -22,7 +23,7 @@ final class RotationStart {
 
   /** RotateSecret, refusing while an earlier rotation is unfinished (Secrets Manager would too). */
   static Started fresh(
-      SecretsManagerControl sm,
+      RotationStarter sm,
       SecretEntry entry,
       SecretDescription d,
       String lambdaArnOption,
@@ -31,13 +32,13 @@ final class RotationStart {
     String lambdaArn = Rotatable.lambdaArn(entry, d, lambdaArnOption);
     Long enableDays = Rotatable.enableEveryDays(entry, d);
     String token = UUID.randomUUID().toString();
-    sm.rotate(d.arn(), token, lambdaArn, enableDays);
+    sm.startRotation(d.arn(), token, lambdaArn, enableDays);
     if (enableDays != null) {
       progress.say(
           "  rotation was off: turned on, every %d days (the entry's cadence)", enableDays);
     }
     progress.say("  RotateSecret: version %s is AWSPENDING", token);
-    return new Started(token, d.versionWith(SecretDescription.CURRENT).orElse(null), false);
+    return new Started(token, d.versionWith(Stages.CURRENT).orElse(null), false);
   }
 
   /**
@@ -58,7 +59,7 @@ final class RotationStart {
 
   /** Reuses the token of an unfinished rotation (every step is idempotent), else starts anew. */
   static Started freshOrResume(
-      SecretsManagerControl sm,
+      RotationStarter sm,
       SecretEntry entry,
       SecretDescription d,
       String lambdaArnOption,
@@ -66,8 +67,7 @@ final class RotationStart {
     var unfinished = d.unfinishedVersion();
     if (unfinished.isPresent()) {
       progress.say("  resuming the unfinished rotation of version %s", unfinished.get());
-      return new Started(
-          unfinished.get(), d.versionWith(SecretDescription.CURRENT).orElse(null), true);
+      return new Started(unfinished.get(), d.versionWith(Stages.CURRENT).orElse(null), true);
     }
     return fresh(sm, entry, d, lambdaArnOption, progress);
   }

@@ -1,7 +1,7 @@
 package dev.keyturn.cli.run;
 
-import dev.keyturn.cli.AwsOptions;
-import dev.keyturn.cli.CliContext;
+import dev.keyturn.cli.common.AwsOptions;
+import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.state.InventoryStore;

@@ -1,8 +1,8 @@
 package dev.keyturn.cli.status;
 
-import dev.keyturn.cli.AwsOptions;
-import dev.keyturn.cli.CliContext;
-import dev.keyturn.cli.Main;
+import dev.keyturn.cli.common.AwsOptions;
+import dev.keyturn.cli.common.CliContext;
+import dev.keyturn.cli.common.ExitCode;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.json.Json;
 import dev.keyturn.state.InventoryStore;
@@ -69,7 +69,7 @@ public final class RotationMatrixCommand implements Callable<Integer> {
         out.printf("wrote %d entries to %s%n", rows.size(), outFile);
         out.flush();
       }
-      return Main.OK;
+      return ExitCode.OK;
     }
   }
 

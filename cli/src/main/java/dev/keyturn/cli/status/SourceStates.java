@@ -1,10 +1,11 @@
 package dev.keyturn.cli.status;
 
-import dev.keyturn.cli.aws.SecretDescription;
-import dev.keyturn.cli.aws.SecretsManagerControl;
 import dev.keyturn.inventory.Source;
-import dev.keyturn.rotate.sweep.ParameterInfo;
-import dev.keyturn.rotate.sweep.ParameterStore;
+import dev.keyturn.secrets.ParameterInfo;
+import dev.keyturn.secrets.ParameterStore;
+import dev.keyturn.secrets.SecretDescriber;
+import dev.keyturn.secrets.SecretDescription;
+import dev.keyturn.secrets.Stages;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,10 +25,10 @@ final class SourceStates {
    */
   record State(String version, Instant changed, String pending) {}
 
-  private final SecretsManagerControl sm;
+  private final SecretDescriber sm;
   private final ParameterStore parameters;
 
-  SourceStates(SecretsManagerControl sm, ParameterStore parameters) {
+  SourceStates(SecretDescriber sm, ParameterStore parameters) {
     this.sm = sm;
     this.parameters = parameters;
   }
@@ -59,7 +60,7 @@ final class SourceStates {
 
   private static State of(SecretDescription d) {
     return new State(
-        d.versionWith(SecretDescription.CURRENT).orElse(null),
+        d.versionWith(Stages.CURRENT).orElse(null),
         d.valueSince(),
         d.unfinishedVersion().orElse(null));
   }

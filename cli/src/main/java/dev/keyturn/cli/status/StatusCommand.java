@@ -1,9 +1,9 @@
 package dev.keyturn.cli.status;
 
-import dev.keyturn.cli.AwsOptions;
-import dev.keyturn.cli.CliContext;
-import dev.keyturn.cli.HerokuOptions;
-import dev.keyturn.cli.Main;
+import dev.keyturn.cli.common.AwsOptions;
+import dev.keyturn.cli.common.CliContext;
+import dev.keyturn.cli.common.ExitCode;
+import dev.keyturn.cli.common.HerokuOptions;
 import dev.keyturn.heroku.HerokuApi;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.json.Json;
@@ -86,7 +86,7 @@ public final class StatusCommand implements Callable<Integer> {
       } else {
         StatusTable.print(rows, checkHeroku, out);
       }
-      return Main.OK;
+      return ExitCode.OK;
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.keyturn.cli.sync;
 
-import dev.keyturn.cli.AwsOptions;
-import dev.keyturn.cli.CliContext;
-import dev.keyturn.cli.HerokuOptions;
-import dev.keyturn.cli.Main;
+import dev.keyturn.cli.common.AwsOptions;
+import dev.keyturn.cli.common.CliContext;
+import dev.keyturn.cli.common.ExitCode;
+import dev.keyturn.cli.common.HerokuOptions;
 import dev.keyturn.json.Json;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -59,7 +59,7 @@ public final class PlanCommand implements Callable<Integer> {
           DotenvStep.print(result.dotenv(), true, out);
         }
       }
-      return result.complete() ? Main.OK : Main.FINDINGS;
+      return result.complete() ? ExitCode.OK : ExitCode.FINDINGS;
     }
   }
 }

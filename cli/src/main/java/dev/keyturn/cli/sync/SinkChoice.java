@@ -1,6 +1,6 @@
 package dev.keyturn.cli.sync;
 
-import dev.keyturn.cli.UsageException;
+import dev.keyturn.cli.common.UsageException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

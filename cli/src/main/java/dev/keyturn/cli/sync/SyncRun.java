@@ -1,8 +1,8 @@
 package dev.keyturn.cli.sync;
 
-import dev.keyturn.cli.CliContext;
-import dev.keyturn.cli.Entries;
-import dev.keyturn.cli.HerokuOptions;
+import dev.keyturn.cli.common.CliContext;
+import dev.keyturn.cli.common.Entries;
+import dev.keyturn.cli.common.HerokuOptions;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.sync.SyncReport;

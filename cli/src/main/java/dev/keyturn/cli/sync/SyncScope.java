@@ -1,7 +1,7 @@
 package dev.keyturn.cli.sync;
 
-import dev.keyturn.cli.Entries;
-import dev.keyturn.cli.UsageException;
+import dev.keyturn.cli.common.Entries;
+import dev.keyturn.cli.common.UsageException;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.sync.trigger.Scope;
 import java.util.Set;
@@ -24,7 +24,7 @@ public final class SyncScope {
 
   /**
    * @throws UsageException when both are given
-   * @throws dev.keyturn.cli.UnknownEntryException when {@code --secret} names no entry
+   * @throws dev.keyturn.cli.common.UnknownEntryException when {@code --secret} names no entry
    */
   Scope scope(InventoryStore inventory) {
     validate();

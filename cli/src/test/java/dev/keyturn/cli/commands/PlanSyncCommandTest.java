@@ -7,7 +7,7 @@ import dev.keyturn.cli.support.Cli;
 import dev.keyturn.cli.support.CliResult;
 import dev.keyturn.cli.support.CliWorld;
 import dev.keyturn.json.Json;
-import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.WithHerokuStandIn;

@@ -12,11 +12,10 @@ import dev.keyturn.cli.support.Cli;
 import dev.keyturn.cli.support.CliResult;
 import dev.keyturn.cli.support.CliWorld;
 import dev.keyturn.json.Json;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.state.RotationRecord;
 import dev.keyturn.state.RotationStore;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
-import dev.keyturn.testing.aws.MotoRotationLambda;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.leak.SeededSecrets;
 import io.micronaut.context.ApplicationContext;
@@ -36,7 +35,7 @@ class RotateCommandTest {
   @BeforeAll
   static void seed(LocalAws aws) {
     world = CliWorld.seed(aws);
-    lambdaArn = MotoRotationLambda.create(aws.motoEndpoint());
+    lambdaArn = aws.createRotationLambda();
     table = ApplicationContext.run(Map.of("keyturn.table", LocalAwsExtension.TABLE));
   }
 

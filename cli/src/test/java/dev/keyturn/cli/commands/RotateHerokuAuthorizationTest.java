@@ -7,8 +7,7 @@ import dev.keyturn.cli.support.Cli;
 import dev.keyturn.cli.support.CliResult;
 import dev.keyturn.cli.support.CliWorld;
 import dev.keyturn.json.Json;
-import dev.keyturn.testing.aws.LocalAws;
-import dev.keyturn.testing.aws.MotoRotationLambda;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.OAuthAuthorization;
@@ -37,7 +36,7 @@ class RotateHerokuAuthorizationTest {
                   Json.write(Map.of("authorizationId", auth.id().toString(), "token", oldToken))));
     }
     CliWorld world = CliWorld.seed(aws, herokuEntry());
-    String lambda = MotoRotationLambda.create(aws.motoEndpoint());
+    String lambda = aws.createRotationLambda();
 
     CliResult r =
         Cli.run(

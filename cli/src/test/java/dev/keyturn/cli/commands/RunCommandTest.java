@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyturn.cli.support.Cli;
 import dev.keyturn.cli.support.CliResult;
 import dev.keyturn.cli.support.CliWorld;
-import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
 import java.nio.file.Files;
 import java.nio.file.Path;

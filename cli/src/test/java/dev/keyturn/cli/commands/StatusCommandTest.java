@@ -14,10 +14,9 @@ import dev.keyturn.cli.support.Cli;
 import dev.keyturn.cli.support.CliResult;
 import dev.keyturn.cli.support.CliWorld;
 import dev.keyturn.json.Json;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.state.RotationStore;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
-import dev.keyturn.testing.aws.MotoRotationLambda;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.WithHerokuStandIn;
@@ -135,7 +134,7 @@ class StatusCommandTest {
 
   @Test
   void aRotationThatFailedMidway_showsItsVersionStepAndError(LocalAws aws) {
-    String lambda = MotoRotationLambda.create(aws.motoEndpoint());
+    String lambda = aws.createRotationLambda();
     CliResult failed = Cli.run("rotate", ALPACA, "--in-process", "--rotation-lambda-arn", lambda);
 
     List<Map<String, Object>> rows = json("status", "--json");

@@ -43,6 +43,41 @@ class DemoCommandTest {
   }
 
   @Test
+  void demo_withLocalStack_failsWithOneLine_whenTheClassPathLacksTestcontainers(
+      @TempDir Path work) {
+    CliResult result =
+        Cli.run(
+            "demo",
+            "--inventory",
+            EXAMPLE,
+            "--work-dir",
+            work.toString(),
+            "--local-aws",
+            "localstack");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.err().lines().toList())
+        .singleElement()
+        .satisfies(line ->
+            assertThat(line)
+                .startsWith("keyturn: KEYTURN_LOCAL_AWS=localstack needs Testcontainers")
+                .endsWith("or unset KEYTURN_LOCAL_AWS to use moto_server and DynamoDB Local"));
+    assertThat(result.out()).doesNotContain("[2]");
+  }
+
+  @Test
+  void demo_withAnUnknownBackend_failsWithOneLineNamingTheKnownOnes(@TempDir Path work) {
+    CliResult result =
+        Cli.run(
+            "demo", "--inventory", EXAMPLE, "--work-dir", work.toString(), "--local-aws", "k8s");
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.err().strip())
+        .isEqualTo(
+            "keyturn: KEYTURN_LOCAL_AWS=k8s names no local AWS backend (known: moto, localstack)");
+  }
+
+  @Test
   void demo_syncsTheWebhookSecretToAHerokuApp_inOnePatch_whenConfigured(
       @TempDir Path work, HerokuStandIn heroku) throws Exception {
     heroku.createApp("demo-app", java.util.Map.of("UNMANAGED", "kept"));

@@ -3,7 +3,7 @@ package dev.keyturn.cli.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyturn.cli.UsageException;
+import dev.keyturn.cli.common.UsageException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.keyturn.cli.support;
 
 import dev.keyturn.json.Json;
-import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.leak.SeededSecrets;
 import java.io.IOException;

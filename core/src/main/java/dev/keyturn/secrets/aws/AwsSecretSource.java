@@ -1,14 +1,18 @@
 package dev.keyturn.secrets.aws;
 
 import dev.keyturn.inventory.Source;
+import dev.keyturn.secrets.SecretDescriber;
+import dev.keyturn.secrets.SecretDescription;
 import dev.keyturn.secrets.SecretReads;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.SecretValue;
+import dev.keyturn.secrets.Stages;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.APIErrorType;
 import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;
@@ -23,22 +27,24 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  * Reads values from Secrets Manager and SSM in as few calls as the APIs allow: {@code
  * BatchGetSecretValue} (20 ids per call, always AWSCURRENT) and {@code GetParameters} (10 names per
  * call, decrypted). A batch answers per-secret errors next to the values: each is reported by
- * source and error code ({@link SecretReads}), not taken for a missing secret.
+ * source and error code ({@link SecretReads}), not taken for a missing secret. Live versions take
+ * the labels from {@link SecretDescriber}, then read each version by id and stage.
  */
 public final class AwsSecretSource implements SecretSource {
 
   static final int SECRETS_PER_CALL = 20;
   static final int PARAMETERS_PER_CALL = 10;
   private static final String NOT_FOUND = "ResourceNotFoundException";
-  private static final List<String> LIVE_STAGES =
-      List.of("AWSCURRENT", "AWSPENDING", "AWSPREVIOUS");
 
   private final SecretsManagerClient secretsManager;
   private final SsmClient ssm;
+  private final SecretDescriber describer;
 
-  public AwsSecretSource(SecretsManagerClient secretsManager, SsmClient ssm) {
+  public AwsSecretSource(
+      SecretsManagerClient secretsManager, SsmClient ssm, SecretDescriber describer) {
     this.secretsManager = secretsManager;
     this.ssm = ssm;
+    this.describer = describer;
   }
 
   @Override
@@ -119,29 +125,26 @@ public final class AwsSecretSource implements SecretSource {
       SecretValue v = current(List.of(source)).get(source);
       return v == null ? List.of() : List.of(v);
     }
-    Map<String, List<String>> stages =
-        secretsManager.describeSecret(b -> b.secretId(source.id())).versionIdsToStages();
+    SecretDescription secret = describer.require(source.id());
     List<SecretValue> out = new ArrayList<>();
-    for (String stage : LIVE_STAGES) {
-      stages.entrySet().stream()
-          .filter(e -> e.getValue().contains(stage))
-          .map(Map.Entry::getKey)
-          .findFirst()
+    for (String stage : Stages.LIVE) {
+      secret
+          .versionWith(stage)
           .flatMap(version -> read(source, version, stage))
           .ifPresent(out::add);
     }
     return out;
   }
 
-  private java.util.Optional<SecretValue> read(Source source, String versionId, String stage) {
+  private Optional<SecretValue> read(Source source, String versionId, String stage) {
     try {
       GetSecretValueResponse r =
           secretsManager.getSecretValue(
               b -> b.secretId(source.id()).versionId(versionId).versionStage(stage));
-      return java.util.Optional.of(new SecretValue(source.id(), r.versionId(), r.secretString()));
+      return Optional.of(new SecretValue(source.id(), r.versionId(), r.secretString()));
     } catch (ResourceNotFoundException noValueYet) {
       // AWSPENDING exists without a value between RotateSecret and createSecret
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

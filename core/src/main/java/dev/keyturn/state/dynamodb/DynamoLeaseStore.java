@@ -13,11 +13,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * {@code LEASE#<resource> / LOCK}: a conditional put succeeds only when no lease exists or the
  * existing one has run out, so two invocations never hold the same resource. The TTL attribute lets
- * DynamoDB clean up leases a crashed holder never released.
+ * DynamoDB clean up leases a crashed holder never released. A failed condition returns the item
+ * that is there: when its owner is the caller, it is the caller's own put, applied by an attempt
+ * whose answer was lost and found again by the SDK's retry, so the lease is held (owners are unique
+ * per holder).
  */
 public final class DynamoLeaseStore implements LeaseStore {
 
@@ -47,11 +51,24 @@ public final class DynamoLeaseStore implements LeaseStore {
                   .conditionExpression("attribute_not_exists(pk) OR #until < :now")
                   .expressionAttributeNames(Map.of("#until", UNTIL))
                   .expressionAttributeValues(Map.of(":now", Items.n(now.toEpochMilli())))
+                  .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                   .build());
       return Optional.of(new Lease(resource, owner, until));
     } catch (ConditionalCheckFailedException held) {
+      return ownPut(held, resource, owner);
+    }
+  }
+
+  private static Optional<Lease> ownPut(
+      ConditionalCheckFailedException held, String resource, String owner) {
+    if (!held.hasItem() || !held.item().containsKey(OWNER) || !held.item().containsKey(UNTIL)) {
       return Optional.empty();
     }
+    if (!owner.equals(held.item().get(OWNER).s())) {
+      return Optional.empty();
+    }
+    long until = Long.parseLong(held.item().get(UNTIL).n());
+    return Optional.of(new Lease(resource, owner, java.time.Instant.ofEpochMilli(until)));
   }
 
   @Override

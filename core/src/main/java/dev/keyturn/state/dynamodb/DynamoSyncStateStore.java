@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -135,7 +136,9 @@ public final class DynamoSyncStateStore implements SyncStateStore {
 
   /**
    * Sets the var's confirmation time unless a concurrent report did, or sync republished the var in
-   * a newer release since it was read.
+   * a newer release since it was read. A failed condition returns the item: when it holds this
+   * release confirmed at exactly {@code at}, it is this call's own update, applied by an attempt
+   * whose answer was lost and found by the SDK's retry, so it still counts as the first report.
    */
   private boolean confirmVar(String app, String var, String releaseId, Instant at) {
     try {
@@ -150,10 +153,13 @@ public final class DynamoSyncStateStore implements SyncStateStore {
                   .expressionAttributeNames(Map.of("#c", CONFIRMED_AT, "#r", RELEASE_ID))
                   .expressionAttributeValues(
                       Map.of(":at", Items.instant(at), ":release", Items.s(releaseId)))
+                  .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                   .build());
       return true;
     } catch (ConditionalCheckFailedException e) {
-      return false;
+      return e.hasItem()
+          && Items.instant(at).equals(e.item().get(CONFIRMED_AT))
+          && Items.s(releaseId).equals(e.item().get(RELEASE_ID));
     }
   }
 }

@@ -11,16 +11,15 @@ import dev.keyturn.rotate.generator.password.RandomPasswordPort;
 import dev.keyturn.rotate.protocol.IssuedValueRetry;
 import dev.keyturn.rotate.protocol.RotationJournal;
 import dev.keyturn.rotate.protocol.RotationService;
-import dev.keyturn.rotate.secrets.RotationSecrets;
 import dev.keyturn.rotate.secrets.SecretsManagerRandomPasswords;
-import dev.keyturn.rotate.secrets.SecretsManagerRotationSecrets;
-import dev.keyturn.rotate.sweep.ParameterStore;
-import dev.keyturn.rotate.sweep.SsmParameterStore;
+import dev.keyturn.rotate.sweep.ParameterRotation;
 import dev.keyturn.rotate.sweep.SweepService;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.rotate.vendor.heroku.HerokuApiOAuth;
 import dev.keyturn.rotate.vendor.heroku.HerokuOAuth;
 import dev.keyturn.rotate.vendor.heroku.HerokuVendor;
+import dev.keyturn.secrets.ParameterStore;
+import dev.keyturn.secrets.SecretStages;
 import dev.keyturn.snapstart.Primer;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.RotationStore;
@@ -31,7 +30,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The rotate function's wiring. Configuration: {@code heroku.api-url} (env {@code HEROKU_API_URL},
@@ -69,11 +67,6 @@ public class RotateBeans {
   }
 
   @Singleton
-  public RotationSecrets rotationSecrets(SecretsManagerClient client) {
-    return new SecretsManagerRotationSecrets(client);
-  }
-
-  @Singleton
   public RandomPasswordPort randomPasswords(SecretsManagerClient client) {
     return new SecretsManagerRandomPasswords(client);
   }
@@ -102,7 +95,7 @@ public class RotateBeans {
   @Singleton
   public RotationService rotationService(
       InventoryStore inventory,
-      RotationSecrets secrets,
+      SecretStages secrets,
       GeneratorRegistry generators,
       Vendors vendors,
       RotationJournal journal,
@@ -119,16 +112,24 @@ public class RotateBeans {
         metrics);
   }
 
+  /** "Rotate this SSM entry now": what the sweep runs for each due entry and the CLI on demand. */
   @Singleton
-  public ParameterStore parameterStore(SsmClient ssm) {
-    return new SsmParameterStore(ssm);
+  public ParameterRotation parameterRotation(
+      ParameterStore parameters,
+      GeneratorRegistry generators,
+      RotationStore rotations,
+      AuditLog audit,
+      EventPublisher events,
+      Clock clock,
+      @Named("actor") String actor) {
+    return new ParameterRotation(parameters, generators, rotations, audit, events, clock, actor);
   }
 
   @Singleton
   public SweepService sweepService(
       InventoryStore inventory,
       ParameterStore parameters,
-      GeneratorRegistry generators,
+      ParameterRotation rotation,
       RotationStore rotations,
       AuditLog audit,
       EventPublisher events,
@@ -136,6 +137,6 @@ public class RotateBeans {
       @Named("actor") String actor,
       Metrics metrics) {
     return new SweepService(
-        inventory, parameters, generators, rotations, audit, events, clock, actor, metrics);
+        inventory, parameters, rotation, rotations, audit, events, clock, actor, metrics);
   }
 }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyturn.json.Json;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.rotate.fakes.Entries;
 import dev.keyturn.rotate.support.EventJson;
 import dev.keyturn.rotate.support.EventTap;
 import dev.keyturn.rotate.support.InventorySeeder;
 import dev.keyturn.rotate.support.RotationRun;
 import dev.keyturn.rotate.support.SecretParts;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import dev.keyturn.testing.aws.TemplateFunction;
@@ -46,8 +46,8 @@ class RotateLambdaRuntimeIT {
   static void load(LocalAws aws) throws IOException {
     System.setProperty("keyturn.event-bus", "keyturn");
     System.setProperty("aws.lambda.function.name", FUNCTION_NAME);
-    driver = new SecretsManagerRotationDriver(aws.motoEndpoint());
-    driver.prepareMoto();
+    driver = new SecretsManagerRotationDriver(aws);
+    driver.prepareRotationLambda();
     events = new EventTap("keyturn");
     inventory = new InventorySeeder(aws.dynamoDb(), LocalAwsExtension.TABLE);
     TemplateFunction rotateFn = TemplateFunction.of("RotateFunction");

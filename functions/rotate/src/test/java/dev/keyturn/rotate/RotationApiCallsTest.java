@@ -3,11 +3,11 @@ package dev.keyturn.rotate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.rotate.fakes.Entries;
 import dev.keyturn.rotate.support.AwsCallTap;
 import dev.keyturn.rotate.support.RotateFunctionFixture;
 import dev.keyturn.rotate.support.SecretParts;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.leak.SeededSecrets;
 import java.io.IOException;

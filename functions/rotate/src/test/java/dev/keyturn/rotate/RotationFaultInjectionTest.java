@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.rotate.fakes.Entries;
 import dev.keyturn.rotate.support.AwsCallTap;
 import dev.keyturn.rotate.support.AwsCallTap.Fault;
@@ -13,7 +14,6 @@ import dev.keyturn.rotate.support.RotationRun;
 import dev.keyturn.rotate.support.SecretParts;
 import dev.keyturn.rotate.vendor.heroku.HerokuCredential;
 import dev.keyturn.state.RotationRecord;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.OAuthAuthorization;

@@ -1,7 +1,6 @@
 package dev.keyturn.sync;
 
 import dev.keyturn.audit.AuditLog;
-import dev.keyturn.heroku.HerokuApi;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.observability.Metrics;
 import dev.keyturn.secrets.SecretSource;
@@ -10,7 +9,6 @@ import dev.keyturn.snapstart.Primer;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.SyncStateStore;
-import dev.keyturn.sync.heroku.HerokuConfigSink;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -19,14 +17,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Wires the sync service from core's ports and the Heroku client. */
+/**
+ * Wires the sync service from core's ports and a {@link ConfigSink} (Heroku's is wired next to its
+ * adapter, {@code heroku.HerokuSinkBeans}).
+ */
 @Factory
 public class SyncBeans {
-
-  @Singleton
-  public ConfigSink herokuConfigSink(HerokuApi api) {
-    return new HerokuConfigSink(api);
-  }
 
   @Singleton
   public SyncSettings syncSettings(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.local.lambda.LocalFunctionUrl;
 import dev.keyturn.observability.Dimensions;
 import dev.keyturn.webhook.scheme.PropertyCheck;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +127,7 @@ class MalformedRequestPropertyTest {
       at = at.plusSeconds(random.nextBoolean() ? 3600 : -3600);
     }
     APIGatewayV2HTTPEvent event =
-        DemoDelivery.signed(
+        Deliveries.signed(
             source, secret, body.getBytes(StandardCharsets.UTF_8), at, "id" + random.nextInt());
     if (change == 1 && !isTimestamped(source)) {
       event.setBody(event.getBody() + " ");
@@ -165,7 +166,7 @@ class MalformedRequestPropertyTest {
   private APIGatewayV2HTTPEvent garbage(SplittableRandom random) {
     Map<String, String> headers = headers(random);
     APIGatewayV2HTTPEvent event =
-        DemoDelivery.functionUrlEvent(
+        LocalFunctionUrl.event(
             method(random), "/webhooks/x", Map.of(), new byte[0], world.clock.instant());
     event.setRawPath(path(random));
     event.setHeaders(headers);

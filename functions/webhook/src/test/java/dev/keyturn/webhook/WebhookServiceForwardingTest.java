@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.json.Json;
+import dev.keyturn.local.lambda.LocalFunctionUrl;
 import dev.keyturn.webhook.fakes.RecordingPublisher.Published;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -102,7 +103,7 @@ class WebhookServiceForwardingTest {
   @Test
   void bodyThatIsNotUtf8_isForwardedAsBase64() {
     byte[] binary = {(byte) 0xc3, 0x28, 0x00, (byte) 0xff};
-    world.send(DemoDelivery.signed(acme, secret, binary, world.clock.instant(), "msg_x"));
+    world.send(Deliveries.signed(acme, secret, binary, world.clock.instant(), "msg_x"));
 
     assertThat(detail(world.bus.published().getFirst()))
         .containsEntry("bodyFormat", "base64")
@@ -212,7 +213,7 @@ class WebhookServiceForwardingTest {
 
     APIGatewayV2HTTPResponse broken =
         world.send(
-            DemoDelivery.functionUrlEvent(
+            LocalFunctionUrl.event(
                 "POST", "/webhooks/broken", Map.of(), new byte[0], world.clock.instant()));
     APIGatewayV2HTTPResponse orphan = world.send(world.signed(unknownSecret, "s3cr3t-value", "{}"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.local.lambda.LocalFunctionUrl;
 import dev.keyturn.observability.Dimensions;
 import dev.keyturn.observability.Metric;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ class WebhookServiceRoutingTest {
   final WebhookEntry acme = world.source("acme", "standard-webhooks", Map.of(), secret);
 
   private APIGatewayV2HTTPEvent request(String method, String path) {
-    return DemoDelivery.functionUrlEvent(
+    return LocalFunctionUrl.event(
         method, path, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), world.clock.instant());
   }
 

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.audit.RejectionTally;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.local.lambda.LocalFunctionUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -43,7 +44,7 @@ class WebhookServiceVerificationTest {
     headers.put(com.svix.Webhook.SVIX_MSG_ID_KEY, id);
     headers.put(com.svix.Webhook.SVIX_MSG_TIMESTAMP_KEY, Long.toString(timestamp));
     headers.put(com.svix.Webhook.SVIX_MSG_SIGNATURE_KEY, signature);
-    return DemoDelivery.functionUrlEvent(
+    return LocalFunctionUrl.event(
         "POST",
         "/webhooks/acme",
         headers,
@@ -73,7 +74,7 @@ class WebhookServiceVerificationTest {
   void base64EncodedBody_isVerifiedOverTheDecodedBytes() {
     byte[] binary = {(byte) 0xff, 0x00, (byte) 0xfe, 0x10, (byte) 0x80};
     APIGatewayV2HTTPEvent event =
-        DemoDelivery.signed(acme, secret, binary, world.clock.instant(), "msg_bin");
+        Deliveries.signed(acme, secret, binary, world.clock.instant(), "msg_bin");
 
     assertThat(event.getIsBase64Encoded()).isTrue();
     assertThat(world.send(event).getStatusCode()).isEqualTo(202);
@@ -198,7 +199,7 @@ class WebhookServiceVerificationTest {
     byte[] ten = {(byte) 0xff, 1, 2, 3, 4, 5, 6, 7, 8, 9};
 
     APIGatewayV2HTTPResponse response =
-        small.send(DemoDelivery.signed(source, secret, ten, small.clock.instant(), "msg_10"));
+        small.send(Deliveries.signed(source, secret, ten, small.clock.instant(), "msg_10"));
 
     assertThat(response.getStatusCode()).isEqualTo(413);
   }

@@ -105,11 +105,11 @@ final class WebhookWorld {
 
   /** A delivery of {@code body} signed with {@code secret} now. */
   APIGatewayV2HTTPEvent signed(WebhookEntry source, String secret, String body) {
-    return DemoDelivery.signed(source, secret, body, clock.instant());
+    return Deliveries.signed(source, secret, body, clock.instant());
   }
 
   APIGatewayV2HTTPEvent signed(WebhookEntry source, String secret, String body, String id) {
-    return DemoDelivery.signed(
+    return Deliveries.signed(
         source, secret, body.getBytes(StandardCharsets.UTF_8), clock.instant(), id);
   }
 

@@ -1,5 +1,6 @@
 package dev.keyturn.testing.aws;
 
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.leak.CaptureConfiguration;
 import dev.keyturn.testing.leak.ConsoleTee;
 import dev.keyturn.testing.leak.LeakGuard;
@@ -11,14 +12,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Gives each test class the shared {@link LocalAws} with fresh state, and fails the class if a
- * seeded secret value leaked into log output or into the state table.
+ * Gives each test class the shared {@link LocalAws} ({@link SharedLocalAws}: the backend {@code
+ * KEYTURN_LOCAL_AWS} selects, moto unless set) with fresh state, and fails the class if a seeded
+ * secret value leaked into log output or into the state table.
  *
- * <p>Before the class: leak capture verified, emulators started (once per JVM), SDK system
- * properties applied, {@code keyturn.table} set to {@link #TABLE}, moto reset, every DynamoDB Local
- * table dropped and {@link #TABLE} created from template.yaml. After the class (after its own
- * {@code @AfterAll}): leak check of the output and of every table. {@code @Nested} classes share
- * their enclosing class's state and check.
+ * <p>Before the class: leak capture verified, local AWS started (once per JVM), SDK system
+ * properties applied, {@code keyturn.table} set to {@link #TABLE}, every resource and table
+ * forgotten ({@link LocalAws#reset()}) and {@link #TABLE} created from template.yaml. After the
+ * class (after its own {@code @AfterAll}): leak check of the output and of every table.
+ * {@code @Nested} classes share their enclosing class's state and check.
  *
  * <p>Declare it before {@code @MicronautTest} so the properties exist when the context starts.
  */
@@ -42,11 +44,10 @@ public final class LocalAwsExtension
     }
     ConsoleTee.install();
     CaptureConfiguration.requireCapturing();
-    LocalAws aws = LocalAws.shared();
+    LocalAws aws = SharedLocalAws.get();
     aws.applyToSystemProperties();
     System.setProperty(TABLE_PROPERTY, TABLE);
-    aws.resetMoto();
-    aws.resetDynamoDb();
+    aws.reset();
     aws.recreateTable(TABLE);
     context.getStore(NAMESPACE).put(WINDOW_START, LeakGuard.windowStart());
   }
@@ -60,7 +61,7 @@ public final class LocalAwsExtension
     if (windowStart == null) {
       return; // beforeAll failed; that failure is the one to report
     }
-    var leaks = LeakGuard.findLeaks(windowStart, LocalAws.shared().dynamoDb());
+    var leaks = LeakGuard.findLeaks(windowStart, SharedLocalAws.get().dynamoDb());
     LeakGuard.assertNoLeaks(context.getRequiredTestClass().getName(), leaks);
   }
 
@@ -72,7 +73,7 @@ public final class LocalAwsExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    LocalAws aws = LocalAws.shared();
+    LocalAws aws = SharedLocalAws.get();
     return parameter.getParameter().getType() == LocalAws.class ? aws : aws.dynamoDb();
   }
 

@@ -1,6 +1,6 @@
 package dev.keyturn.testing.aws;
 
-import java.net.URI;
+import dev.keyturn.local.LocalAws;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,20 +8,20 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
 
 /**
- * Plays Secrets Manager's part of a rotation against moto: moto's RotateSecret makes the AWSPENDING
- * version (without a value) and turns rotation on only when a rotation Lambda exists, so this
- * creates a do-nothing one once per moto state (with Lambda's docker backend off); the test then
- * sends the four step events to the real handler, as Secrets Manager would.
+ * Plays Secrets Manager's part of a rotation against a local AWS: its RotateSecret makes the
+ * AWSPENDING version (without a value) and turns rotation on only when a rotation Lambda exists, so
+ * this creates a do-nothing one once per state ({@link LocalAws#createRotationLambda()}); the test
+ * then sends the four step events to the real handler, as Secrets Manager would.
  */
 public final class SecretsManagerRotationDriver {
 
-  private final URI motoEndpoint;
+  private final LocalAws aws;
   private final SecretsManagerClient secretsManager;
   private String rotationLambdaArn;
 
-  /** Clients with default settings (the test harness points them at moto). */
-  public SecretsManagerRotationDriver(URI motoEndpoint) {
-    this.motoEndpoint = motoEndpoint;
+  /** Clients with default settings (the test harness points them at {@code aws}). */
+  public SecretsManagerRotationDriver(LocalAws aws) {
+    this.aws = aws;
     this.secretsManager = SecretsManagerClient.create();
   }
 
@@ -29,9 +29,9 @@ public final class SecretsManagerRotationDriver {
     return secretsManager;
   }
 
-  /** Sets moto up to accept RotateSecret. Call again after a moto reset. */
-  public void prepareMoto() {
-    rotationLambdaArn = MotoRotationLambda.create(motoEndpoint);
+  /** Sets the local AWS up to accept RotateSecret. Call again after a reset. */
+  public void prepareRotationLambda() {
+    rotationLambdaArn = aws.createRotationLambda();
   }
 
   /** A new secret holding {@code value} at AWSCURRENT; returns its ARN. */
@@ -45,7 +45,7 @@ public final class SecretsManagerRotationDriver {
    */
   public String startRotation(String secretId) {
     if (rotationLambdaArn == null) {
-      throw new IllegalStateException("call prepareMoto() first");
+      throw new IllegalStateException("call prepareRotationLambda() first");
     }
     String token = UUID.randomUUID().toString();
     secretsManager.rotateSecret(b ->

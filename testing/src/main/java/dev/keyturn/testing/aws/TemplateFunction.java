@@ -1,6 +1,9 @@
 package dev.keyturn.testing.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyturn.local.template.CloudFormationYaml;
+import dev.keyturn.local.template.TemplateException;
+import dev.keyturn.local.template.TemplateTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Runs the test class against {@link LocalAws} with fresh state and the leak guard. */
+/**
+ * Runs the test class against the shared {@link dev.keyturn.local.LocalAws} with fresh state and
+ * the leak guard.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

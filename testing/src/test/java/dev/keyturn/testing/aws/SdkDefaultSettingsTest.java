@@ -2,6 +2,7 @@ package dev.keyturn.testing.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.leak.SeededSecrets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class SdkDefaultSettingsTest {
       defaults.createSecret(request -> request.name("keyturn/defaults-probe").secretString(value));
     }
 
-    try (SecretsManagerClient moto = explicit(SecretsManagerClient.builder(), aws.motoEndpoint())) {
+    try (SecretsManagerClient moto = explicit(SecretsManagerClient.builder(), aws.endpoint())) {
       String stored =
           moto.getSecretValue(
                   request -> request.secretId("keyturn/defaults-probe").versionStage("AWSCURRENT"))
@@ -85,9 +86,9 @@ class SdkDefaultSettingsTest {
       sqs.createQueue(request -> request.queueName("keyturn-defaults-probe"));
     }
 
-    try (SsmClient ssm = explicit(SsmClient.builder(), aws.motoEndpoint());
-        EventBridgeClient events = explicit(EventBridgeClient.builder(), aws.motoEndpoint());
-        SqsClient sqs = explicit(SqsClient.builder(), aws.motoEndpoint())) {
+    try (SsmClient ssm = explicit(SsmClient.builder(), aws.endpoint());
+        EventBridgeClient events = explicit(EventBridgeClient.builder(), aws.endpoint());
+        SqsClient sqs = explicit(SqsClient.builder(), aws.endpoint())) {
       assertThat(
               ssm.getParameter(request -> request.name("/keyturn/defaults-probe"))
                   .parameter()
@@ -105,7 +106,7 @@ class SdkDefaultSettingsTest {
       LocalAws aws, @TempDir Path dir) throws Exception {
     aws.dynamoDb()
         .putItem(request -> request.tableName(LocalAwsExtension.TABLE).item(key("CHILD", "SEEN")));
-    try (SecretsManagerClient moto = explicit(SecretsManagerClient.builder(), aws.motoEndpoint())) {
+    try (SecretsManagerClient moto = explicit(SecretsManagerClient.builder(), aws.endpoint())) {
       moto.createSecret(request -> request.name("keyturn/child-probe").secretString("not-secret"));
     }
 

@@ -2,6 +2,7 @@ package dev.keyturn.testing.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyturn.local.LocalAws;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

@@ -1,16 +1,14 @@
 package dev.keyturn.rotate.generator;
 
-import dev.keyturn.rotate.generator.hmac.HmacKeyGenerator;
-import dev.keyturn.rotate.generator.jsonfield.JsonFieldGenerator;
-import dev.keyturn.rotate.generator.jwt.JwtKeyGenerator;
-import dev.keyturn.rotate.generator.password.RandomPasswordGenerator;
-import dev.keyturn.rotate.generator.password.RandomPasswordPort;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The generators by {@code generator.type}. */
+/**
+ * The generators by {@code generator.type}. Which ones exist is decided by the caller ({@code
+ * RotationGenerators}), so this package knows none of its implementations.
+ */
 public final class GeneratorRegistry {
 
   private final Map<String, SecretGenerator> byType = new LinkedHashMap<>();
@@ -24,33 +22,6 @@ public final class GeneratorRegistry {
         throw new IllegalArgumentException("two generators of type '" + generator.type() + "'");
       }
     }
-  }
-
-  /**
-   * Every built-in: random-password (through {@code passwords}), hmac-key, jwt-rsa, jwt-ec and
-   * json-field (all drawing randomness from {@code random}).
-   */
-  public static GeneratorRegistry builtIns(RandomPasswordPort passwords, RandomSource random) {
-    return new GeneratorRegistry(
-        List.of(
-            new RandomPasswordGenerator(passwords),
-            new HmacKeyGenerator(random),
-            JwtKeyGenerator.rsa(random),
-            JwtKeyGenerator.ec(random),
-            new JsonFieldGenerator(random)));
-  }
-
-  /**
-   * The built-ins for validating an inventory without AWS (e.g. the CLI's lint): validate and
-   * checkWellFormed work; random-password's generate fails because it has no Secrets Manager.
-   */
-  public static GeneratorRegistry forValidation() {
-    return builtIns(
-        policy -> {
-          throw new UnsupportedOperationException(
-              "this registry only validates; random-password needs Secrets Manager to generate");
-        },
-        new RandomSource());
   }
 
   /**

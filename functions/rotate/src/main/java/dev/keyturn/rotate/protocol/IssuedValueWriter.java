@@ -1,6 +1,6 @@
 package dev.keyturn.rotate.protocol;
 
-import dev.keyturn.rotate.secrets.RotationSecrets;
+import dev.keyturn.secrets.SecretStages;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +14,12 @@ final class IssuedValueWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(IssuedValueWriter.class);
 
-  private final RotationSecrets secrets;
+  private final SecretStages secrets;
   private final int attempts;
   private final Duration firstBackoff;
   private final Sleeper sleeper;
 
-  IssuedValueWriter(RotationSecrets secrets, int attempts, Duration firstBackoff, Sleeper sleeper) {
+  IssuedValueWriter(SecretStages secrets, int attempts, Duration firstBackoff, Sleeper sleeper) {
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be at least 1");
     }

@@ -1,7 +1,7 @@
 package dev.keyturn.rotate.protocol;
 
-import dev.keyturn.rotate.secrets.SecretMetadata;
-import dev.keyturn.rotate.secrets.Stages;
+import dev.keyturn.secrets.SecretDescription;
+import dev.keyturn.secrets.Stages;
 
 /** The guards of AWS's rotation template, run before every step. */
 final class RotationGuard {
@@ -21,17 +21,17 @@ final class RotationGuard {
    * @throws TokenNotAVersionException when the token is not a version of the secret
    * @throws TokenNotPendingException when the token is neither AWSCURRENT nor AWSPENDING
    */
-  static Verdict check(SecretMetadata metadata, String secretId, String token) {
+  static Verdict check(SecretDescription metadata, String secretId, String token) {
     if (!metadata.rotationEnabled()) {
       throw new RotationNotEnabledException(secretId);
     }
     if (!metadata.hasVersion(token)) {
       throw new TokenNotAVersionException(secretId, token);
     }
-    if (metadata.versionHasStage(token, Stages.CURRENT)) {
+    if (metadata.hasStage(token, Stages.CURRENT)) {
       return Verdict.ALREADY_CURRENT;
     }
-    if (!metadata.versionHasStage(token, Stages.PENDING)) {
+    if (!metadata.hasStage(token, Stages.PENDING)) {
       throw new TokenNotPendingException(secretId, token);
     }
     return Verdict.PROCEED;

@@ -9,11 +9,11 @@ import dev.keyturn.rotate.generator.GenerationRequest;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.MalformedSecretValueException;
 import dev.keyturn.rotate.generator.SecretGenerator;
-import dev.keyturn.rotate.secrets.RotationSecrets;
-import dev.keyturn.rotate.secrets.SecretMetadata;
-import dev.keyturn.rotate.secrets.Stages;
 import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.Vendors;
+import dev.keyturn.secrets.SecretDescription;
+import dev.keyturn.secrets.SecretStages;
+import dev.keyturn.secrets.Stages;
 import dev.keyturn.state.InventoryStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +36,7 @@ public final class RotationService {
   static final String FINISHED = "finished";
 
   private final InventoryStore inventory;
-  private final RotationSecrets secrets;
+  private final SecretStages secrets;
   private final GeneratorRegistry generators;
   private final Vendors vendors;
   private final RotationJournal journal;
@@ -46,7 +46,7 @@ public final class RotationService {
 
   public RotationService(
       InventoryStore inventory,
-      RotationSecrets secrets,
+      SecretStages secrets,
       GeneratorRegistry generators,
       Vendors vendors,
       RotationJournal journal,
@@ -94,7 +94,7 @@ public final class RotationService {
         inventory
             .secretBySourceId(event.secretId())
             .orElseThrow(() -> new UnknownSecretException(event.secretId()));
-    SecretMetadata metadata = secrets.describe(event.secretId());
+    SecretDescription metadata = secrets.require(event.secretId());
     StepContext c = new StepContext(event, entry, metadata);
     RotationGuard.Verdict verdict;
     try {
@@ -222,8 +222,8 @@ public final class RotationService {
    */
   private String alreadyCurrent(StepContext c) {
     if (c.step() == RotationStep.FINISH_SECRET && journal.isUnfinished(c)) {
-      boolean pendingOnToken = c.metadata().versionHasStage(c.token(), Stages.PENDING);
-      complete(c, pendingOnToken, c.metadata().versionWithStage(Stages.PREVIOUS).orElse(null));
+      boolean pendingOnToken = c.metadata().hasStage(c.token(), Stages.PENDING);
+      complete(c, pendingOnToken, c.metadata().versionWith(Stages.PREVIOUS).orElse(null));
       return FINISHED;
     }
     journal.noOp(c, "already-current");
@@ -249,7 +249,7 @@ public final class RotationService {
 
   private String currentVersion(StepContext c) {
     return c.metadata()
-        .versionWithStage(Stages.CURRENT)
+        .versionWith(Stages.CURRENT)
         .orElseThrow(() -> new CurrentVersionMissingException(c.name()));
   }
 

@@ -2,14 +2,14 @@ package dev.keyturn.rotate.protocol;
 
 import dev.keyturn.inventory.GeneratorSpec;
 import dev.keyturn.inventory.SecretEntry;
-import dev.keyturn.rotate.secrets.SecretMetadata;
+import dev.keyturn.secrets.SecretDescription;
 import java.util.Map;
 
 /**
  * What one step works on: the event, the inventory entry and the secret's labels as described at
  * the start of the step.
  */
-record StepContext(RotationEvent event, SecretEntry entry, SecretMetadata metadata) {
+record StepContext(RotationEvent event, SecretEntry entry, SecretDescription metadata) {
 
   String secretId() {
     return event.secretId();

@@ -7,8 +7,9 @@ import dev.keyturn.inventory.Source;
 import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.MetricRecord;
 import dev.keyturn.observability.Metrics;
-import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.protocol.ErrorNames;
+import dev.keyturn.secrets.ParameterInfo;
+import dev.keyturn.secrets.ParameterStore;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.RotationStore;
 import java.time.Clock;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduled sweep, for what Secrets Manager cannot rotate itself: SSM SecureString parameters
- * due by their cadence tag, and tokens whose {@code expiresAt} is near. One entry's failure is
+ * due by their cadence tag, and tokens whose {@code expiresAt} is near. A due entry is rotated by
+ * {@link ParameterRotation}, the operation {@code keyturn rotate} runs too. One entry's failure is
  * audited and counted; the others still run. Metrics per sweep: {@code RotationsSucceeded}, {@code
  * SweepFailures} (a sweep that cannot run at all counts one), {@code SecretsExpiring}.
  */
@@ -30,28 +32,16 @@ public final class SweepService {
 
   private final InventoryStore inventory;
   private final ParameterStore parameters;
-  private final ParameterRotator rotator;
+  private final DueCheck due;
+  private final SweepAudit audit;
   private final ExpiryAlerts expiry;
   private final Clock clock;
   private final Metrics metrics;
 
-  /** A sweep that publishes no metrics (the CLI's forced single-parameter rotation). */
   public SweepService(
       InventoryStore inventory,
       ParameterStore parameters,
-      GeneratorRegistry generators,
-      RotationStore rotations,
-      AuditLog audit,
-      EventPublisher events,
-      Clock clock,
-      String actor) {
-    this(inventory, parameters, generators, rotations, audit, events, clock, actor, Metrics.NONE);
-  }
-
-  public SweepService(
-      InventoryStore inventory,
-      ParameterStore parameters,
-      GeneratorRegistry generators,
+      ParameterRotation rotation,
       RotationStore rotations,
       AuditLog audit,
       EventPublisher events,
@@ -60,7 +50,8 @@ public final class SweepService {
       Metrics metrics) {
     this.inventory = inventory;
     this.parameters = parameters;
-    this.rotator = new ParameterRotator(parameters, generators, rotations, audit, events, actor);
+    this.audit = new SweepAudit(audit, actor);
+    this.due = new DueCheck(rotation, rotations, this.audit, events);
     this.expiry = new ExpiryAlerts(audit, events, actor);
     this.clock = clock;
     this.metrics = metrics;
@@ -99,7 +90,7 @@ public final class SweepService {
         case ROTATED -> rotated++;
         case NOT_DUE -> notDue++;
         case SKIPPED -> skipped++;
-        case null -> failed++;
+        case FAILED -> failed++;
       }
     }
     int expiring = 0;
@@ -116,25 +107,25 @@ public final class SweepService {
     return result;
   }
 
-  /** The entry's outcome, or null when it failed (already audited and logged). */
-  private ParameterRotator.Outcome rotateOne(SecretEntry entry, ParameterInfo info, Instant now) {
+  /** The entry's outcome; a failure is audited and logged (by the rotation, or here). */
+  private DueCheck.Outcome rotateOne(SecretEntry entry, ParameterInfo info, Instant now) {
     try {
       if (info == null) {
         throw new ParameterMissingException(entry.name(), entry.source().id());
       }
-      return rotator.rotateIfDue(entry, info, now);
+      return due.rotateIfDue(entry, info, now);
     } catch (RuntimeException e) {
       String error = ErrorNames.describe(e);
       LOG.error("sweep of {} failed: {}", entry.name(), error);
       try {
-        rotator.recordFailure(entry, now, error);
+        audit.failed(entry, now, error);
       } catch (RuntimeException auditFailed) {
         LOG.error(
             "auditing the failed sweep of {} failed too: {}",
             entry.name(),
             ErrorNames.describe(auditFailed));
       }
-      return null;
+      return DueCheck.Outcome.FAILED;
     }
   }
 

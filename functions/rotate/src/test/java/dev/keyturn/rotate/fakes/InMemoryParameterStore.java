@@ -1,8 +1,8 @@
 package dev.keyturn.rotate.fakes;
 
-import dev.keyturn.rotate.sweep.ParameterInfo;
-import dev.keyturn.rotate.sweep.ParameterStore;
-import dev.keyturn.rotate.sweep.ParameterValue;
+import dev.keyturn.secrets.ParameterInfo;
+import dev.keyturn.secrets.ParameterStore;
+import dev.keyturn.secrets.ParameterValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.keyturn.rotate.fakes;
 
-import dev.keyturn.rotate.secrets.RotationSecrets;
-import dev.keyturn.rotate.secrets.SecretMetadata;
-import dev.keyturn.rotate.secrets.Stages;
+import dev.keyturn.secrets.SecretDescription;
+import dev.keyturn.secrets.SecretStages;
+import dev.keyturn.secrets.Stages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.UUID;
  * immutable (a second put with another value is refused), RotateSecret makes a labelled version
  * without a value.
  */
-public final class InMemoryRotationSecrets implements RotationSecrets {
+public final class InMemoryRotationSecrets implements SecretStages {
 
   public static final String ARN_PREFIX = "arn:aws:secretsmanager:us-east-1:123456789012:secret:";
 
@@ -50,7 +50,7 @@ public final class InMemoryRotationSecrets implements RotationSecrets {
   }
 
   public Optional<String> versionWith(String stage) {
-    return describe(arn()).versionWithStage(stage);
+    return require(arn()).versionWith(stage);
   }
 
   /** The value of a version regardless of labels (what the test can read back by version id). */
@@ -67,15 +67,18 @@ public final class InMemoryRotationSecrets implements RotationSecrets {
   }
 
   @Override
-  public SecretMetadata describe(String secretId) {
-    requireId(secretId);
+  public Optional<SecretDescription> describe(String secretId) {
+    if (!isId(secretId)) {
+      return Optional.empty();
+    }
     Map<String, List<String>> labelled = new LinkedHashMap<>();
     stages.forEach((v, l) -> {
       if (!l.isEmpty()) {
         labelled.put(v, l);
       }
     });
-    return new SecretMetadata(arn(), name, rotationEnabled, labelled);
+    return Optional.of(
+        new SecretDescription(arn(), name, rotationEnabled, null, labelled, null, null));
   }
 
   @Override
@@ -124,8 +127,12 @@ public final class InMemoryRotationSecrets implements RotationSecrets {
     }
   }
 
+  private boolean isId(String secretId) {
+    return secretId.equals(arn()) || secretId.equals(name);
+  }
+
   private void requireId(String secretId) {
-    if (!secretId.equals(arn()) && !secretId.equals(name)) {
+    if (!isId(secretId)) {
       throw new IllegalArgumentException("no such secret: " + secretId);
     }
   }

@@ -3,6 +3,7 @@ package dev.keyturn.rotate.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyturn.rotate.RotationGenerators;
 import dev.keyturn.rotate.generator.hmac.HmacKeyGenerator;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class GeneratorRegistryTest {
 
   private final GeneratorRegistry registry =
-      GeneratorRegistry.builtIns(new FakeRandomPasswordPort(), new RandomSource());
+      RotationGenerators.builtIns(new FakeRandomPasswordPort(), new RandomSource());
 
   @Test
   void builtIns_registerEveryGeneratorUnderItsType() {
@@ -71,7 +72,7 @@ class GeneratorRegistryTest {
 
   @Test
   void forValidation_validatesEveryType_butCannotGeneratePasswords() {
-    GeneratorRegistry validating = GeneratorRegistry.forValidation();
+    GeneratorRegistry validating = RotationGenerators.builtInsForValidation();
 
     assertThat(validating.validate("random-password", Map.of("length", "0"))).hasSize(1);
     assertThat(validating.validate("json-field", Map.of("fields", "secret_key"))).isEmpty();

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyturn.rotate.fakes.Entries;
-import dev.keyturn.rotate.secrets.Stages;
 import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.VendorCallException;
+import dev.keyturn.secrets.Stages;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

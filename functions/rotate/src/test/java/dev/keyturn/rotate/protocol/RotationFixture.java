@@ -11,10 +11,10 @@ import dev.keyturn.rotate.fakes.InMemoryRotationStore;
 import dev.keyturn.rotate.fakes.RecordingEventPublisher;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
-import dev.keyturn.rotate.secrets.RotationSecrets;
 import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.rotate.vendor.heroku.HerokuVendor;
+import dev.keyturn.secrets.SecretStages;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ final class RotationFixture {
   RotationFixture(
       SecretEntry entry,
       String initialValue,
-      java.util.function.UnaryOperator<RotationSecrets> secretsOverride) {
+      java.util.function.UnaryOperator<SecretStages> secretsOverride) {
     this(entry, initialValue, secretsOverride, List.of());
   }
 
@@ -54,11 +54,11 @@ final class RotationFixture {
   RotationFixture(
       SecretEntry entry,
       String initialValue,
-      java.util.function.UnaryOperator<RotationSecrets> secretsOverride,
+      java.util.function.UnaryOperator<SecretStages> secretsOverride,
       List<Vendor> moreVendors) {
     this.secrets = new InMemoryRotationSecrets(entry.source().id(), initialValue);
     inventory.add(entry);
-    RotationSecrets port = secretsOverride == null ? secrets : secretsOverride.apply(secrets);
+    SecretStages port = secretsOverride == null ? secrets : secretsOverride.apply(secrets);
     service =
         new RotationService(
             inventory,

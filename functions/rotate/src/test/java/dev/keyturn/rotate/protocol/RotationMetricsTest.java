@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyturn.observability.Dimensions;
 import dev.keyturn.observability.Metric;
 import dev.keyturn.rotate.fakes.Entries;
-import dev.keyturn.rotate.secrets.Stages;
+import dev.keyturn.secrets.Stages;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import dev.keyturn.json.Json;
 import dev.keyturn.rotate.fakes.Entries;
 import dev.keyturn.rotate.fakes.RecordingEventPublisher;
 import dev.keyturn.rotate.generator.MalformedSecretValueException;
-import dev.keyturn.rotate.secrets.Stages;
+import dev.keyturn.secrets.Stages;
 import dev.keyturn.state.RotationRecord;
 import java.util.List;
 import java.util.Map;
@@ -219,17 +219,16 @@ class RotationServiceTest {
   }
 
   /** Fails the first removal of a stage, the way a lost connection would. */
-  private static final class FailingRemoveStage
-      implements dev.keyturn.rotate.secrets.RotationSecrets {
-    private final dev.keyturn.rotate.secrets.RotationSecrets delegate;
+  private static final class FailingRemoveStage implements dev.keyturn.secrets.SecretStages {
+    private final dev.keyturn.secrets.SecretStages delegate;
     private boolean failed;
 
-    FailingRemoveStage(dev.keyturn.rotate.secrets.RotationSecrets delegate) {
+    FailingRemoveStage(dev.keyturn.secrets.SecretStages delegate) {
       this.delegate = delegate;
     }
 
     @Override
-    public dev.keyturn.rotate.secrets.SecretMetadata describe(String secretId) {
+    public java.util.Optional<dev.keyturn.secrets.SecretDescription> describe(String secretId) {
       return delegate.describe(secretId);
     }
 

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyturn.rotate.fakes.Entries;
-import dev.keyturn.rotate.secrets.RotationSecrets;
-import dev.keyturn.rotate.secrets.SecretMetadata;
-import dev.keyturn.rotate.secrets.Stages;
 import dev.keyturn.rotate.vendor.VendorCallException;
 import dev.keyturn.rotate.vendor.heroku.HerokuCredential;
+import dev.keyturn.secrets.SecretDescription;
+import dev.keyturn.secrets.SecretStages;
+import dev.keyturn.secrets.Stages;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -143,11 +143,10 @@ class VendorRotationTest {
     }
   }
 
-  private record FailingPuts(RotationSecrets delegate, int[] failuresLeft)
-      implements RotationSecrets {
+  private record FailingPuts(SecretStages delegate, int[] failuresLeft) implements SecretStages {
 
     @Override
-    public SecretMetadata describe(String secretId) {
+    public Optional<SecretDescription> describe(String secretId) {
       return delegate.describe(secretId);
     }
 

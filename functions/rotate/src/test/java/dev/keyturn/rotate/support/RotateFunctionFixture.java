@@ -1,11 +1,11 @@
 package dev.keyturn.rotate.support;
 
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.rotate.RotateHandler;
 import dev.keyturn.state.dynamodb.DynamoAuditLog;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.StateTable;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import java.net.URI;
@@ -30,8 +30,8 @@ public final class RotateFunctionFixture implements AutoCloseable {
   public final RotationRun run;
 
   private RotateFunctionFixture(LocalAws aws) {
-    driver = new SecretsManagerRotationDriver(aws.motoEndpoint());
-    driver.prepareMoto();
+    driver = new SecretsManagerRotationDriver(aws);
+    driver.prepareRotationLambda();
     events = new EventTap(BUS);
     inventory = new InventorySeeder(aws.dynamoDb(), LocalAwsExtension.TABLE);
     StateTable table = new StateTable(aws.dynamoDb(), LocalAwsExtension.TABLE);

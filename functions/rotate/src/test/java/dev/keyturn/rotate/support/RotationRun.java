@@ -1,7 +1,7 @@
 package dev.keyturn.rotate.support;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.keyturn.testing.lambda.LocalLambdaContext;
+import dev.keyturn.local.lambda.LocalLambdaContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -38,17 +38,19 @@ class SweepServiceTest {
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final RecordingEventPublisher events = new RecordingEventPublisher();
   private final RecordingMetrics metrics = new RecordingMetrics();
-  private final SweepService sweep =
-      new SweepService(
-          inventory,
+  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final ParameterRotation rotation =
+      new ParameterRotation(
           parameters,
           RotationGenerators.all(new FakeRandomPasswordPort(), new RandomSource()),
           rotations,
           audit,
           events,
-          Clock.fixed(NOW, ZoneOffset.UTC),
-          "test",
-          metrics);
+          clock,
+          "test");
+  private final SweepService sweep =
+      new SweepService(
+          inventory, parameters, rotation, rotations, audit, events, clock, "test", metrics);
 
   private void ssmEntry(String name, String path, String cadence, Instant modified) {
     inventory.add(Entries.ssm(name, path, cadence, "hmac-key", Map.of()));
@@ -207,15 +209,7 @@ class SweepServiceTest {
                 });
     SweepService failing =
         new SweepService(
-            unreachable,
-            parameters,
-            RotationGenerators.all(new FakeRandomPasswordPort(), new RandomSource()),
-            rotations,
-            audit,
-            events,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            "test",
-            metrics);
+            unreachable, parameters, rotation, rotations, audit, events, clock, "test", metrics);
 
     assertThatThrownBy(failing::sweep).isInstanceOf(IllegalStateException.class);
 

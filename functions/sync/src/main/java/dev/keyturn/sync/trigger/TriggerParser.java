@@ -5,6 +5,7 @@ import static dev.keyturn.sync.trigger.EventFields.map;
 import static dev.keyturn.sync.trigger.EventFields.text;
 import static dev.keyturn.sync.trigger.EventFields.texts;
 
+import dev.keyturn.secrets.Stages;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,6 @@ import java.util.Set;
  * direct invocation {@code {"dryRun": true, "app": "..."}}.
  */
 public final class TriggerParser {
-
-  static final String CURRENT = "AWSCURRENT";
 
   private TriggerParser() {}
 
@@ -94,10 +93,10 @@ public final class TriggerParser {
         switch (call == null ? "" : call) {
           case "PutSecretValue" -> {
             List<String> stages = texts(request, "versionStages");
-            yield stages.isEmpty() || stages.contains(CURRENT);
+            yield stages.isEmpty() || stages.contains(Stages.CURRENT);
           }
           case "UpdateSecretVersionStage" ->
-              CURRENT.equals(text(request, "versionStage"))
+              Stages.CURRENT.equals(text(request, "versionStage"))
                   && text(request, "moveToVersionId") != null;
           default -> false;
         };

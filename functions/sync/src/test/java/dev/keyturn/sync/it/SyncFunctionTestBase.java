@@ -1,9 +1,9 @@
 package dev.keyturn.sync.it;
 
 import dev.keyturn.json.Json;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.sync.Events;
 import dev.keyturn.sync.SyncHandler;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.WithHerokuStandIn;

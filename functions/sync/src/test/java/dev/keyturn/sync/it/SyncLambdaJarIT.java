@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyturn.json.Json;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.sync.Events;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.TemplateFunction;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;

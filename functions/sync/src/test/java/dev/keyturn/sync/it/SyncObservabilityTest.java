@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyturn.json.Json;
+import dev.keyturn.local.LocalAws;
+import dev.keyturn.local.lambda.LocalLambdaContext;
 import dev.keyturn.sync.Events;
 import dev.keyturn.sync.SyncHandler;
 import dev.keyturn.sync.SyncIncompleteException;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.WithHerokuStandIn;
-import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.testing.leak.SeededSecrets;
 import dev.keyturn.testing.telemetry.CapturedTelemetry;
 import io.micronaut.context.ApplicationContext;

@@ -2,9 +2,9 @@ package dev.keyturn.sync.it;
 
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.parse.InventoryParser;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.StateTable;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.leak.SeededSecrets;

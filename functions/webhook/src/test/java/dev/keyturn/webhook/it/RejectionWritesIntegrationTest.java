@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.keyturn.inventory.WebhookEntry;
-import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.local.LocalAws;
+import dev.keyturn.local.lambda.LocalLambdaContext;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.iam.AwsCall;
 import dev.keyturn.testing.iam.AwsCallRecorder;
-import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.testing.leak.SeededSecrets;
-import dev.keyturn.webhook.DemoDelivery;
+import dev.keyturn.webhook.Deliveries;
 import dev.keyturn.webhook.WebhookHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -93,7 +93,7 @@ class RejectionWritesIntegrationTest {
     return java.util.stream.IntStream.range(0, REQUESTS)
         .mapToObj(i -> {
           APIGatewayV2HTTPEvent event =
-              DemoDelivery.signed(source, forgingSecret, body, Instant.now(), "msg_forged_" + i);
+              Deliveries.signed(source, forgingSecret, body, Instant.now(), "msg_forged_" + i);
           event.setRawPath(path);
           return event;
         })

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.inventory.WebhookEntry;
-import dev.keyturn.testing.aws.LocalAws;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.leak.SeededSecrets;
-import dev.keyturn.webhook.DemoDelivery;
+import dev.keyturn.webhook.Deliveries;
 import dev.keyturn.webhook.WebhookHandler;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +94,7 @@ class WebhookClaimIntegrationTest {
   }
 
   private static APIGatewayV2HTTPEvent delivery(String id) {
-    return DemoDelivery.signed(
+    return Deliveries.signed(
         acme,
         secret,
         ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8),

@@ -6,16 +6,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.local.LocalAws;
+import dev.keyturn.local.lambda.LocalLambdaContext;
 import dev.keyturn.state.SyncStateStore.VarState;
 import dev.keyturn.state.dynamodb.DynamoAuditLog;
 import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
 import dev.keyturn.state.dynamodb.StateTable;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.WithLocalAws;
-import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.testing.leak.SeededSecrets;
-import dev.keyturn.webhook.DemoDelivery;
+import dev.keyturn.webhook.Deliveries;
 import dev.keyturn.webhook.WebhookHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -95,7 +95,7 @@ class WebhookForwardingIntegrationTest {
 
   private static APIGatewayV2HTTPEvent signed(WebhookEntry source, String secret, String body) {
     String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
-    return DemoDelivery.signed(
+    return Deliveries.signed(
         source, secret, body.getBytes(StandardCharsets.UTF_8), Instant.now(), id);
   }
 

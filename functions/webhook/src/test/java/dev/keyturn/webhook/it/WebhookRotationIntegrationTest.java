@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.local.LocalAws;
+import dev.keyturn.local.lambda.LocalLambdaContext;
 import dev.keyturn.rotate.RotateHandler;
-import dev.keyturn.testing.aws.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import dev.keyturn.testing.aws.WithLocalAws;
-import dev.keyturn.testing.lambda.LocalLambdaContext;
 import dev.keyturn.testing.leak.SeededSecrets;
-import dev.keyturn.webhook.DemoDelivery;
+import dev.keyturn.webhook.Deliveries;
 import dev.keyturn.webhook.WebhookHandler;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -46,8 +46,8 @@ class WebhookRotationIntegrationTest {
   @BeforeAll
   static void start(LocalAws aws) {
     System.setProperty("keyturn.event-bus", BUS);
-    driver = new SecretsManagerRotationDriver(aws.motoEndpoint());
-    driver.prepareMoto();
+    driver = new SecretsManagerRotationDriver(aws);
+    driver.prepareRotationLambda();
     inventory = new InventorySeeder(aws.dynamoDb(), LocalAwsExtension.TABLE);
     bus = new BusTap(BUS);
     rotate = new RotateHandler();
@@ -73,7 +73,7 @@ class WebhookRotationIntegrationTest {
   private static int deliver(WebhookHandler handler, WebhookEntry source, String secret) {
     String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
     APIGatewayV2HTTPEvent event =
-        DemoDelivery.signed(
+        Deliveries.signed(
             source,
             secret,
             ("{\"id\":\"" + id + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
