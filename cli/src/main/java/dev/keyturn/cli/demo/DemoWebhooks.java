@@ -71,11 +71,12 @@ final class DemoWebhooks {
    * The invocation context with time for the demo's local AWS: the webhook hands a delivery on only
    * when the invocation has time for every remaining AWS call at its timeout, and the demo's calls
    * may take minutes each on a busy machine ({@code LocalSdk.CALL_TIMEOUT}), where a deployed
-   * function's take 2 s.
+   * function's take 2 s. It outlasts the demo's pending claim by one call.
    */
   private record Unhurried(Context local) implements Context {
 
-    static final int REMAINING_MILLIS = (int) LocalSdk.CALL_TIMEOUT.multipliedBy(6).toMillis();
+    static final int REMAINING_MILLIS =
+        (int) DemoRun.WEBHOOK_CLAIM_TTL.plus(LocalSdk.CALL_TIMEOUT).toMillis();
 
     @Override
     public String getAwsRequestId() {
