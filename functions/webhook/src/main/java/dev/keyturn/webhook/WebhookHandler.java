@@ -3,6 +3,7 @@ package dev.keyturn.webhook;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.keyturn.config.LambdaContexts;
 import dev.keyturn.webhook.http.FunctionUrlEvents;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -36,11 +37,12 @@ public class WebhookHandler
   }
 
   /**
-   * The webhook's own defaults, below every other property source (environment, system properties):
-   * AWS calls time out long before the function does (see {@link WebhookSettings}).
+   * Singletons on demand (see {@link LambdaContexts}), and the webhook's own defaults below every
+   * other property source (environment, system properties): AWS calls time out long before the
+   * function does (see {@link WebhookSettings}).
    */
   @Override
   protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return super.newApplicationContextBuilder().propertySources(FunctionDefaults.propertySource());
+    return LambdaContexts.builder().propertySources(FunctionDefaults.propertySource());
   }
 }

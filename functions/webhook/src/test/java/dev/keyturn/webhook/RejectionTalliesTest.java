@@ -3,7 +3,7 @@ package dev.keyturn.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyturn.audit.RejectionTally;
-import dev.keyturn.webhook.fakes.InMemoryAudit;
+import dev.keyturn.testing.fakes.FakeAuditLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -13,7 +13,7 @@ class RejectionTalliesTest {
 
   static final Instant MINUTE = Instant.parse("2026-03-01T12:00:00Z");
 
-  final InMemoryAudit store = new InMemoryAudit();
+  final FakeAuditLog store = new FakeAuditLog();
   final RejectionTallies tallies = new RejectionTallies(store, "keyturn-webhook");
 
   @Test
@@ -83,9 +83,9 @@ class RejectionTalliesTest {
 
   @Test
   void failedWrite_keepsTheCounts_forTheNextOne() {
-    store.failing(true);
+    store.failAlways("add");
     tallies.add("acme", "SIGNATURE_MISMATCH", "req-1", MINUTE);
-    store.failing(false);
+    store.heal();
 
     tallies.flushAll(MINUTE.plusSeconds(1));
 

@@ -32,13 +32,13 @@ class WebhookServiceClaimTest {
   void busHangingPastTheBudget_is503_releasesTheClaim_andTheRetryIsForwarded() {
     APIGatewayV2HTTPEvent delivery = world.signed(acme, secret, "{}", "msg_hang");
     // the SDK gives up after the call timeout; the hung call has used it all
-    world.bus.beforePublish(() -> world.clock.advance(call));
-    world.bus.failing(true);
+    world.bus.beforeCall("publish", () -> world.clock.advance(call));
+    world.bus.failAlways("publish");
 
     APIGatewayV2HTTPResponse hung =
         world.send(delivery, invocation("req-1", Duration.ofSeconds(15)));
-    world.bus.beforePublish(() -> {});
-    world.bus.failing(false);
+    world.bus.beforeCall("publish", null);
+    world.bus.heal();
     world.clock.advance(Duration.ofSeconds(30));
     APIGatewayV2HTTPResponse retried =
         world.send(delivery, invocation("req-2", Duration.ofSeconds(15)));
@@ -56,7 +56,8 @@ class WebhookServiceClaimTest {
         "{\"resource\":\"release\",\"data\":{\"id\":\"r-1\",\"status\":\"succeeded\","
             + "\"app\":{\"name\":\"billing\"}}}";
     // confirming the release took almost the whole pending time
-    world.syncState.beforeConfirm(
+    world.syncState.beforeCall(
+        "confirmRelease",
         () -> world.clock.advance(world.settings.claimTtl().minus(call).plusMillis(1)));
 
     APIGatewayV2HTTPResponse late =
@@ -87,16 +88,18 @@ class WebhookServiceClaimTest {
       retryArrivingWhileTheFirstIsInFlight_is409WithRetryAfter_andWhenTheFirstFails_theNextRetryIsForwarded() {
     APIGatewayV2HTTPEvent delivery = world.signed(acme, secret, "{\"n\":1}", "msg_twice");
     List<APIGatewayV2HTTPResponse> meanwhile = new ArrayList<>();
-    world.bus.beforePublish(() -> {
-      world.bus.beforePublish(() -> {});
-      world.clock.advance(Duration.ofSeconds(1));
-      meanwhile.add(world.send(delivery, invocation("req-2", Duration.ofSeconds(15))));
-      world.bus.failing(true);
-    });
+    world.bus.beforeCall(
+        "publish",
+        () -> {
+          world.bus.beforeCall("publish", null);
+          world.clock.advance(Duration.ofSeconds(1));
+          meanwhile.add(world.send(delivery, invocation("req-2", Duration.ofSeconds(15))));
+          world.bus.failAlways("publish");
+        });
 
     APIGatewayV2HTTPResponse first =
         world.send(delivery, invocation("req-1", Duration.ofSeconds(15)));
-    world.bus.failing(false);
+    world.bus.heal();
     APIGatewayV2HTTPResponse third =
         world.send(delivery, invocation("req-3", Duration.ofSeconds(15)));
     APIGatewayV2HTTPResponse fourth =

@@ -43,7 +43,7 @@ class WebhookServiceRoutingTest {
     APIGatewayV2HTTPResponse response = world.send(request("POST", path));
 
     assertThat(response.getStatusCode()).isEqualTo(404);
-    assertThat(world.secrets.reads()).isZero();
+    assertThat(world.secrets.calls("liveVersions")).isZero();
     assertThat(world.auditedRejections()).isEmpty();
     assertThat(world.audit.events()).isEmpty();
     assertThat(world.metrics.total(Metric.WEBHOOKS_REJECTED, Dimensions.REASON, "UNKNOWN_ROUTE"))
@@ -69,7 +69,7 @@ class WebhookServiceRoutingTest {
 
     assertThat(response.getStatusCode()).isEqualTo(404);
     assertThat(WebhookWorld.body(response)).containsExactly(Map.entry("error", "not found"));
-    assertThat(world.secrets.reads()).isZero();
+    assertThat(world.secrets.calls("liveVersions")).isZero();
     assertThat(world.auditedRejections()).as("no table write for unknown sources").isEmpty();
     assertThat(world.audit.events()).isEmpty();
     assertThat(world.metrics.total(Metric.WEBHOOKS_REJECTED, Dimensions.REASON, "UNKNOWN_SOURCE"))
@@ -82,7 +82,7 @@ class WebhookServiceRoutingTest {
       world.send(request("POST", "/webhooks/made-up-" + i));
     }
 
-    assertThat(world.inventory.webhookReads()).isEqualTo(1);
+    assertThat(world.inventory.calls("webhooks")).isEqualTo(1);
   }
 
   @Test
