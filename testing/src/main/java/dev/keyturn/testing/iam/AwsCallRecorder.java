@@ -17,6 +17,11 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * resources and DynamoDB leading keys ({@link AwsCall}). Test scope only: a module lists it in its
  * test resources' {@code software/amazon/awssdk/global/handlers/execution.interceptors}, which the
  * SDK reads for every client it builds. Records names and keys, never values.
+ *
+ * <p>With the system property {@value CallJournal#JOURNAL_PROPERTY} set (the functions' surefire
+ * runs set it), every call is also appended to that file with the module's production classes on
+ * the stack when it was made ({@link CallJournal}), so a later check can tell the function's calls
+ * from a test's own set-up calls.
  */
 public final class AwsCallRecorder implements ExecutionInterceptor {
 
@@ -31,11 +36,13 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     String prefix = prefixOf(service);
     SdkRequest request = context.request();
-    CALLS.add(
+    AwsCall call =
         new AwsCall(
             prefix + ":" + operation,
             RequestFields.resources(request),
-            RequestFields.leadingKeys(request)));
+            RequestFields.leadingKeys(request));
+    CALLS.add(call);
+    CallJournal.append(call);
   }
 
   /** Every call recorded so far, in order. */

@@ -36,6 +36,13 @@ final class RequestFields {
     // PutEvents names its bus per entry; BatchGetSecretValue its secrets in a list
     field(request, "Entries").ifPresent(entries -> nested(entries, "EventBusName", out));
     field(request, "SecretIdList").ifPresent(value -> addStrings(value, out));
+    // BatchWriteItem names its tables as the keys of RequestItems
+    field(request, "RequestItems")
+        .ifPresent(items -> {
+          if (items instanceof Map<?, ?> byTable) {
+            addStrings(List.copyOf(byTable.keySet()), out);
+          }
+        });
     return List.copyOf(out);
   }
 
@@ -44,6 +51,8 @@ final class RequestFields {
     for (String name : ITEM_FIELDS) {
       field(request, name).ifPresent(item -> partitionKey(item, out));
     }
+    // BatchWriteItem: every put's item and every delete's key, in every table
+    field(request, "RequestItems").ifPresent(items -> batchWrites(items, out));
     // a Query's key condition names its partition through an expression value
     field(request, "KeyConditionExpression")
         .ifPresent(expression -> queryPartition(request, (String) expression, out));
@@ -63,6 +72,26 @@ final class RequestFields {
             stringValue(attribute).ifPresent(out::add);
           }
         });
+  }
+
+  private static void batchWrites(Object items, Set<String> out) {
+    if (!(items instanceof Map<?, ?> byTable)) {
+      return;
+    }
+    for (Object writes : byTable.values()) {
+      if (writes instanceof Collection<?> list) {
+        for (Object write : list) {
+          if (write instanceof SdkPojo pojo) {
+            field(pojo, "PutRequest")
+                .ifPresent(
+                    put -> field((SdkPojo) put, "Item").ifPresent(i -> partitionKey(i, out)));
+            field(pojo, "DeleteRequest")
+                .ifPresent(
+                    delete -> field((SdkPojo) delete, "Key").ifPresent(k -> partitionKey(k, out)));
+          }
+        }
+      }
+    }
   }
 
   private static void partitionKey(Object item, Set<String> out) {
