@@ -5,19 +5,20 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /**
- * A load-tolerant cross-check of {@link WebhookVerifyBenchmark} for shared machines: it runs the
- * same contenders in short interleaved slices and divides by this thread's CPU time, so other
- * processes shift every contender alike instead of whichever JMH happened to run at a busy moment.
- * Not a replacement for JMH (no forks, no blackholes): compare its ratios, not its absolute
- * numbers.
+ * A load-tolerant cross-check of {@link WebhookVerifyBenchmark} for shared machines: for each
+ * scenario and body encoding it runs the same contenders, from the same Function URL input, in
+ * short interleaved slices and divides by this thread's CPU time, so other processes shift every
+ * contender alike instead of whichever JMH happened to run at a busy moment. Prints ops per
+ * CPU-second and keyturn's ratios to the best reference library and to the raw-Mac floor. Not a
+ * replacement for JMH (no forks, no blackholes): compare its ratios, not its absolute numbers.
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.keyturn.benchmarks.InterleavedCpuRatio}
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.keyturn.benchmarks.InterleavedCpuRatio
+ * [rounds]}
  */
 public final class InterleavedCpuRatio {
 
   private static final long SLICE_NANOS = 15_000_000;
-  private static final int WARM_UP_ROUNDS = 100;
-  private static final int MEASURED_ROUNDS = 200;
+  private static final int WARM_UP_ROUNDS = 60;
 
   /** One contender: runs its operation {@code times} times and returns something to consume. */
   private record Contender(String name, Batch batch) {}
@@ -30,29 +31,36 @@ public final class InterleavedCpuRatio {
   private InterleavedCpuRatio() {}
 
   public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 120;
+    for (String scenario : List.of("valid", "rotation", "forged")) {
+      for (String encoding : List.of("text", "base64")) {
+        measure(scenario, encoding, rounds);
+      }
+    }
+  }
+
+  private static void measure(String scenario, String encoding, int rounds) throws Exception {
     WebhookVerifyBenchmark b = new WebhookVerifyBenchmark();
+    b.scenario = scenario;
+    b.encoding = encoding;
     b.setUp();
     List<Contender> contenders =
         List.of(
+            new Contender("keyturnStandardWebhooks", n -> count(n, b::keyturnStandardWebhooks)),
+            new Contender("rawMacStandardWebhooks", n -> count(n, b::rawMacStandardWebhooks)),
+            new Contender("standardWebhooksLibrary", n -> count(n, b::standardWebhooksLibrary)),
+            new Contender("svix", n -> count(n, b::svix)),
+            new Contender("keyturnStripe", n -> count(n, b::keyturnStripe)),
+            new Contender("rawMacStripe", n -> count(n, b::rawMacStripe)),
             new Contender(
-                "keyturnStandardWebhooks",
-                n -> count(n, () -> b.keyturnStandardWebhooks().verified())),
-            new Contender(
-                "jcaMacStandardWebhooksContent", n -> count(n, b::jcaMacStandardWebhooksContent)),
-            new Contender("keyturnStripe", n -> count(n, () -> b.keyturnStripe().verified())),
-            new Contender("jcaMacStripeContent", n -> count(n, b::jcaMacStripeContent)),
-            new Contender(
-                "jcaMacAndReplayDigestStripeContent",
-                n -> count(n, () -> b.jcaMacAndReplayDigestStripeContent() != null)),
-            new Contender(
-                "standardWebhooksLibrary", n -> count(n, () -> run(b::standardWebhooksLibrary))),
-            new Contender("svix", n -> count(n, () -> run(b::svix))),
+                "rawMacAndReplayDigestStripe",
+                n -> count(n, () -> b.rawMacAndReplayDigestStripe() != null)),
             new Contender("stripeJava", n -> count(n, b::stripeJava)));
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     long[] operations = new long[contenders.size()];
     long[] cpuNanos = new long[contenders.size()];
     int consumed = 0;
-    for (int round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
+    for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
       for (int i = 0; i < contenders.size(); i++) {
         long cpuStart = cpu.getCurrentThreadCpuTime();
         long end = System.nanoTime() + SLICE_NANOS;
@@ -67,28 +75,26 @@ public final class InterleavedCpuRatio {
         }
       }
     }
+    double[] rate = new double[contenders.size()];
+    System.out.printf("%n== %s, %s body (%d verified)%n", scenario, encoding, consumed);
     for (int i = 0; i < contenders.size(); i++) {
-      System.out.printf(
-          "%-36s %,12.0f ops per CPU-second%n",
-          contenders.get(i).name(), operations[i] * 1e9 / cpuNanos[i]);
+      rate[i] = operations[i] * 1e9 / cpuNanos[i];
+      System.out.printf("%-30s %,12.0f ops per CPU-second%n", contenders.get(i).name(), rate[i]);
     }
-    System.out.println(consumed == 0 ? "(no contender verified)" : "");
+    System.out.printf(
+        "standard-webhooks: %.2fx best library (%s), %.2fx raw Mac%n",
+        rate[0] / Math.max(rate[2], rate[3]),
+        rate[2] >= rate[3] ? "standardwebhooks" : "svix",
+        rate[0] / rate[1]);
+    System.out.printf(
+        "stripe: %.2fx stripe-java, %.2fx raw Mac, %.2fx raw Mac + replay digest%n",
+        rate[4] / rate[7], rate[4] / rate[5], rate[4] / rate[6]);
   }
 
   /** An operation that verifies and reports whether it did. */
   @FunctionalInterface
   private interface Check {
     boolean verified() throws Exception;
-  }
-
-  @FunctionalInterface
-  private interface Action {
-    void run() throws Exception;
-  }
-
-  private static boolean run(Action action) throws Exception {
-    action.run();
-    return true;
   }
 
   private static int count(int times, Check check) throws Exception {

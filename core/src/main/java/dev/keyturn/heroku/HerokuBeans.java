@@ -1,6 +1,7 @@
 package dev.keyturn.heroku;
 
 import dev.keyturn.snapstart.ReseedableRandom;
+import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *       secret holding the token (raw, or JSON with a {@code token} field)
  *   <li>{@code heroku.connect-timeout} (3s), {@code heroku.request-timeout} (10s)
  *   <li>{@code heroku.retry.max-attempts} (4), {@code heroku.retry.base-delay} (250ms), {@code
- *       heroku.retry.max-delay} (4s)
+ *       heroku.retry.max-delay} (4s, the cap of keyturn's own backoff; a server's {@code
+ *       Retry-After} is honoured up to the invocation's remaining time)
  *   <li>{@code heroku.rate-limit-reserve} (50): {@code RateLimit-Remaining} below which no new work
  *       starts
  * </ul>
@@ -42,13 +44,15 @@ public class HerokuBeans {
       @Value("${heroku.retry.max-attempts:4}") int maxAttempts,
       @Value("${heroku.retry.base-delay:250ms}") Duration baseDelay,
       @Value("${heroku.retry.max-delay:4s}") Duration maxDelay,
-      @Value("${heroku.rate-limit-reserve:50}") int rateLimitReserve) {
+      @Value("${heroku.rate-limit-reserve:50}") int rateLimitReserve,
+      BeanContext beans) {
     return new HerokuSettings(
         apiUrl.isBlank() ? HerokuSettings.DEFAULT_BASE_URL : URI.create(apiUrl),
         connectTimeout,
         requestTimeout,
         new RetryPolicy(maxAttempts, baseDelay, maxDelay),
-        rateLimitReserve);
+        rateLimitReserve,
+        new LambdaRemainingTime(beans));
   }
 
   /** Retry jitter; reseeded after a SnapStart restore so restored copies do not retry in step. */

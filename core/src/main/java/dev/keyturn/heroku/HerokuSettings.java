@@ -11,17 +11,33 @@ import java.time.Duration;
  * @param requestTimeout how long to wait for each response (every call has one)
  * @param retry backoff for 429, 5xx and timeouts
  * @param rateLimitReserve {@code RateLimit-Remaining} below which no new work starts
+ * @param remainingTime how long the caller may still run: a retry (and the {@code Retry-After} wait
+ *     before it) is made only when it can finish in that time
  */
 public record HerokuSettings(
     URI baseUrl,
     Duration connectTimeout,
     Duration requestTimeout,
     RetryPolicy retry,
-    int rateLimitReserve) {
+    int rateLimitReserve,
+    RemainingTime remainingTime) {
 
   public static final URI DEFAULT_BASE_URL = URI.create("https://api.heroku.com");
 
+  /** Settings without a known deadline (the CLI, tools). */
+  public HerokuSettings(
+      URI baseUrl,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      RetryPolicy retry,
+      int rateLimitReserve) {
+    this(baseUrl, connectTimeout, requestTimeout, retry, rateLimitReserve, RemainingTime.UNKNOWN);
+  }
+
   public HerokuSettings {
+    if (remainingTime == null) {
+      remainingTime = RemainingTime.UNKNOWN;
+    }
     String url = baseUrl.toString();
     if (url.endsWith("/")) {
       baseUrl = URI.create(url.substring(0, url.length() - 1));
@@ -32,5 +48,11 @@ public record HerokuSettings(
   public static HerokuSettings defaults(URI baseUrl) {
     return new HerokuSettings(
         baseUrl, Duration.ofSeconds(3), Duration.ofSeconds(10), RetryPolicy.DEFAULT, 50);
+  }
+
+  /** These settings, bounded by the caller's remaining time. */
+  public HerokuSettings withRemainingTime(RemainingTime time) {
+    return new HerokuSettings(
+        baseUrl, connectTimeout, requestTimeout, retry, rateLimitReserve, time);
   }
 }

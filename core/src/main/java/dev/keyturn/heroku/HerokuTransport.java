@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
 final class HerokuTransport {
 
   static final String ACCEPT = "application/vnd.heroku+json; version=3";
+
+  /** The longest wait honoured when the caller has no known deadline (the CLI). */
+  static final Duration MAX_WAIT_WITHOUT_DEADLINE = Duration.ofSeconds(60);
+
   private static final Logger LOG = LoggerFactory.getLogger(HerokuTransport.class);
 
   private final HttpClient http;
@@ -46,7 +50,10 @@ final class HerokuTransport {
     this.random = random;
   }
 
-  /** One request: what, where, and whether repeating it is harmless. */
+  /**
+   * One request: what, where, and whether repeating it is harmless. {@link #toString()} leaves out
+   * the body (a config-vars PATCH carries the values) and the header values.
+   */
   record Call(String method, String path, String body, Map<String, String> headers, boolean safe) {
 
     static Call get(String path, Map<String, String> headers) {
@@ -61,9 +68,31 @@ final class HerokuTransport {
     static Call idempotentChange(String method, String path) {
       return new Call(method, path, null, Map.of(), true);
     }
+
+    @Override
+    public String toString() {
+      return "Call["
+          + method
+          + " "
+          + path
+          + ", body="
+          + (body == null ? "none" : body.length() + " chars")
+          + ", headers="
+          + headers.keySet()
+          + ", safe="
+          + safe
+          + "]";
+    }
   }
 
-  record Response(int status, String body) {}
+  /** A 2xx answer. {@link #toString()} leaves out the body: config vars come back in it. */
+  record Response(int status, String body) {
+
+    @Override
+    public String toString() {
+      return "Response[" + status + ", body=" + (body == null ? 0 : body.length()) + " chars]";
+    }
+  }
 
   Response send(Call call) {
     boolean refreshedToken = false;
@@ -83,6 +112,17 @@ final class HerokuTransport {
         throw exhausted(failure);
       }
       Duration wait = settings.retry().delayAfter(attempt, random, outcome.retryAfter());
+      if (!timeFor(wait)) {
+        LOG.warn(
+            "heroku {} {} attempt {} failed ({} {}); no time left to wait {} ms and retry",
+            call.method(),
+            call.path(),
+            attempt,
+            failure.status(),
+            failure.id(),
+            wait.toMillis());
+        throw exhausted(failure);
+      }
       LOG.info(
           "heroku {} {} attempt {} failed ({} {}); retrying in {} ms",
           call.method(),
@@ -93,6 +133,18 @@ final class HerokuTransport {
           wait.toMillis());
       sleep(wait, call);
     }
+  }
+
+  /**
+   * Whether waiting {@code wait} still leaves time for the next attempt to run to its timeout.
+   * Without a known deadline a wait is honoured up to {@link #MAX_WAIT_WITHOUT_DEADLINE}.
+   */
+  private boolean timeFor(Duration wait) {
+    return settings
+        .remainingTime()
+        .remaining()
+        .map(left -> wait.plus(settings.requestTimeout()).compareTo(left) <= 0)
+        .orElse(wait.compareTo(MAX_WAIT_WITHOUT_DEADLINE) <= 0);
   }
 
   private HerokuApiException exhausted(HerokuApiException failure) {

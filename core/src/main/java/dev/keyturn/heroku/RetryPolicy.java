@@ -45,13 +45,15 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
   }
 
   /**
-   * Honours a server's {@code Retry-After} (seconds) when it asks for longer, capped at maxDelay.
+   * Honours a server's {@code Retry-After} when it asks for longer than the jittered backoff, in
+   * full: retrying sooner only earns another 429. Whether there is time to wait that long is the
+   * caller's decision ({@link HerokuSettings#remainingTime()}).
    */
   public Duration delayAfter(int failedAttempt, RandomGenerator random, Duration retryAfter) {
     Duration jittered = delayAfter(failedAttempt, random);
     if (retryAfter == null || retryAfter.compareTo(jittered) <= 0) {
       return jittered;
     }
-    return retryAfter.compareTo(maxDelay) > 0 ? maxDelay : retryAfter;
+    return retryAfter;
   }
 }

@@ -17,6 +17,15 @@ public interface SecretSource {
   Map<Source, SecretValue> current(Collection<Source> sources);
 
   /**
+   * {@link #current}, and the sources that exist but could not be read with the service's reason (a
+   * {@code BatchGetSecretValue} answers per-secret errors next to the values it could read), so a
+   * caller can report them by name and reason instead of as missing.
+   */
+  default SecretReads read(Collection<Source> sources) {
+    return SecretReads.of(current(sources));
+  }
+
+  /**
    * Every live version of a Secrets Manager secret, in the order AWSCURRENT, AWSPENDING,
    * AWSPREVIOUS (those that exist). For SSM, the current value only.
    */

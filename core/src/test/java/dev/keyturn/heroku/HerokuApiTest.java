@@ -112,6 +112,41 @@ class HerokuApiTest {
         .isEqualTo("version ..; order=desc, max=1");
   }
 
+  private HerokuApi apiWithin(Duration remaining) {
+    return new HerokuApi(
+        new HerokuSettings(
+            heroku.baseUrl(),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(400),
+            new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(20)),
+            50,
+            () -> java.util.Optional.of(remaining)),
+        TokenProvider.fixed(heroku.defaultToken()));
+  }
+
+  @Test
+  void retryAfter_longerThanTheBackoffCap_isWaitedInFull_whenTheCallerHasTheTime() {
+    heroku.rateLimitNext(1, Duration.ofSeconds(1));
+    long start = System.nanoTime();
+
+    Map<String, String> vars = apiWithin(Duration.ofSeconds(30)).configVars(APP);
+
+    assertThat(vars).containsKey("MODE");
+    assertThat(heroku.requests()).hasSize(2);
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("waited what Retry-After asked, not the 20 ms backoff cap")
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void retryAfter_thatCannotEndBeforeTheCallersDeadline_givesUpAtOnce_asRateLimited() {
+    heroku.rateLimitNext(1, Duration.ofSeconds(5));
+    HerokuApi api = apiWithin(Duration.ofSeconds(3));
+
+    assertThatThrownBy(() -> api.configVars(APP)).isInstanceOf(RateLimitLowException.class);
+    assertThat(heroku.requests()).hasSize(1);
+  }
+
   @Test
   void release_readsOneReleaseByIdWithItsStatus_asItsPhaseEnds() {
     heroku.releasePhase(APP, 1, "failed");

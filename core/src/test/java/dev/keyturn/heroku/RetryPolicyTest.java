@@ -35,12 +35,12 @@ class RetryPolicyTest {
   }
 
   @Test
-  void delayAfter_honoursLongerRetryAfter_cappedAtMaxDelay() {
+  void delayAfter_honoursALongerRetryAfter_inFull_notCappedAtMaxDelay() {
     RandomGenerator random = new SplittableRandom(1);
     assertThat(policy.delayAfter(1, random, Duration.ofMillis(500)))
         .isEqualTo(Duration.ofMillis(500));
     assertThat(policy.delayAfter(1, random, Duration.ofSeconds(30)))
-        .isEqualTo(Duration.ofMillis(700));
+        .isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test

@@ -141,6 +141,32 @@ class LinterTest {
   }
 
   @Test
+  void webhookKeyType_ed25519Public_isRefused_whenKeyturnWouldGenerateTheValue() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: WH_BILLING_WEBHOOK
+            source: {secretsManager: a}
+            tags: {function: webhook, sensitivity: high, consumer: raptor, rotation: 90d}
+            environments: [prod]
+            %s
+        webhooks:
+          - source: billing
+            scheme: stripe
+            secret: WH_BILLING_WEBHOOK
+            keyType: ed25519-public
+        """;
+    assertThat(lint(yaml.formatted("generator: {type: hmac-key}")).findings())
+        .filteredOn(f -> f.rule().equals("webhook"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("keyType ed25519-public", "hmac-key"));
+    assertThat(lint(yaml.formatted("")).findings())
+        .filteredOn(f -> f.rule().equals("webhook"))
+        .isEmpty();
+  }
+
+  @Test
   void name_rejectsUnknownVendor_untilDeclaredUnderVendors() {
     String entry =
         """

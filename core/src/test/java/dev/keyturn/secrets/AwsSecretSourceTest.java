@@ -111,6 +111,23 @@ class AwsSecretSourceTest {
   }
 
   @Test
+  void read_ofSecretsThatDoNotExist_reportsNoFailure_andLeavesThemOut() {
+    Source absent = new Source.SecretsManager("keyturn/test/never-created");
+
+    SecretReads reads;
+    // clients of its own: the counting ones belong to the call-count test
+    try (SecretsManagerClient plain = SecretsManagerClient.create();
+        SsmClient plainSsm = SsmClient.create()) {
+      reads =
+          new AwsSecretSource(plain, plainSsm, new SecretsManagerSecrets(plain))
+              .read(List.of(absent));
+    }
+
+    assertThat(reads.values()).isEmpty();
+    assertThat(reads.failures()).isEmpty();
+  }
+
+  @Test
   void secretValue_toStringNeverShowsTheValue() {
     SecretValue v = new SecretValue("id", "v1", seeded.get("keyturn/test/s0"));
 

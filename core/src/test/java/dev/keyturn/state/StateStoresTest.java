@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.state.dynamodb.DynamoAuditLog;
 import dev.keyturn.state.dynamodb.DynamoLeaseStore;
-import dev.keyturn.state.dynamodb.DynamoReplayGuard;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
 import dev.keyturn.state.dynamodb.StateTable;
@@ -49,18 +48,6 @@ class StateStoresTest {
     leases.release(afterExpiry.orElseThrow());
     assertThat(leases.acquire("heroku#web", "e", Duration.ofSeconds(30), NOW.plusSeconds(33)))
         .isPresent();
-  }
-
-  @Test
-  void replayGuard_seesAKeyOnceWithinItsTtl() {
-    DynamoReplayGuard guard = new DynamoReplayGuard(table);
-
-    assertThat(guard.firstSeen("stripe", "sha256:ab", NOW, Duration.ofMinutes(10))).isTrue();
-    assertThat(guard.firstSeen("stripe", "sha256:ab", NOW.plusSeconds(60), Duration.ofMinutes(10)))
-        .isFalse();
-    assertThat(guard.firstSeen("github", "sha256:ab", NOW, Duration.ofMinutes(10))).isTrue();
-    assertThat(guard.firstSeen("stripe", "sha256:ab", NOW.plusSeconds(601), Duration.ofMinutes(10)))
-        .isTrue();
   }
 
   @Test

@@ -13,7 +13,8 @@ import picocli.CommandLine.ParseResult;
  * Turns any error into one clear line on stderr (never a stack trace, unless {@code --debug}): exit
  * 2 for usage and configuration ({@link UsageException}, a file that is not there, no AWS region,
  * credentials or table), else exit 1. Exception messages of keyturn never carry secret values, so
- * they are safe to show.
+ * they are shown as they are; another library's message may quote its input, so it is shown only
+ * through the {@link Redactor}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
@@ -91,6 +92,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (message == null || message.isBlank()) {
       return type;
     }
-    return message.lines().findFirst().orElse(type);
+    String line = message.lines().findFirst().orElse(type);
+    return isKeyturns(e) ? line : type + ": " + Redactor.redact(line);
+  }
+
+  private static boolean isKeyturns(Throwable e) {
+    return e.getClass().getName().startsWith("dev.keyturn.")
+        || e instanceof picocli.CommandLine.ParameterException;
   }
 }

@@ -26,6 +26,7 @@ import dev.keyturn.webhook.WebhookHandler;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,13 @@ final class DemoRun implements AutoCloseable {
   static final String BUS = "keyturn";
   private static final String ATTEMPT_TIMEOUT_PROPERTY = "keyturn.aws.attempt-timeout";
   private static final String CALL_TIMEOUT_PROPERTY = "keyturn.aws.call-timeout";
+  private static final String CLAIM_TTL_PROPERTY = "keyturn.webhook.claim-ttl";
+
+  /**
+   * The webhook's pending claims outlast its claim, release confirmation, publish and completion at
+   * the emulators' call timeout: a claim shorter than those calls would never be handed on.
+   */
+  static final Duration WEBHOOK_CLAIM_TTL = LocalSdk.CALL_TIMEOUT.multipliedBy(5);
 
   /**
    * AWS timeouts for the emulators: a loaded machine can keep moto busy for seconds, and a longer
@@ -52,7 +60,8 @@ final class DemoRun implements AutoCloseable {
   static final Map<String, Object> LOCAL_TIMEOUTS =
       Map.of(
           ATTEMPT_TIMEOUT_PROPERTY, LocalSdk.ATTEMPT_TIMEOUT.toString(),
-          CALL_TIMEOUT_PROPERTY, LocalSdk.CALL_TIMEOUT.toString());
+          CALL_TIMEOUT_PROPERTY, LocalSdk.CALL_TIMEOUT.toString(),
+          CLAIM_TTL_PROPERTY, WEBHOOK_CLAIM_TTL.toString());
 
   static final String WEBHOOK_BODY =
       "{\"event\":\"convo.created\",\"conversation\":{\"id\":1042,\"subject\":\"Invoice\"}}";
@@ -103,6 +112,7 @@ final class DemoRun implements AutoCloseable {
     // every context the demo starts waits for a local AWS on a busy machine (see LocalSdk)
     System.setProperty(ATTEMPT_TIMEOUT_PROPERTY, LocalSdk.ATTEMPT_TIMEOUT.toString());
     System.setProperty(CALL_TIMEOUT_PROPERTY, LocalSdk.CALL_TIMEOUT.toString());
+    System.setProperty(CLAIM_TTL_PROPERTY, WEBHOOK_CLAIM_TTL.toString());
     say.ok("%s: AWS at %s, DynamoDB at %s", aws.backend(), aws.endpoint(), aws.dynamoDbEndpoint());
 
     say.step("Create the state table exactly as template.yaml declares it, and the event bus");
@@ -278,6 +288,7 @@ final class DemoRun implements AutoCloseable {
     aws.close();
     System.clearProperty(ATTEMPT_TIMEOUT_PROPERTY);
     System.clearProperty(CALL_TIMEOUT_PROPERTY);
+    System.clearProperty(CLAIM_TTL_PROPERTY);
     say.ok("local AWS stopped; nothing left running");
   }
 

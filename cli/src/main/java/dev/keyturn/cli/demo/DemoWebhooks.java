@@ -1,8 +1,13 @@
 package dev.keyturn.cli.demo;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.local.LocalSdk;
 import dev.keyturn.local.lambda.LocalFunctionUrl;
 import dev.keyturn.local.lambda.LocalLambdaContext;
 import dev.keyturn.webhook.WebhookHandler;
@@ -57,8 +62,75 @@ final class DemoWebhooks {
   /** Delivers an event as it is (e.g. a replay). */
   int send(String label, APIGatewayV2HTTPEvent event) {
     APIGatewayV2HTTPResponse response =
-        handler.handleRequest(event, LocalLambdaContext.of("keyturn-webhook"));
+        handler.handleRequest(event, new Unhurried(LocalLambdaContext.of("keyturn-webhook")));
     say.detail("%-46s -> %d %s", label, response.getStatusCode(), response.getBody());
     return response.getStatusCode();
+  }
+
+  /**
+   * The invocation context with time for the demo's local AWS: the webhook hands a delivery on only
+   * when the invocation has time for every remaining AWS call at its timeout, and the demo's calls
+   * may take minutes each on a busy machine ({@code LocalSdk.CALL_TIMEOUT}), where a deployed
+   * function's take 2 s. It outlasts the demo's pending claim by one call.
+   */
+  private record Unhurried(Context local) implements Context {
+
+    static final int REMAINING_MILLIS =
+        (int) DemoRun.WEBHOOK_CLAIM_TTL.plus(LocalSdk.CALL_TIMEOUT).toMillis();
+
+    @Override
+    public String getAwsRequestId() {
+      return local.getAwsRequestId();
+    }
+
+    @Override
+    public String getLogGroupName() {
+      return local.getLogGroupName();
+    }
+
+    @Override
+    public String getLogStreamName() {
+      return local.getLogStreamName();
+    }
+
+    @Override
+    public String getFunctionName() {
+      return local.getFunctionName();
+    }
+
+    @Override
+    public String getFunctionVersion() {
+      return local.getFunctionVersion();
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+      return local.getInvokedFunctionArn();
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+      return local.getIdentity();
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+      return local.getClientContext();
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+      return REMAINING_MILLIS;
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+      return local.getMemoryLimitInMB();
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+      return local.getLogger();
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.keyturn.secrets.SecretDescription;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.SecretValue;
 import dev.keyturn.secrets.Stages;
+import dev.keyturn.webhook.WebhookSettings;
 import dev.keyturn.webhook.scheme.Headers;
 import dev.keyturn.webhook.scheme.InvalidSchemeOptionsException;
 import dev.keyturn.webhook.scheme.RejectionReason;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Spec;
       "Prints 'verified with' and which secret version signed it (exit 0: the AWSCURRENT,"
           + " AWSPENDING or AWSPREVIOUS label with --secret-id, the file's number and name with"
           + " --secret-file; never a value), or the rejection reason code (exit 1);"
-          + " MISSING_SIGNATURE names the header the scheme reads."
+          + " MISSING_SIGNATURE names the header the scheme reads. The deployed function's"
+          + " limits apply."
     },
     footer = {
       "",
@@ -54,6 +56,9 @@ import picocli.CommandLine.Spec;
       "--secret-id reads the live versions (AWSCURRENT, AWSPENDING, AWSPREVIOUS) as the function",
       "does; or repeat --secret-file to try several versions. Repeated --header names are joined",
       "with ',' as a Function URL joins them. --body-file - reads the body from stdin.",
+      "The function's limits apply by default: a body over --max-body-bytes (default 262144, the",
+      "function's 256 KiB) is BODY_TOO_LARGE, as the function answers 413; tolerance and options",
+      "default as in the inventory (--option toleranceSeconds=N, keyType=ed25519-public, ...).",
       "A rejected delivery is exit 1; an unknown scheme, a bad option or a missing file exit 2.",
       "",
       "Examples:",
@@ -72,6 +77,9 @@ public final class VerifyWebhookCommand implements Callable<Integer> {
 
   static final int VERIFIED = 0;
   static final int REJECTED = 1;
+
+  /** The function's reason code for a body over its limit. */
+  static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
 
   @Spec CommandSpec spec;
 
@@ -126,6 +134,14 @@ public final class VerifyWebhookCommand implements Callable<Integer> {
   Long now;
 
   @Option(
+      names = "--max-body-bytes",
+      paramLabel = "N",
+      description =
+          "largest body the deployed function accepts (default: ${DEFAULT-VALUE}, the"
+              + " function's KEYTURN_WEBHOOK_MAX_BODY_BYTES default)")
+  int maxBodyBytes = WebhookSettings.DEFAULT_MAX_BODY_BYTES;
+
+  @Option(
       names = "--option",
       paramLabel = "NAME=VALUE",
       description = "a scheme option as in the inventory, e.g. header=X-Signature; repeatable")
@@ -137,12 +153,22 @@ public final class VerifyWebhookCommand implements Callable<Integer> {
       throw usage("give either --secret-id or --secret-file (one or more)");
     }
     DeliveryCheck check = check();
-    WebhookRequest request = new WebhookRequest(body(), headers());
+    if (maxBodyBytes < 1) {
+      throw usage("--max-body-bytes must be positive");
+    }
+    var out = spec.commandLine().getOut();
+    byte[] body = body();
+    if (body.length > maxBodyBytes) {
+      // what the deployed function answers (413) before it looks at a signature
+      out.println(BODY_TOO_LARGE);
+      out.flush();
+      return REJECTED;
+    }
+    WebhookRequest request = new WebhookRequest(body, headers());
     List<Candidate> candidates = secretId != null ? versions() : files();
     Instant at = now == null ? Instant.now() : Instant.ofEpochSecond(now);
     VerificationResult result =
         check.verify(request, candidates.stream().map(Candidate::secret).toList(), at);
-    var out = spec.commandLine().getOut();
     if (result instanceof VerificationResult.Rejected rejected) {
       out.println(rejection(rejected.reason(), check));
       out.flush();

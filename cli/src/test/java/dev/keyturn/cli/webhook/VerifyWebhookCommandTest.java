@@ -192,6 +192,44 @@ class VerifyWebhookCommandTest {
   }
 
   @Test
+  void bodyOverTheFunctionsLimit_isBodyTooLarge_byDefault_evenWhenItsSignatureIsRight()
+      throws IOException {
+    byte[] big = new byte[1024 * 1024];
+    java.util.Arrays.fill(big, (byte) 'a');
+    String secret = hexSecret();
+    Map<String, String> signed = Schemes.signer("github", Map.of()).sign(secret, big, AT, "d-big");
+    List<String> headers = new ArrayList<>();
+    signed.forEach((name, value) -> {
+      headers.add("--header");
+      headers.add(name + ": " + value);
+    });
+    String secretFile = file("secret", secret).toString();
+    String body = file("big.bin", big).toString();
+
+    int byDefault =
+        run(args(headers, "--scheme", "github", "--secret-file", secretFile, "--body-file", body));
+    int raised =
+        run(
+            args(
+                headers,
+                "--scheme",
+                "github",
+                "--secret-file",
+                secretFile,
+                "--body-file",
+                body,
+                "--max-body-bytes",
+                Integer.toString(big.length)));
+
+    assertThat(byDefault).isEqualTo(1);
+    assertThat(raised).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).isEqualTo("BODY_TOO_LARGE");
+    assertThat(lines.get(1)).startsWith("verified with --secret-file #1");
+  }
+
+  @Test
   void missingSignatureHeader_isReported_namingTheHeaderTheSchemeReads() throws IOException {
     int exit =
         run(

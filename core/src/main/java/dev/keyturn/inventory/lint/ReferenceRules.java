@@ -14,6 +14,11 @@ final class ReferenceRules {
   static final String GENERATOR = "generator";
   static final String WEBHOOK = "webhook";
 
+  /** The webhook option declaring what the stored secret is, and its asymmetric value. */
+  static final String KEY_TYPE = "keyType";
+
+  static final String ED25519_PUBLIC = "ed25519-public";
+
   private ReferenceRules() {}
 
   static Stream<Finding> generators(Inventory inventory, LintContext context) {
@@ -81,7 +86,8 @@ final class ReferenceRules {
                     WEBHOOK,
                     "scheme " + w.scheme() + ": " + problem,
                     "fix the scheme or its options"));
-    return Stream.of(secret, scheme, sender(w, entry)).flatMap(s -> s);
+    return Stream.of(secret, scheme, sender(w, entry), keyType(inventory, w, entry))
+        .flatMap(s -> s);
   }
 
   /**
@@ -97,5 +103,29 @@ final class ReferenceRules {
                 WEBHOOK,
                 "sender " + b.kind() + " does not sign with scheme " + w.scheme(),
                 "a `" + b.kind() + "` sender needs `scheme: " + b.kind() + "`"));
+  }
+
+  /**
+   * A public key is issued by the sender, never generated: a source declaring {@code keyType:
+   * ed25519-public} whose secret entry has a generator would get a value of the wrong type.
+   */
+  private static Stream<Finding> keyType(Inventory inventory, WebhookEntry w, String entry) {
+    if (!ED25519_PUBLIC.equals(w.options().get(KEY_TYPE))) {
+      return Stream.empty();
+    }
+    return inventory
+        .secret(w.secret())
+        .filter(s -> s.generator() != null)
+        .map(s ->
+            Finding.error(
+                entry,
+                WEBHOOK,
+                "keyType ed25519-public, but secret "
+                    + s.name()
+                    + " has generator "
+                    + s.generator().type()
+                    + ": keyturn would store a value that is not the sender's public key",
+                "remove the generator: the sender issues the public key; store it as published"))
+        .stream();
   }
 }

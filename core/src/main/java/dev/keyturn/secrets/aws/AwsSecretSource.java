@@ -3,6 +3,7 @@ package dev.keyturn.secrets.aws;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.secrets.SecretDescription;
+import dev.keyturn.secrets.SecretReads;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.SecretValue;
 import dev.keyturn.secrets.Stages;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.APIErrorType;
 import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -24,13 +26,15 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 /**
  * Reads values from Secrets Manager and SSM in as few calls as the APIs allow: {@code
  * BatchGetSecretValue} (20 ids per call, always AWSCURRENT) and {@code GetParameters} (10 names per
- * call, decrypted). Live versions take the labels from {@link SecretDescriber}, then read each
- * version by id and stage.
+ * call, decrypted). A batch answers per-secret errors next to the values: each is reported by
+ * source and error code ({@link SecretReads}), not taken for a missing secret. Live versions take
+ * the labels from {@link SecretDescriber}, then read each version by id and stage.
  */
 public final class AwsSecretSource implements SecretSource {
 
   static final int SECRETS_PER_CALL = 20;
   static final int PARAMETERS_PER_CALL = 10;
+  private static final String NOT_FOUND = "ResourceNotFoundException";
 
   private final SecretsManagerClient secretsManager;
   private final SsmClient ssm;
@@ -45,21 +49,28 @@ public final class AwsSecretSource implements SecretSource {
 
   @Override
   public Map<Source, SecretValue> current(Collection<Source> sources) {
+    return read(sources).values();
+  }
+
+  @Override
+  public SecretReads read(Collection<Source> sources) {
     Map<Source, SecretValue> out = new LinkedHashMap<>();
+    Map<Source, String> failures = new LinkedHashMap<>();
     List<Source> secrets =
         sources.stream().filter(Source.SecretsManager.class::isInstance).distinct().toList();
     List<Source> parameters =
         sources.stream().filter(Source.SsmParameter.class::isInstance).distinct().toList();
     for (List<Source> chunk : chunks(secrets, SECRETS_PER_CALL)) {
-      readSecrets(chunk, out);
+      readSecrets(chunk, out, failures);
     }
     for (List<Source> chunk : chunks(parameters, PARAMETERS_PER_CALL)) {
       readParameters(chunk, out);
     }
-    return out;
+    return new SecretReads(out, failures);
   }
 
-  private void readSecrets(List<Source> chunk, Map<Source, SecretValue> out) {
+  private void readSecrets(
+      List<Source> chunk, Map<Source, SecretValue> out, Map<Source, String> failures) {
     BatchGetSecretValueResponse response =
         secretsManager.batchGetSecretValue(
             b -> b.secretIdList(chunk.stream().map(Source::id).toList()));
@@ -70,6 +81,29 @@ public final class AwsSecretSource implements SecretSource {
         }
       }
     }
+    failures.putAll(errors(chunk, response));
+  }
+
+  /**
+   * The per-secret errors of a batch, by source: denied, undecryptable, throttled... A secret that
+   * does not exist is no failure: it is absent, as the port says.
+   */
+  static Map<Source, String> errors(List<Source> chunk, BatchGetSecretValueResponse response) {
+    Map<Source, String> failures = new LinkedHashMap<>();
+    if (!response.hasErrors()) {
+      return failures;
+    }
+    for (APIErrorType error : response.errors()) {
+      if (NOT_FOUND.equals(error.errorCode())) {
+        continue;
+      }
+      for (Source s : chunk) {
+        if (s.id().equals(error.secretId())) {
+          failures.put(s, error.errorCode() == null ? "unknown-error" : error.errorCode());
+        }
+      }
+    }
+    return failures;
   }
 
   private void readParameters(List<Source> chunk, Map<Source, SecretValue> out) {

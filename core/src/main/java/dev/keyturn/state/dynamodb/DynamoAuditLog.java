@@ -1,7 +1,5 @@
 package dev.keyturn.state.dynamodb;
 
-import static dev.keyturn.state.dynamodb.Items.AUDIT_PREFIX;
-
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
 import java.time.Duration;
@@ -9,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,27 +20,24 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * {@code AUDIT#<yyyy-mm-dd> / <iso-ts>#<uuid>}: one partition per UTC day, sorted by time, kept for
- * {@link #RETENTION} via the table TTL.
+ * {@link #RETENTION} via the table TTL. Reading a day also reads the webhook rejection tallies
+ * {@link DynamoRejectionCounts} keeps in that day's shard partitions ({@link AuditPartitions}),
+ * merged by time: each is one event, outcome {@code aggregate}, detail the counts by reason, {@code
+ * total}, and the first and last request ids and instants.
  */
 public final class DynamoAuditLog implements AuditLog {
 
   static final Duration RETENTION = Duration.ofDays(400);
 
-  private static final String AT = "at";
-  private static final String ACTOR = "actor";
-  private static final String ACTION = "action";
-  private static final String SUBJECT = "subject";
-  private static final String OUTCOME = "outcome";
+  static final String AT = "at";
+  static final String ACTOR = "actor";
+  static final String ACTION = "action";
+  static final String SUBJECT = "subject";
+  static final String OUTCOME = "outcome";
   private static final String VERSIONS = "versionIds";
   private static final String DETAIL = "detail";
 
-  /**
-   * Sort keys start with the instant at a fixed width: {@code Instant.toString()} drops a zero
-   * fraction ({@code ...:00Z}), which sorts after {@code ...:00.5Z} and broke order and {@code
-   * since} within a second.
-   */
-  private static final DateTimeFormatter SORTABLE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SORTABLE = AuditPartitions.SORTABLE;
 
   private final StateTable table;
 
@@ -50,10 +47,10 @@ public final class DynamoAuditLog implements AuditLog {
 
   @Override
   public void record(AuditEvent e) {
-    String day = e.at().atOffset(ZoneOffset.UTC).toLocalDate().toString();
     Map<String, AttributeValue> item =
         new HashMap<>(
-            Items.key(AUDIT_PREFIX + day, SORTABLE.format(e.at()) + "#" + UUID.randomUUID()));
+            Items.key(
+                AuditPartitions.day(e.at()), SORTABLE.format(e.at()) + "#" + UUID.randomUUID()));
     item.put(AT, Items.instant(e.at()));
     item.put(ACTOR, Items.s(e.actor()));
     item.put(ACTION, Items.s(e.action()));
@@ -83,14 +80,32 @@ public final class DynamoAuditLog implements AuditLog {
     return out;
   }
 
+  /** The day's events and tallies, merged by sort key (time), at most {@code max}. */
   private void readDay(
       LocalDate day, Instant since, String subject, int max, List<AuditEvent> out) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    readPartition(AuditPartitions.events(day), since, subject, max, items);
+    // a tally is keyed by the start of its minute and covers all of it
+    Instant minute = since.truncatedTo(ChronoUnit.MINUTES);
+    for (String partition : AuditPartitions.tallies(day, subject)) {
+      readPartition(partition, minute, subject, max, items);
+    }
+    items.sort(Comparator.comparing(i -> Items.str(i, Items.SK)));
+    items.stream().limit(max).map(DynamoAuditLog::toEvent).forEach(out::add);
+  }
+
+  private void readPartition(
+      String partition,
+      Instant since,
+      String subject,
+      int max,
+      List<Map<String, AttributeValue>> items) {
     QueryRequest.Builder query =
         QueryRequest.builder()
             .tableName(table.name())
             .keyConditionExpression("pk = :pk AND sk >= :since");
     Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":pk", Items.s(AUDIT_PREFIX + day));
+    values.put(":pk", Items.s(partition));
     values.put(":since", Items.s(SORTABLE.format(since)));
     if (subject != null) {
       query
@@ -101,7 +116,7 @@ public final class DynamoAuditLog implements AuditLog {
     query.expressionAttributeValues(values);
     int remaining = max;
     for (Map<String, AttributeValue> i : table.client().queryPaginator(query.build()).items()) {
-      out.add(toEvent(i));
+      items.add(i);
       if (--remaining == 0) {
         return;
       }
@@ -117,6 +132,9 @@ public final class DynamoAuditLog implements AuditLog {
     if (i.containsKey(DETAIL)) {
       i.get(DETAIL).m().forEach((k, v) -> detail.put(k, v.s()));
     }
+    if (DynamoRejectionCounts.AGGREGATE.equals(Items.str(i, OUTCOME))) {
+      tallyDetail(i, detail);
+    }
     return new AuditEvent(
         Items.instant(i, AT),
         Items.str(i, ACTOR),
@@ -125,5 +143,28 @@ public final class DynamoAuditLog implements AuditLog {
         Items.str(i, OUTCOME),
         versions,
         detail);
+  }
+
+  /** A rejection tally's counts by reason, total, and first and last requests, as detail. */
+  private static void tallyDetail(Map<String, AttributeValue> i, Map<String, String> detail) {
+    i.forEach((name, value) -> {
+      if (name.startsWith(DynamoRejectionCounts.COUNT_PREFIX)) {
+        detail.put(name.substring(DynamoRejectionCounts.COUNT_PREFIX.length()), value.n());
+      }
+    });
+    detail.put(
+        DynamoRejectionCounts.TOTAL,
+        Long.toString(Items.longValue(i, DynamoRejectionCounts.TOTAL)));
+    for (String key :
+        List.of(
+            DynamoRejectionCounts.FIRST_REQUEST,
+            DynamoRejectionCounts.FIRST_AT,
+            DynamoRejectionCounts.LAST_REQUEST,
+            DynamoRejectionCounts.LAST_AT)) {
+      String value = Items.str(i, key);
+      if (value != null) {
+        detail.put(key, value);
+      }
+    }
   }
 }

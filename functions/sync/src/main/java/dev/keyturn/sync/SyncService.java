@@ -2,11 +2,10 @@ package dev.keyturn.sync;
 
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.inventory.SinkKey;
-import dev.keyturn.inventory.Source;
 import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.Metrics;
+import dev.keyturn.secrets.SecretReads;
 import dev.keyturn.secrets.SecretSource;
-import dev.keyturn.secrets.SecretValue;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.SyncStateStore;
@@ -205,9 +204,9 @@ public final class SyncService {
     TargetSync.Mode mode =
         new TargetSync.Mode(
             request.dryRun(), request.releaseNow() || settings.pollsReleases(), request.trigger());
-    Map<Source, SecretValue> values;
+    SecretReads values;
     try {
-      values = secrets.current(selection.sources(targets));
+      values = secrets.read(selection.sources(targets));
     } catch (RuntimeException e) {
       return sorted.stream()
           .map(t -> {

@@ -4,7 +4,7 @@ import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.inventory.SecretFields;
 import dev.keyturn.inventory.SinkKey;
-import dev.keyturn.inventory.Source;
+import dev.keyturn.secrets.SecretReads;
 import dev.keyturn.secrets.SecretValue;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.state.SyncStateStore.VarState;
@@ -26,12 +26,10 @@ import dev.keyturn.sync.sink.SinkPort;
 import dev.keyturn.sync.sink.SinkPorts;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +82,7 @@ final class TargetSync {
    */
   record Mode(boolean dryRun, boolean readRelease, String trigger) {}
 
-  AppResult run(Work work, Map<Source, SecretValue> values, Mode mode) {
+  AppResult run(Work work, SecretReads reads, Mode mode) {
     String app = work.app();
     if (work.bindings().isEmpty()) {
       return AppResult.notDone(
@@ -93,21 +91,12 @@ final class TargetSync {
     if (!work.conflicts().isEmpty()) {
       return failed(app, "conflicting_bindings:" + String.join(",", work.conflicts()), mode);
     }
-    Map<String, SecretValue> byValue = new HashMap<>();
-    Set<String> missing = new TreeSet<>();
-    for (Binding b : work.bindings()) {
-      SecretValue v = b.source() == null ? null : values.get(b.source());
-      if (v == null || v.value() == null) {
-        missing.add(b.valueKey());
-      } else {
-        byValue.put(b.valueKey(), v);
-      }
-    }
-    if (!missing.isEmpty()) {
-      return failed(app, "source_missing:" + String.join(",", missing), mode);
+    BoundValues bound = BoundValues.of(work.bindings(), reads);
+    if (bound.failure() != null) {
+      return failed(app, bound.failure(), mode);
     }
     try {
-      return apply(work, byValue, mode);
+      return apply(work, bound.values(), mode);
     } catch (SinkDeferredException deferred) {
       return deferred(app, deferred.reason(), List.of(), List.of(), mode);
     } catch (SinkCallException e) {

@@ -156,6 +156,19 @@ class SyncServiceTest {
   }
 
   @Test
+  void sync_reportsASourceTheBatchCouldNotRead_byNameAndReason_notAsMissing() {
+    secrets.refuse("/keyturn/two", "AccessDeniedException");
+
+    SyncReport report = service.sync(all());
+
+    assertThat(result(report, "alpha").outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result(report, "alpha").reason())
+        .isEqualTo("source_unreadable:RX_TWO(AccessDeniedException)");
+    assertThat(heroku.vars("alpha")).isEmpty();
+    assertThat(result(report, "beta").outcome()).isEqualTo(Outcome.PATCHED);
+  }
+
+  @Test
   void sync_neverTouchesUnmanagedVars() {
     heroku.set("alpha", "DATABASE_URL", "postgres://unmanaged");
 

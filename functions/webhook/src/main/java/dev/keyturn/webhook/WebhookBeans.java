@@ -1,6 +1,7 @@
 package dev.keyturn.webhook;
 
 import dev.keyturn.audit.AuditLog;
+import dev.keyturn.audit.RejectionCounts;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.observability.Metrics;
@@ -9,13 +10,14 @@ import dev.keyturn.snapstart.CorePrimers;
 import dev.keyturn.snapstart.Primer;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.ReplayGuard;
-import dev.keyturn.state.ReplayRelease;
 import dev.keyturn.state.SyncStateStore;
-import dev.keyturn.state.dynamodb.DynamoReplayRelease;
+import dev.keyturn.state.dynamodb.DynamoRejectionCounts;
 import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.webhook.heroku.ReleaseConfirmations;
+import dev.keyturn.webhook.scheme.Ed25519Primer;
 import dev.keyturn.webhook.source.SourceRegistry;
 import dev.keyturn.webhook.verify.SecretVersionsCache;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -33,13 +35,11 @@ public class WebhookBeans {
       @Value("${keyturn.webhook.secret-ttl:60s}") Duration secretTtl,
       @Value("${keyturn.webhook.inventory-ttl:60s}") Duration inventoryTtl,
       @Value("${keyturn.webhook.untimed-replay-ttl:7d}") Duration untimedReplayTtl,
+      @Value("${keyturn.webhook.claim-ttl:10s}") Duration claimTtl,
+      @Value("${keyturn.aws.call-timeout:20s}") Duration awsCallTimeout,
       @Value("${aws.lambda.function.name:keyturn-webhook}") String actor) {
-    return new WebhookSettings(maxBodyBytes, secretTtl, inventoryTtl, untimedReplayTtl, actor);
-  }
-
-  @Singleton
-  public ReplayRelease replayRelease(StateTable table) {
-    return new DynamoReplayRelease(table);
+    return new WebhookSettings(
+        maxBodyBytes, secretTtl, inventoryTtl, untimedReplayTtl, claimTtl, awsCallTimeout, actor);
   }
 
   @Singleton
@@ -55,29 +55,40 @@ public class WebhookBeans {
   @Singleton
   public DeliveryForwarder deliveryForwarder(
       ReplayGuard replayGuard,
-      ReplayRelease replayRelease,
       SyncStateStore syncState,
       AuditLog audit,
       EventPublisher events,
+      Clock clock,
       WebhookSettings settings,
       Metrics metrics) {
     return new DeliveryForwarder(
         replayGuard,
-        replayRelease,
         new ReleaseConfirmations(syncState, audit, settings.actor(), metrics),
-        events);
+        events,
+        clock,
+        settings.claimTtl(),
+        settings.awsCallTimeout());
   }
 
+  /** Rejection counts a container still holds are written when it shuts down. */
   @Singleton
+  @Bean(preDestroy = "flushRejections")
   public WebhookService webhookService(
       SourceRegistry sources,
       SecretVersionsCache secrets,
       DeliveryForwarder forwarder,
       AuditLog audit,
+      RejectionCounts rejectionCounts,
       Clock clock,
       WebhookSettings settings,
       Metrics metrics) {
-    return new WebhookService(sources, secrets, forwarder, audit, clock, settings, metrics);
+    return new WebhookService(
+        sources, secrets, forwarder, audit, rejectionCounts, clock, settings, metrics);
+  }
+
+  @Singleton
+  public RejectionCounts rejectionCounts(StateTable table) {
+    return new DynamoRejectionCounts(table);
   }
 
   /**
@@ -92,5 +103,15 @@ public class WebhookBeans {
     return Primer.of(
         "secretsmanager:DescribeSecret",
         () -> secrets.liveVersions(new Source.SecretsManager(prefix + CorePrimers.ABSENT_SECRET)));
+  }
+
+  /**
+   * SnapStart priming: one ed25519 verification of a published vector (JCA lookup, EdDSA classes,
+   * key decoding), which cost a cold container ~60-80 ms of CPU on its first {@code v1a} delivery.
+   */
+  @Singleton
+  @Named("webhook-ed25519")
+  public Primer webhookEd25519Primer() {
+    return Primer.of("ed25519-verify", Ed25519Primer::prime);
   }
 }

@@ -1,5 +1,6 @@
 package dev.keyturn.webhook;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.keyturn.config.LambdaContexts;
@@ -9,6 +10,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import java.time.Clock;
 
 /**
  * The webhook function behind a Lambda Function URL (payload v2.0): {@code POST
@@ -19,17 +21,12 @@ public class WebhookHandler
     extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   @Inject WebhookService service;
+  @Inject Clock clock;
 
   public WebhookHandler() {}
 
   public WebhookHandler(ApplicationContext context) {
     super(context);
-  }
-
-  /** Singletons on demand: see {@link LambdaContexts}. */
-  @Override
-  protected ApplicationContextBuilder newApplicationContextBuilder() {
-    return LambdaContexts.builder();
   }
 
   @Override
@@ -38,6 +35,19 @@ public class WebhookHandler
         event == null || event.getRequestContext() == null
             ? null
             : event.getRequestContext().getRequestId());
-    return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event)));
+    // micronaut registers each invocation's Context as a bean before calling execute
+    Context context = applicationContext.findBean(Context.class).orElse(null);
+    Invocation invocation = Invocation.of(context, clock.instant());
+    return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event), invocation));
+  }
+
+  /**
+   * Singletons on demand (see {@link LambdaContexts}), and the webhook's own defaults below every
+   * other property source (environment, system properties): AWS calls time out long before the
+   * function does (see {@link WebhookSettings}).
+   */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContexts.builder().propertySources(FunctionDefaults.propertySource());
   }
 }

@@ -3,6 +3,7 @@ package dev.keyturn.webhook;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import dev.keyturn.audit.AuditLog;
+import dev.keyturn.audit.RejectionCounts;
 import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.Metrics;
 import dev.keyturn.webhook.Rejections.Reason;
@@ -42,6 +43,7 @@ public final class WebhookService {
   private final SecretVersionsCache secrets;
   private final DeliveryForwarder forwarder;
   private final Rejections rejections;
+  private final RejectionTallies tallies;
   private final Clock clock;
   private final WebhookSettings settings;
   private final Metrics metrics;
@@ -51,23 +53,26 @@ public final class WebhookService {
       SecretVersionsCache secrets,
       DeliveryForwarder forwarder,
       AuditLog audit,
+      RejectionCounts rejectionCounts,
       Clock clock,
       WebhookSettings settings,
       Metrics metrics) {
     this.sources = sources;
     this.secrets = secrets;
     this.forwarder = forwarder;
-    this.rejections = new Rejections(audit, settings.actor(), metrics);
+    this.tallies = new RejectionTallies(rejectionCounts, settings.actor());
+    this.rejections = new Rejections(audit, tallies, settings.actor(), metrics);
     this.clock = clock;
     this.settings = settings;
     this.metrics = metrics;
   }
 
-  /** Answers a request; never throws. */
-  public WebhookResponse handle(InboundRequest request) {
+  /** Answers a request that arrived in {@code invocation}; never throws. */
+  public WebhookResponse handle(InboundRequest request, Invocation invocation) {
     Instant now = clock.instant();
     try {
-      return receive(request, now);
+      rejections.flushDue(now);
+      return receive(request, invocation, now);
     } catch (DependencyUnavailableException e) {
       log.error(
           "webhook dependency failed {} {} {}",
@@ -86,40 +91,47 @@ public final class WebhookService {
     }
   }
 
-  private WebhookResponse receive(InboundRequest request, Instant now) {
+  private WebhookResponse receive(InboundRequest request, Invocation invocation, Instant now) {
     Optional<String> name = Route.source(request.path());
     if (name.isEmpty()) {
-      return reject(now, Rejections.NO_SOURCE, Reason.UNKNOWN_ROUTE, WebhookResponse.notFound());
+      return refuse(Rejections.NO_SOURCE, Reason.UNKNOWN_ROUTE, WebhookResponse.notFound());
     }
     if (!"POST".equals(request.method())) {
-      return reject(now, name.get(), Reason.METHOD_NOT_ALLOWED, WebhookResponse.methodNotAllowed());
+      return refuse(name.get(), Reason.METHOD_NOT_ALLOWED, WebhookResponse.methodNotAllowed());
     }
     SourceLookup lookup =
         DependencyUnavailableException.call("inventory", () -> sources.find(name.get(), now));
     return switch (lookup) {
       case SourceLookup.Unknown unknown ->
-          reject(now, name.get(), Reason.UNKNOWN_SOURCE, WebhookResponse.notFound());
+          refuse(name.get(), Reason.UNKNOWN_SOURCE, WebhookResponse.notFound());
       case SourceLookup.Misconfigured bad -> misconfigured(bad);
-      case SourceLookup.Found found -> decodeBody(found.source(), request, now);
+      case SourceLookup.Found found -> decodeBody(found.source(), request, invocation, now);
     };
   }
 
-  private WebhookResponse decodeBody(WebhookSource source, InboundRequest request, Instant now) {
+  private WebhookResponse decodeBody(
+      WebhookSource source, InboundRequest request, Invocation invocation, Instant now) {
     return switch (DecodedBody.of(request, settings.maxBodyBytes())) {
       case DecodedBody.TooLarge tooLarge ->
           reject(
               now,
+              invocation,
               source.name(),
               Reason.BODY_TOO_LARGE,
               WebhookResponse.bodyTooLarge(settings.maxBodyBytes()));
       case DecodedBody.Malformed malformed ->
-          reject(now, source.name(), Reason.MALFORMED_BODY, WebhookResponse.badRequest());
-      case DecodedBody.Bytes body -> verify(source, body.bytes(), request, now);
+          reject(
+              now, invocation, source.name(), Reason.MALFORMED_BODY, WebhookResponse.badRequest());
+      case DecodedBody.Bytes body -> verify(source, body.bytes(), request, invocation, now);
     };
   }
 
   private WebhookResponse verify(
-      WebhookSource source, byte[] body, InboundRequest request, Instant now) {
+      WebhookSource source,
+      byte[] body,
+      InboundRequest request,
+      Invocation invocation,
+      Instant now) {
     WebhookRequest delivery = new WebhookRequest(body, Headers.of(request.headers()));
     Candidates candidates =
         DependencyUnavailableException.call(
@@ -136,10 +148,11 @@ public final class WebhookService {
       case Rejected rejected ->
           reject(
               now,
+              invocation,
               source.name(),
               rejected.reason().name(),
               WebhookResponse.rejection(rejected.reason().httpStatus()));
-      case Verified verified -> accept(source, verified, candidates, body, now);
+      case Verified verified -> accept(source, verified, candidates, body, invocation, now);
     };
   }
 
@@ -149,9 +162,14 @@ public final class WebhookService {
   }
 
   private WebhookResponse accept(
-      WebhookSource source, Verified verified, Candidates candidates, byte[] body, Instant now) {
+      WebhookSource source,
+      Verified verified,
+      Candidates candidates,
+      byte[] body,
+      Invocation invocation,
+      Instant now) {
     String versionId = candidates.versionIdAt(verified.matchedCandidate());
-    return switch (forwarder.forward(source, verified, body, now)) {
+    return switch (forwarder.forward(source, verified, body, invocation)) {
       case DeliveryForwarder.Outcome.Forwarded forwarded -> {
         metrics.count(Metric.WEBHOOKS_VERIFIED, 1);
         log.info(
@@ -167,9 +185,15 @@ public final class WebhookService {
         rejections.duplicate(now, source.name(), verified.replayKey(), verified.deliveryId());
         yield WebhookResponse.duplicate();
       }
+      case DeliveryForwarder.Outcome.InFlight inFlight -> {
+        long seconds = Math.max(1, (inFlight.retryAfter().toMillis() + 999) / 1000);
+        rejections.inFlight(source.name(), verified.deliveryId(), seconds);
+        yield WebhookResponse.inFlight(seconds);
+      }
       case DeliveryForwarder.Outcome.TooLarge tooLarge ->
           reject(
               now,
+              invocation,
               source.name(),
               Reason.EVENT_TOO_LARGE,
               WebhookResponse.eventTooLarge(tooLarge.eventBytes(), tooLarge.limitBytes()));
@@ -185,14 +209,25 @@ public final class WebhookService {
     return WebhookResponse.internalError();
   }
 
-  private WebhookResponse reject(
-      Instant now, String source, Reason reason, WebhookResponse response) {
-    return reject(now, source, reason.name(), response);
+  /** A request that names no known source: no table write. */
+  private WebhookResponse refuse(String source, Reason reason, WebhookResponse response) {
+    rejections.refused(source, reason.name(), response.status());
+    return response;
   }
 
   private WebhookResponse reject(
-      Instant now, String source, String reason, WebhookResponse response) {
-    rejections.rejected(now, source, reason, response.status());
+      Instant now, Invocation invocation, String source, Reason reason, WebhookResponse response) {
+    return reject(now, invocation, source, reason.name(), response);
+  }
+
+  private WebhookResponse reject(
+      Instant now, Invocation invocation, String source, String reason, WebhookResponse response) {
+    rejections.rejected(now, source, reason, response.status(), invocation.requestId());
     return response;
+  }
+
+  /** Writes rejection counts still held (the container is shutting down). */
+  public void flushRejections() {
+    tallies.flushAll(clock.instant());
   }
 }

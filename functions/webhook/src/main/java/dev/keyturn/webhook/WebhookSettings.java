@@ -14,7 +14,13 @@ import java.time.Duration;
  * @param inventoryTtl how long a container keeps the webhook sources read from the table ({@code
  *     keyturn.webhook.inventory-ttl}, default 60s)
  * @param untimedReplayTtl how long delivery keys of schemes without a signed timestamp are
- *     remembered ({@code keyturn.webhook.untimed-replay-ttl}, default 7d)
+ *     remembered unless the source sets its own ({@code keyturn.webhook.untimed-replay-ttl},
+ *     default 7d)
+ * @param claimTtl how long a delivery's pending claim lasts ({@code keyturn.webhook.claim-ttl},
+ *     default 10s): shorter than the function's timeout, longer than claim, release confirmation,
+ *     publish and completion take at their call timeouts
+ * @param awsCallTimeout the longest one AWS call may take, retries included ({@code
+ *     keyturn.aws.call-timeout}, the SDK clients' setting; the webhook's default 2s)
  * @param actor who audit events name (the Lambda function's name, default {@code keyturn-webhook})
  */
 public record WebhookSettings(
@@ -22,9 +28,22 @@ public record WebhookSettings(
     Duration secretTtl,
     Duration inventoryTtl,
     Duration untimedReplayTtl,
+    Duration claimTtl,
+    Duration awsCallTimeout,
     String actor) {
 
   public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+  public static final Duration DEFAULT_CLAIM_TTL = Duration.ofSeconds(10);
+
+  /** The webhook's AWS call timeout (WebhookHandler sets it as the function's default). */
+  public static final Duration DEFAULT_AWS_CALL_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * As long as the whole call: an attempt that timed out is never retried, because a slow attempt
+   * may well have succeeded (a retried PutEvents would put the event on the bus twice). Attempts
+   * that fail fast (throttling, 5xx, a refused connection) are still retried within the call.
+   */
+  public static final Duration DEFAULT_AWS_ATTEMPT_TIMEOUT = DEFAULT_AWS_CALL_TIMEOUT;
 
   public static final WebhookSettings DEFAULTS =
       new WebhookSettings(
@@ -32,11 +51,23 @@ public record WebhookSettings(
           Duration.ofSeconds(60),
           Duration.ofSeconds(60),
           DeliveryCheck.DEFAULT_UNTIMED_REPLAY_TTL,
+          DEFAULT_CLAIM_TTL,
+          DEFAULT_AWS_CALL_TIMEOUT,
           "keyturn-webhook");
 
   public WebhookSettings {
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("keyturn.webhook.max-body-bytes must be positive");
     }
+    if (!claimTtl.isPositive() || !awsCallTimeout.isPositive()) {
+      throw new IllegalArgumentException(
+          "keyturn.webhook.claim-ttl and keyturn.aws.call-timeout must be positive");
+    }
+  }
+
+  /** These settings with another body limit. */
+  public WebhookSettings withMaxBodyBytes(int limit) {
+    return new WebhookSettings(
+        limit, secretTtl, inventoryTtl, untimedReplayTtl, claimTtl, awsCallTimeout, actor);
   }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.local.lambda.LocalFunctionUrl;
+import dev.keyturn.observability.Dimensions;
 import dev.keyturn.webhook.scheme.PropertyCheck;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -51,9 +50,7 @@ class MalformedRequestPropertyTest {
   private static final String TRICKY = " ,.=:;tv01aA+/-_\t\r\n\u0000\u00e9\u2028\uffff%\"\\{}[]";
 
   private final WebhookWorld world =
-      new WebhookWorld(
-          new WebhookSettings(
-              BODY_LIMIT, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofDays(7), "p"));
+      new WebhookWorld(WebhookSettings.DEFAULTS.withMaxBodyBytes(BODY_LIMIT));
   private final List<WebhookEntry> sources = new ArrayList<>();
 
   /** What the current try sent, for the failure message: scheme and kind of change only. */
@@ -90,8 +87,11 @@ class MalformedRequestPropertyTest {
 
           assertThat(response.getStatusCode()).as(sent).isBetween(400, 499);
           assertThat(response.getBody()).isNotNull();
-          world.audit.events().stream().map(AuditEvent::outcome).forEach(reasons::add);
-          world.audit.clear();
+          world.metrics.records().stream()
+              .map(r -> r.dimensions().get(Dimensions.REASON))
+              .filter(java.util.Objects::nonNull)
+              .forEach(reasons::add);
+          world.metrics.clear();
         });
 
     assertThat(world.bus.published()).isEmpty();

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.local.lambda.LocalFunctionUrl;
+import dev.keyturn.observability.Dimensions;
+import dev.keyturn.observability.Metric;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,10 +44,10 @@ class WebhookServiceRoutingTest {
 
     assertThat(response.getStatusCode()).isEqualTo(404);
     assertThat(world.secrets.calls("liveVersions")).isZero();
-    assertThat(world.audit.actions(Rejections.REJECTED))
-        .singleElement()
-        .extracting(AuditEvent::outcome)
-        .isEqualTo("UNKNOWN_ROUTE");
+    assertThat(world.auditedRejections()).isEmpty();
+    assertThat(world.audit.events()).isEmpty();
+    assertThat(world.metrics.total(Metric.WEBHOOKS_REJECTED, Dimensions.REASON, "UNKNOWN_ROUTE"))
+        .isEqualTo(1);
   }
 
   @ParameterizedTest
@@ -56,24 +57,23 @@ class WebhookServiceRoutingTest {
 
     assertThat(response.getStatusCode()).isEqualTo(405);
     assertThat(response.getHeaders()).containsEntry("allow", "POST");
-    assertThat(world.audit.actions(Rejections.REJECTED))
-        .singleElement()
-        .satisfies(e -> assertThat(e.outcome()).isEqualTo("METHOD_NOT_ALLOWED"));
+    assertThat(world.auditedRejections()).isEmpty();
+    assertThat(
+            world.metrics.total(Metric.WEBHOOKS_REJECTED, Dimensions.REASON, "METHOD_NOT_ALLOWED"))
+        .isEqualTo(1);
   }
 
   @Test
-  void unknownSource_is404_andReadsNoSecret() {
+  void unknownSource_is404_readsNoSecret_andWritesNothing() {
     APIGatewayV2HTTPResponse response = world.send(request("POST", "/webhooks/nobody"));
 
     assertThat(response.getStatusCode()).isEqualTo(404);
     assertThat(WebhookWorld.body(response)).containsExactly(Map.entry("error", "not found"));
     assertThat(world.secrets.calls("liveVersions")).isZero();
-    assertThat(world.audit.actions(Rejections.REJECTED))
-        .singleElement()
-        .satisfies(e -> {
-          assertThat(e.subject()).isEqualTo("nobody");
-          assertThat(e.outcome()).isEqualTo("UNKNOWN_SOURCE");
-        });
+    assertThat(world.auditedRejections()).as("no table write for unknown sources").isEmpty();
+    assertThat(world.audit.events()).isEmpty();
+    assertThat(world.metrics.total(Metric.WEBHOOKS_REJECTED, Dimensions.REASON, "UNKNOWN_SOURCE"))
+        .isEqualTo(1);
   }
 
   @Test

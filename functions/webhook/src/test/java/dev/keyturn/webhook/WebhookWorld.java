@@ -51,14 +51,17 @@ final class WebhookWorld {
     DeliveryForwarder forwarder =
         new DeliveryForwarder(
             replay,
-            replay,
             new ReleaseConfirmations(syncState, audit, settings.actor(), metrics),
-            bus);
+            bus,
+            clock,
+            settings.claimTtl(),
+            settings.awsCallTimeout());
     service =
         new WebhookService(
             new SourceRegistry(inventory, settings.inventoryTtl(), settings.untimedReplayTtl()),
             new SecretVersionsCache(secrets, settings.secretTtl()),
             forwarder,
+            audit,
             audit,
             clock,
             settings,
@@ -117,9 +120,19 @@ final class WebhookWorld {
         source, secret, body.getBytes(StandardCharsets.UTF_8), clock.instant(), id);
   }
 
-  /** Through the same mapping the handler uses. */
+  /** Through the same mapping the handler uses, in a fresh invocation with the default budget. */
   APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
-    return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event)));
+    return send(event, Invocation.standalone(clock.instant()));
+  }
+
+  APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event, Invocation invocation) {
+    return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event), invocation));
+  }
+
+  /** The reasons of every rejection the audit trail holds, after writing what the service held. */
+  List<String> auditedRejections() {
+    service.flushRejections();
+    return audit.rejectedReasons();
   }
 
   static Map<String, Object> body(APIGatewayV2HTTPResponse response) {

@@ -26,6 +26,7 @@ public abstract class FakePort {
   private final Map<String, Integer> failuresLeft = new HashMap<>();
   private final Set<String> failingAlways = new HashSet<>();
   private final Map<String, Integer> calls = new HashMap<>();
+  private final Map<String, Runnable> before = new HashMap<>();
 
   protected FakePort() {
     this.operations =
@@ -45,6 +46,20 @@ public abstract class FakePort {
     failingAlways.add(known(operation));
   }
 
+  /**
+   * Runs {@code action} at the start of every call of {@code operation}, before an injected failure
+   * is thrown: a test's stand-in for a slow service (advance a clock) or for another request
+   * arriving meanwhile. It runs on the calling thread, inside the call, so it may call the fake
+   * again; null forgets it.
+   */
+  public final synchronized void beforeCall(String operation, Runnable action) {
+    if (action == null) {
+      before.remove(known(operation));
+    } else {
+      before.put(known(operation), action);
+    }
+  }
+
   /** Forgets every injected failure. */
   public final synchronized void heal() {
     failuresLeft.clear();
@@ -59,8 +74,15 @@ public abstract class FakePort {
     return calls.getOrDefault(known(operation), 0);
   }
 
-  /** Called first by every port method: throws an injected failure, or counts the call. */
+  /**
+   * Called first by every port method: runs the {@link #beforeCall} action, then throws an injected
+   * failure, or counts the call.
+   */
   protected final synchronized void enter(String operation) {
+    Runnable action = before.get(operation);
+    if (action != null) {
+      action.run();
+    }
     if (failingAlways.contains(operation) || failingAlways.contains(ANY)) {
       throw new InjectedFault(getClass().getSimpleName(), operation);
     }

@@ -2,11 +2,13 @@ package dev.keyturn.testing.fakes;
 
 import dev.keyturn.inventory.Source;
 import dev.keyturn.secrets.SecretNotFoundException;
+import dev.keyturn.secrets.SecretReads;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.SecretValue;
 import dev.keyturn.secrets.Stages;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,15 @@ import java.util.Optional;
  * Secrets Manager version id, or an SSM version number); the live versions of a secret in the order
  * AWSCURRENT, AWSPENDING, AWSPREVIOUS, leaving out a version without a value (a pending one before
  * createSecret); an SSM parameter's current value only; a secret that does not exist is a {@link
- * SecretNotFoundException}.
+ * SecretNotFoundException}. A secret {@link #refuse refused} is what a batch read answers an error
+ * for (denied, undecryptable): {@link #read} names it with the error code, {@link #current} leaves
+ * it out.
  */
 public final class FakeSecretSource extends FakePort implements SecretSource {
 
   private final FakeSecretsManager secretsManager;
   private final FakeParameterStore parameters;
+  private final Map<String, String> refused = new HashMap<>();
 
   /** Over a Secrets Manager and a Parameter Store of its own. */
   public FakeSecretSource() {
@@ -76,12 +81,41 @@ public final class FakeSecretSource extends FakePort implements SecretSource {
     }
   }
 
+  /**
+   * Batch reads of the secret answer {@code errorCode} for it ({@code AccessDeniedException},
+   * {@code DecryptionFailure}, ...) until {@link #allow}.
+   */
+  public synchronized void refuse(Source secret, String errorCode) {
+    refused.put(secret.id(), errorCode);
+  }
+
+  /** Batch reads of the secret answer its value again. */
+  public synchronized void allow(Source secret) {
+    refused.remove(secret.id());
+  }
+
   @Override
-  public Map<Source, SecretValue> current(Collection<Source> sources) {
+  public synchronized Map<Source, SecretValue> current(Collection<Source> sources) {
     enter("current");
+    return batch(sources, new LinkedHashMap<>());
+  }
+
+  @Override
+  public synchronized SecretReads read(Collection<Source> sources) {
+    enter("read");
+    Map<Source, String> failures = new LinkedHashMap<>();
+    return new SecretReads(batch(sources, failures), failures);
+  }
+
+  private Map<Source, SecretValue> batch(Collection<Source> sources, Map<Source, String> failures) {
     Map<Source, SecretValue> out = new LinkedHashMap<>();
     for (Source source : sources) {
-      read(source).ifPresent(v -> out.put(source, v));
+      String error = source instanceof Source.SecretsManager ? refused.get(source.id()) : null;
+      if (error != null && secretsManager.exists(source.id())) {
+        failures.put(source, error);
+      } else {
+        read(source).ifPresent(v -> out.put(source, v));
+      }
     }
     return out;
   }

@@ -54,6 +54,27 @@ class FakePortTest {
   }
 
   @Test
+  void beforeCall_runsAtTheStartOfEachCall_beforeAnInjectedFailure_untilForgotten() {
+    java.util.List<Integer> seen = new java.util.ArrayList<>();
+    audit.beforeCall(
+        "record",
+        () -> {
+          seen.add(audit.events().size());
+          audit.failNext("record", 1);
+        });
+
+    assertThatThrownBy(() -> audit.record(EVENT)).isInstanceOf(InjectedFault.class);
+    audit.beforeCall("record", null);
+    audit.record(EVENT);
+    audit.since(Instant.EPOCH, null, 1);
+
+    assertThat(seen).containsExactly(0);
+    assertThat(audit.events()).hasSize(1);
+    assertThatThrownBy(() -> audit.beforeCall("recrod", () -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void anOperationThePortsDoNotDeclare_isRefused() {
     assertThatThrownBy(() -> audit.failNext("recrod", 1))
         .isInstanceOf(IllegalArgumentException.class)

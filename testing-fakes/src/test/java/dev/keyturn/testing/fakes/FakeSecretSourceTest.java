@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyturn.inventory.Source;
+import dev.keyturn.secrets.SecretReads;
 import dev.keyturn.secrets.SecretValue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link FakeSecretSource}'s and {@link FakeParameterStore}'s helpers for seeding values. */
@@ -31,6 +33,24 @@ class FakeSecretSourceTest {
             new SecretValue(secret.id(), "v2", "c"), new SecretValue(secret.id(), "v1", "a"));
     assertThat(source.secretsManager().exists(secret.id())).isTrue();
     assertThat(source.parameters().latest(parameter.id())).isEqualTo(2);
+  }
+
+  @Test
+  void refusedSecret_isAFailureByErrorCodeInARead_andLeftOutOfCurrent_untilAllowed() {
+    Source missing = new Source.SecretsManager("keyturn/never");
+    source.put(secret, "a");
+    source.put(parameter, "b");
+    source.refuse(secret, "AccessDeniedException");
+    source.refuse(missing, "AccessDeniedException");
+
+    SecretReads reads = source.read(List.of(secret, parameter, missing));
+
+    assertThat(reads.failures()).containsExactly(Map.entry(secret, "AccessDeniedException"));
+    assertThat(reads.values()).containsOnlyKeys(parameter);
+    assertThat(source.current(List.of(secret))).isEmpty();
+    source.allow(secret);
+    assertThat(source.read(List.of(secret)).values()).containsOnlyKeys(secret);
+    assertThat(source.calls("read")).isEqualTo(2);
   }
 
   @Test

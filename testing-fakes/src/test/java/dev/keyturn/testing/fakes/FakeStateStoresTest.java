@@ -56,17 +56,21 @@ class FakeStateStoresTest {
   }
 
   @Test
-  void replayGuard_keepsTheTtlsAskedFor_andCountsRecordedKeys() {
+  void replayGuard_keepsTheTtlsOfCompletedClaims_andCountsClaimedAndDoneKeys() {
     FakeReplayGuard guard = new FakeReplayGuard();
-    guard.firstSeen("gh", "a", NOW, Duration.ofMinutes(5));
-    guard.firstSeen("gh", "a", NOW, Duration.ofMinutes(5));
-    guard.firstSeen("gh", "b", NOW, Duration.ofHours(1));
+    Instant pendingUntil = NOW.plusSeconds(10);
+    guard.claim("gh", "a", "req-1", NOW, pendingUntil);
+    guard.claim("gh", "b", "req-2", NOW, pendingUntil);
+    guard.claim("gh", "c", "req-3", NOW, pendingUntil);
+    guard.complete("gh", "a", "req-1", NOW, Duration.ofMinutes(5));
+    guard.complete("gh", "b", "req-9", NOW, Duration.ofHours(1));
+    guard.complete("gh", "b", "req-2", NOW, Duration.ofHours(1));
 
-    assertThat(guard.ttls())
-        .containsExactly(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1));
+    assertThat(guard.ttls()).containsExactly(Duration.ofMinutes(5), Duration.ofHours(1));
+    assertThat(guard.claimed()).isEqualTo(3);
+    assertThat(guard.done()).isEqualTo(2);
+    guard.release("gh", "c", "req-3");
     assertThat(guard.claimed()).isEqualTo(2);
-    guard.release("gh", "a");
-    assertThat(guard.claimed()).isEqualTo(1);
   }
 
   @Test

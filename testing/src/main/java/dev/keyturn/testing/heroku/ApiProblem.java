@@ -10,16 +10,27 @@ final class ApiProblem extends RuntimeException {
   private final int status;
   private final String id;
   private final ContractViolation.Kind violation;
+  private final java.time.Duration retryAfter;
 
   ApiProblem(int status, String id, String message) {
     this(status, id, message, null);
   }
 
   private ApiProblem(int status, String id, String message, ContractViolation.Kind violation) {
+    this(status, id, message, violation, null);
+  }
+
+  private ApiProblem(
+      int status,
+      String id,
+      String message,
+      ContractViolation.Kind violation,
+      java.time.Duration retryAfter) {
     super(message, null, false, false);
     this.status = status;
     this.id = id;
     this.violation = violation;
+    this.retryAfter = retryAfter;
   }
 
   static ApiProblem notFound(String what) {
@@ -54,11 +65,23 @@ final class ApiProblem extends RuntimeException {
   }
 
   static ApiProblem rateLimited() {
+    return rateLimited(null);
+  }
+
+  /** 429 with a {@code Retry-After} header (whole seconds) when {@code retryAfter} is set. */
+  static ApiProblem rateLimited(java.time.Duration retryAfter) {
     return new ApiProblem(
         429,
         "rate_limit",
         "Your account reached the API rate limit\n"
-            + "Please wait a few minutes before making new requests");
+            + "Please wait a few minutes before making new requests",
+        null,
+        retryAfter);
+  }
+
+  /** How long the answer asks the client to wait, or null. */
+  java.time.Duration retryAfter() {
+    return retryAfter;
   }
 
   int status() {

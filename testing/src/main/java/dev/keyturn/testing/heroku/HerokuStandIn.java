@@ -243,7 +243,12 @@ public final class HerokuStandIn implements AutoCloseable {
 
   /** The next {@code times} requests get {@code 429 rate_limit} regardless of the budget. */
   public void rateLimitNext(int times) {
-    controls.enqueue(times, new RequestControls.RateLimited());
+    controls.enqueue(times, new RequestControls.RateLimited(null));
+  }
+
+  /** As {@link #rateLimitNext(int)}, each 429 asking the client to wait {@code retryAfter}. */
+  public void rateLimitNext(int times, Duration retryAfter) {
+    controls.enqueue(times, new RequestControls.RateLimited(retryAfter));
   }
 
   /** The next {@code times} requests fail with this 5xx status and change nothing. */

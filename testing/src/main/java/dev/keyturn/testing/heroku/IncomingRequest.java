@@ -22,6 +22,20 @@ record IncomingRequest(
     byte[] body,
     JsonNode json) {
 
+  /** Method, path and body size only: bodies carry config values, which may be secrets. */
+  @Override
+  public String toString() {
+    return "IncomingRequest["
+        + method
+        + " "
+        + path
+        + ", headers="
+        + headers.keySet()
+        + ", body="
+        + (body == null ? 0 : body.length)
+        + " bytes]";
+  }
+
   static IncomingRequest read(HttpExchange exchange, ObjectMapper mapper) throws IOException {
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {

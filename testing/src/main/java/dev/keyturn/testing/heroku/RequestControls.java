@@ -20,8 +20,8 @@ final class RequestControls {
   /** Answer with this 5xx status without doing anything. */
   record Failure(int status) implements Fault {}
 
-  /** Answer 429 as if the budget were exhausted. */
-  record RateLimited() implements Fault {}
+  /** Answer 429 as if the budget were exhausted, with {@code Retry-After} when not null. */
+  record RateLimited(Duration retryAfter) implements Fault {}
 
   /** Hold the request for a while; see {@link DelayedEffect}. */
   record Delay(Duration duration, DelayedEffect effect) implements Fault {}

@@ -119,7 +119,7 @@ final class StandInHandler implements HttpHandler {
   private Duration applyFault(Fault fault) {
     return switch (fault) {
       case Failure failure -> throw serverError(failure.status());
-      case RateLimited ignored -> throw ApiProblem.rateLimited();
+      case RateLimited limited -> throw ApiProblem.rateLimited(limited.retryAfter());
       case Pass ignored -> Duration.ZERO;
       case Delay(Duration duration, DelayedEffect effect) when effect == DelayedEffect.APPLIED ->
           duration;

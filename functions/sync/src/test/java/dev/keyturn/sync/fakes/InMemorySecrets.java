@@ -1,6 +1,7 @@
 package dev.keyturn.sync.fakes;
 
 import dev.keyturn.inventory.Source;
+import dev.keyturn.secrets.SecretReads;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.SecretValue;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InMemorySecrets implements SecretSource {
 
   private final Map<String, SecretValue> values = new ConcurrentHashMap<>();
+  private final Map<String, String> refused = new ConcurrentHashMap<>();
   private final AtomicInteger version = new AtomicInteger();
   public final AtomicInteger currentCalls = new AtomicInteger();
 
@@ -23,6 +25,25 @@ public final class InMemorySecrets implements SecretSource {
 
   public void remove(String id) {
     values.remove(id);
+  }
+
+  /** The secret exists, but reading it fails with this error code (as a batch reports it). */
+  public void refuse(String id, String errorCode) {
+    refused.put(id, errorCode);
+  }
+
+  @Override
+  public SecretReads read(Collection<Source> sources) {
+    Map<Source, SecretValue> found = new LinkedHashMap<>(current(sources));
+    Map<Source, String> failures = new LinkedHashMap<>();
+    for (Source s : sources) {
+      String error = refused.get(s.id());
+      if (error != null) {
+        found.remove(s);
+        failures.put(s, error);
+      }
+    }
+    return new SecretReads(found, failures);
   }
 
   @Override

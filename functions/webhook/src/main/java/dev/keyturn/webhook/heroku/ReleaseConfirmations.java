@@ -41,6 +41,11 @@ public final class ReleaseConfirmations {
     this.metrics = metrics;
   }
 
+  /** Whether deliveries of this scheme may confirm a release (and so cost a table write). */
+  public boolean applies(String schemeName) {
+    return HerokuScheme.NAME.equals(schemeName);
+  }
+
   /**
    * Confirms the release a verified delivery reports, when it is a Heroku release that succeeded.
    *
@@ -48,7 +53,7 @@ public final class ReleaseConfirmations {
    */
   public Optional<ReleaseEvent> confirm(
       String schemeName, String webhookSource, String deliveryId, Payload payload, Instant now) {
-    if (!HerokuScheme.NAME.equals(schemeName)) {
+    if (!applies(schemeName)) {
       return Optional.empty();
     }
     Optional<ReleaseEvent> release = ReleaseEvent.succeeded(payload);

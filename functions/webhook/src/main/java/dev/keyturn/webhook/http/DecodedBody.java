@@ -24,7 +24,7 @@ public sealed interface DecodedBody {
    * The limit applies to the decoded bytes; an encoded body that cannot fit is refused before it is
    * decoded.
    */
-  static DecodedBody of(InboundRequest request, int maxBytes) {
+  public static DecodedBody of(InboundRequest request, int maxBytes) {
     String body = request.body();
     if (body == null || body.isEmpty()) {
       return new Bytes(new byte[0]);

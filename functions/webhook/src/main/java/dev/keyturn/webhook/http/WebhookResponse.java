@@ -44,6 +44,17 @@ public record WebhookResponse(int status, Map<String, String> headers, String bo
     return json(200, Map.of("duplicate", true));
   }
 
+  /**
+   * 409: another request is handing this very delivery on right now; retry after it has finished
+   * (or failed and released it).
+   */
+  public static WebhookResponse inFlight(long retryAfterSeconds) {
+    return json(
+        409,
+        Map.of("retry-after", Long.toString(retryAfterSeconds)),
+        Map.of("error", "delivery in progress"));
+  }
+
   /** 400: a header or the body cannot be parsed. */
   public static WebhookResponse badRequest() {
     return json(400, Map.of("error", "bad request"));

@@ -103,6 +103,28 @@ final class Codecs {
   }
 
   /**
+   * Whether {@link #base64Decode} would decode this region, without decoding it: canonical padded
+   * standard-alphabet base64, unused trailing bits zero.
+   */
+  static boolean isCanonicalBase64(String text, int from, int to) {
+    int length = to - from;
+    if (length <= 0 || (length & 3) != 0) {
+      return false;
+    }
+    int padding = text.charAt(to - 1) != '=' ? 0 : text.charAt(to - 2) != '=' ? 1 : 2;
+    int symbols = 0;
+    for (int i = from, end = to - padding; i < end; i++) {
+      symbols |= symbol(text.charAt(i));
+    }
+    if (symbols < 0) {
+      return false;
+    }
+    // the last symbol before the padding carries 2 (one '=') or 4 (two) unused low bits
+    int unusedBits = 2 * padding;
+    return padding == 0 || (symbol(text.charAt(to - padding - 1)) & ((1 << unusedBits) - 1)) == 0;
+  }
+
+  /**
    * Base64 as {@link Base64#getDecoder()} reads it (padding optional), for keys, where any spelling
    * the reference libraries accept should work; null when invalid. Slower: only for cache misses,
    * never per request.

@@ -7,12 +7,21 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Standard Webhooks asymmetric keys: {@code whpk_} + base64 of a raw 32-byte ed25519 key. */
+/**
+ * Standard Webhooks asymmetric keys: {@code whpk_} + base64 of a raw 32-byte ed25519 key.
+ *
+ * <p>Parsed keys are kept per stored value, that is per secret version (a rotation adds a value),
+ * so a version's key is parsed once per container, never per request; at most {@link
+ * #MAX_CACHED_KEYS}, least recently used first out. What a cold container pays for its first
+ * ed25519 verification is the JCA provider lookup and EdDSA class initialisation, the X.509 key
+ * decoding and the first curve arithmetic running interpreted; the SnapStart primer ({@code
+ * WebhookBeans}) pays that before the snapshot.
+ */
 final class Ed25519Keys {
 
   static final String PUBLIC_KEY_PREFIX = "whpk_";
+  static final String SECRET_KEY_PREFIX = "whsk_";
   static final int SIGNATURE_LENGTH = 64;
 
   private static final int KEY_LENGTH = 32;
@@ -23,7 +32,14 @@ final class Ed25519Keys {
     0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
   };
 
-  private static final Map<String, PublicKey> KEYS = new ConcurrentHashMap<>();
+  private static final Map<String, PublicKey> KEYS =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PublicKey> eldest) {
+              return size() > MAX_CACHED_KEYS;
+            }
+          });
   private static final ThreadLocal<Signature> VERIFIERS =
       ThreadLocal.withInitial(Ed25519Keys::newVerifier);
 
@@ -33,15 +49,16 @@ final class Ed25519Keys {
     return candidate.startsWith(PUBLIC_KEY_PREFIX);
   }
 
-  /** The key a {@code whpk_} string encodes, or null when it is not a valid ed25519 key. */
+  /**
+   * The key a stored public key encodes ({@code whpk_} prefix optional: the declared key type, not
+   * the prefix, says what it is), or null when it is not a valid ed25519 public key (a {@code
+   * whsec_} or {@code whsk_} value, a wrong length).
+   */
   static PublicKey publicKey(String candidate) {
     PublicKey key = KEYS.get(candidate);
     if (key == null) {
       key = parse(candidate);
       if (key != null) {
-        if (KEYS.size() >= MAX_CACHED_KEYS) {
-          KEYS.clear(); // rotated-out keys go; the live ones are re-parsed once
-        }
         KEYS.put(candidate, key);
       }
     }
@@ -73,10 +90,12 @@ final class Ed25519Keys {
   }
 
   private static PublicKey parse(String candidate) {
-    if (!isPublicKey(candidate)) {
-      return null;
+    if (candidate.startsWith(StandardWebhooksScheme.SECRET_PREFIX)
+        || candidate.startsWith(SECRET_KEY_PREFIX)) {
+      return null; // marked as another kind of key
     }
-    byte[] raw = Codecs.base64DecodeKey(candidate, PUBLIC_KEY_PREFIX.length());
+    int from = isPublicKey(candidate) ? PUBLIC_KEY_PREFIX.length() : 0;
+    byte[] raw = Codecs.base64DecodeKey(candidate, from);
     if (raw == null || raw.length != KEY_LENGTH) {
       return null;
     }

@@ -13,6 +13,12 @@ final class SchemeOptions {
 
   static final String TOLERANCE_SECONDS = "toleranceSeconds";
 
+  /** A source's replay window, for schemes that sign no timestamp. */
+  static final String REPLAY_TTL = "replayTtl";
+
+  static final java.time.Duration MIN_REPLAY_TTL = java.time.Duration.ofHours(1);
+  static final java.time.Duration MAX_REPLAY_TTL = java.time.Duration.ofDays(400);
+
   /** One problem with one option. */
   record Problem(String option, String message) {}
 
@@ -51,6 +57,67 @@ final class SchemeOptions {
       return Timestamps.DEFAULT_TOLERANCE_SECONDS;
     }
     return seconds;
+  }
+
+  /**
+   * {@code keyType}: what the stored secret is, default {@code hmac}; a type the scheme has no use
+   * for is a problem.
+   */
+  KeyType keyType(java.util.Set<KeyType> supported) {
+    String value = values.get(KeyType.OPTION);
+    if (value == null) {
+      return KeyType.HMAC;
+    }
+    for (KeyType type : KeyType.values()) {
+      if (type.optionValue().equals(value)) {
+        if (!supported.contains(type)) {
+          problem(
+              KeyType.OPTION,
+              "must be one of "
+                  + supported.stream().map(KeyType::optionValue).sorted().toList()
+                  + " for this scheme");
+          return KeyType.HMAC;
+        }
+        return type;
+      }
+    }
+    problem(KeyType.OPTION, "must be hmac or ed25519-public");
+    return KeyType.HMAC;
+  }
+
+  /**
+   * {@code replayTtl}: whole days, hours or minutes ({@code 30d}, {@code 48h}, {@code 90m}), from 1
+   * hour to 400 days; null when absent.
+   */
+  java.time.Duration replayTtl() {
+    String value = values.get(REPLAY_TTL);
+    if (value == null) {
+      return null;
+    }
+    java.time.Duration ttl = parseReplayTtl(value);
+    if (ttl == null || ttl.compareTo(MIN_REPLAY_TTL) < 0 || ttl.compareTo(MAX_REPLAY_TTL) > 0) {
+      problem(REPLAY_TTL, "must be whole days, hours or minutes (30d, 48h, 90m), from 1h to 400d");
+      return null;
+    }
+    return ttl;
+  }
+
+  /** {@code <n>d}, {@code <n>h} or {@code <n>m}; null when not of that form. */
+  static java.time.Duration parseReplayTtl(String text) {
+    String value = text.strip();
+    if (value.length() < 2 || value.length() > 8) {
+      return null;
+    }
+    long amount = Timestamps.parseSeconds(value.substring(0, value.length() - 1));
+    if (amount == Timestamps.MALFORMED) {
+      return null;
+    }
+    return switch (value.charAt(value.length() - 1)) {
+      case 'd' -> java.time.Duration.ofDays(amount);
+      case 'h' -> java.time.Duration.ofHours(amount);
+      case 'm' -> java.time.Duration.ofMinutes(amount);
+      default -> null;
+    };
   }
 
   /** A required HTTP header name (an RFC 9110 token). */

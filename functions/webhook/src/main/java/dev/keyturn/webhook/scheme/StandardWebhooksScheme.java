@@ -15,6 +15,11 @@ import java.util.function.Predicate;
  * base64 secret; {@code v1a} is ed25519 over the same bytes, checked with a {@code whpk_} public
  * key. {@code webhook-signature} lists space-separated {@code <version>,<base64>} entries and any
  * match verifies. The id is signed, so it is the replay key.
+ *
+ * <p>The source's declared {@link KeyType} decides which entries count: {@code hmac} checks only
+ * {@code v1} entries and refuses {@code whpk_}/{@code whsk_} values; {@code ed25519-public} checks
+ * only {@code v1a} entries against the public key (with or without its {@code whpk_} prefix) and
+ * never uses it as an HMAC key, which would let anyone who knows the public key forge {@code v1}.
  */
 public final class StandardWebhooksScheme extends AbstractScheme {
 
@@ -22,23 +27,44 @@ public final class StandardWebhooksScheme extends AbstractScheme {
   public static final String ID_HEADER = "webhook-id";
   public static final String TIMESTAMP_HEADER = "webhook-timestamp";
   public static final String SIGNATURE_HEADER = "webhook-signature";
+
+  /**
+   * Svix's own service and libraries send the same three headers under {@code svix-*} names; they
+   * are read as aliases. A request carrying both names of one header with different values is
+   * malformed (which one did the sender sign?).
+   */
+  public static final String SVIX_ID_HEADER = "svix-id";
+
+  public static final String SVIX_TIMESTAMP_HEADER = "svix-timestamp";
+  public static final String SVIX_SIGNATURE_HEADER = "svix-signature";
+
+  /** Marks a header whose two names disagree; compared by identity. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String CONFLICT = new String("conflicting header names");
+
   public static final String SECRET_PREFIX = "whsec_";
 
   private static final MacCache MACS =
       new MacCache(HmacAlgorithm.SHA256, StandardWebhooksScheme::hmacKey);
 
   private final long toleranceSeconds;
+  private final KeyType keyType;
 
   public StandardWebhooksScheme() {
-    this(Timestamps.DEFAULT_TOLERANCE_SECONDS);
+    this(Timestamps.DEFAULT_TOLERANCE_SECONDS, KeyType.HMAC);
   }
 
   public StandardWebhooksScheme(long toleranceSeconds) {
-    this.toleranceSeconds = toleranceSeconds;
+    this(toleranceSeconds, KeyType.HMAC);
   }
 
-  static StandardWebhooksScheme from(SchemeOptions options) {
-    return new StandardWebhooksScheme(options.toleranceSeconds());
+  public StandardWebhooksScheme(long toleranceSeconds, KeyType keyType) {
+    this.toleranceSeconds = toleranceSeconds;
+    this.keyType = keyType;
+  }
+
+  static StandardWebhooksScheme from(SchemeOptions options, KeyType keyType) {
+    return new StandardWebhooksScheme(options.toleranceSeconds(), keyType);
   }
 
   @Override
@@ -54,12 +80,26 @@ public final class StandardWebhooksScheme extends AbstractScheme {
   @Override
   VerificationResult check(WebhookRequest request, List<String> candidates, Instant now) {
     Headers headers = request.headers();
-    String signatures = headers.get(SIGNATURE_HEADER);
+    String svixSignatures = headers.get(SVIX_SIGNATURE_HEADER);
+    String signatures;
+    String id;
+    String timestamp;
+    if (svixSignatures == null) {
+      // no Svix set (svix-id or svix-timestamp alone sign nothing): the standard names only
+      signatures = headers.get(SIGNATURE_HEADER);
+      id = headers.get(ID_HEADER);
+      timestamp = headers.get(TIMESTAMP_HEADER);
+    } else {
+      signatures = agreed(headers.get(SIGNATURE_HEADER), svixSignatures);
+      id = agreed(headers.get(ID_HEADER), headers.get(SVIX_ID_HEADER));
+      timestamp = agreed(headers.get(TIMESTAMP_HEADER), headers.get(SVIX_TIMESTAMP_HEADER));
+    }
+    if (signatures == CONFLICT || id == CONFLICT || timestamp == CONFLICT) {
+      return reject(RejectionReason.MALFORMED_HEADER);
+    }
     if (signatures == null || signatures.isEmpty()) {
       return reject(RejectionReason.MISSING_SIGNATURE);
     }
-    String id = headers.get(ID_HEADER);
-    String timestamp = headers.get(TIMESTAMP_HEADER);
     if (id == null || id.isEmpty() || timestamp == null || timestamp.isEmpty()) {
       return reject(RejectionReason.MISSING_HEADER);
     }
@@ -72,7 +112,7 @@ public final class StandardWebhooksScheme extends AbstractScheme {
       return reject(RejectionReason.TIMESTAMP_OUT_OF_TOLERANCE);
     }
     SignedContent content = new SignedContent(prefix, request.body());
-    if (SignatureEntries.isSingleHmac(signatures)) {
+    if (keyType == KeyType.HMAC && SignatureEntries.isSingleHmac(signatures)) {
       return checkSingleHmac(signatures, candidates, content, id);
     }
     SignatureEntries entries = SignatureEntries.parse(signatures);
@@ -80,12 +120,23 @@ public final class StandardWebhooksScheme extends AbstractScheme {
       return reject(RejectionReason.MALFORMED_HEADER);
     }
     int match =
-        firstMatch(
-            candidates,
-            content,
-            entries.ed25519(),
-            mac -> !entries.hmac().isEmpty() && entries.hmac().contains(mac));
+        keyType == KeyType.ED25519_PUBLIC
+            ? firstEd25519Match(candidates, content, entries.ed25519())
+            : firstHmacMatch(
+                candidates,
+                content,
+                mac -> !entries.hmac().isEmpty() && entries.hmac().contains(mac));
     return match >= 0 ? verified(id, match) : failure(match);
+  }
+
+  /**
+   * A header's value under its standard name or its Svix alias; {@link #CONFLICT} if both differ.
+   */
+  private static String agreed(String standard, String svix) {
+    if (standard == null) {
+      return svix;
+    }
+    return svix == null || svix.equals(standard) ? standard : CONFLICT;
   }
 
   /**
@@ -98,17 +149,18 @@ public final class StandardWebhooksScheme extends AbstractScheme {
       String signatures, List<String> candidates, SignedContent content, String id) {
     byte[] header = signatures.getBytes(StandardCharsets.ISO_8859_1);
     int match =
-        firstMatch(
+        firstHmacMatch(
             candidates,
             content,
-            SignatureEntries.NO_ED25519,
             mac -> Codecs.isBase64At(mac, header, SignatureEntries.SINGLE_HMAC_OFFSET));
     if (match >= 0) {
       return verified(id, match);
     }
-    return SignatureEntries.parse(signatures) == null
-        ? reject(RejectionReason.MALFORMED_HEADER)
-        : failure(match);
+    // a single entry that is not canonical base64 is malformed: the answer parsing would give
+    return Codecs.isCanonicalBase64(
+            signatures, SignatureEntries.SINGLE_HMAC_OFFSET, signatures.length())
+        ? failure(match)
+        : reject(RejectionReason.MALFORMED_HEADER);
   }
 
   private static VerificationResult verified(String id, int match) {
@@ -116,35 +168,39 @@ public final class StandardWebhooksScheme extends AbstractScheme {
   }
 
   /**
-   * @param ed25519 the request's v1a signatures
-   * @param hmacMatches whether a MAC is among the request's v1 signatures
+   * Index of the first HMAC candidate whose MAC {@code hmacMatches}, or a negative {@link
+   * HmacMatcher} code. Asymmetric keys are not HMAC keys: skipped as unusable.
    */
-  private static int firstMatch(
-      List<String> candidates,
-      SignedContent content,
-      ExpectedSignatures ed25519,
-      Predicate<byte[]> hmacMatches) {
+  private static int firstHmacMatch(
+      List<String> candidates, SignedContent content, Predicate<byte[]> hmacMatches) {
     if (candidates == null) {
       return HmacMatcher.NO_USABLE_SECRET;
     }
     boolean anyUsable = false;
     for (int i = 0, n = candidates.size(); i < n; i++) {
       String candidate = candidates.get(i);
-      if (candidate == null) {
-        continue;
+      var mac = candidate == null ? null : MACS.macFor(candidate);
+      anyUsable |= mac != null;
+      if (mac != null && hmacMatches.test(content.macWith(mac))) {
+        return i;
       }
-      if (Ed25519Keys.isPublicKey(candidate)) {
-        PublicKey key = Ed25519Keys.publicKey(candidate);
-        anyUsable |= key != null;
-        if (key != null && Ed25519Keys.verifiesAny(key, content, ed25519)) {
-          return i;
-        }
-      } else {
-        var mac = MACS.macFor(candidate);
-        anyUsable |= mac != null;
-        if (mac != null && hmacMatches.test(content.macWith(mac))) {
-          return i;
-        }
+    }
+    return anyUsable ? HmacMatcher.NO_MATCH : HmacMatcher.NO_USABLE_SECRET;
+  }
+
+  /** Index of the first public key that verifies one of the {@code v1a} signatures, or a code. */
+  private static int firstEd25519Match(
+      List<String> candidates, SignedContent content, ExpectedSignatures ed25519) {
+    if (candidates == null) {
+      return HmacMatcher.NO_USABLE_SECRET;
+    }
+    boolean anyUsable = false;
+    for (int i = 0, n = candidates.size(); i < n; i++) {
+      String candidate = candidates.get(i);
+      PublicKey key = candidate == null ? null : Ed25519Keys.publicKey(candidate);
+      anyUsable |= key != null;
+      if (key != null && Ed25519Keys.verifiesAny(key, content, ed25519)) {
+        return i;
       }
     }
     return anyUsable ? HmacMatcher.NO_MATCH : HmacMatcher.NO_USABLE_SECRET;
@@ -152,6 +208,10 @@ public final class StandardWebhooksScheme extends AbstractScheme {
 
   @Override
   public Map<String, String> sign(String secret, byte[] body, Instant at, String deliveryId) {
+    if (keyType != KeyType.HMAC) {
+      throw new InvalidSigningInputException(
+          NAME, "secret", "is a public key: only the provider's private key signs v1a");
+    }
     return signWithEach(List.of(secret), body, at, deliveryId);
   }
 
@@ -212,10 +272,15 @@ public final class StandardWebhooksScheme extends AbstractScheme {
     return prefix;
   }
 
-  /** The key of a {@code whsec_} secret (the prefix is optional, as in the reference libraries). */
+  /**
+   * The key of a {@code whsec_} secret (the prefix is optional, as in the reference libraries). A
+   * value marked as an asymmetric key ({@code whpk_}, {@code whsk_}) does not match the declared
+   * type and is never used: fail closed.
+   */
   private static byte[] hmacKey(String secret) {
-    if (secret.startsWith(Ed25519Keys.PUBLIC_KEY_PREFIX) || secret.startsWith("whsk_")) {
-      return null; // an asymmetric key, never an HMAC secret
+    if (secret.startsWith(Ed25519Keys.PUBLIC_KEY_PREFIX)
+        || secret.startsWith(Ed25519Keys.SECRET_KEY_PREFIX)) {
+      return null;
     }
     int from = secret.startsWith(SECRET_PREFIX) ? SECRET_PREFIX.length() : 0;
     return Codecs.base64DecodeKey(secret, from);

@@ -83,12 +83,14 @@ public final class DeliveryCheck {
    * Twice the tolerance for timestamped schemes: a delivery older than the tolerance fails its
    * timestamp check anyway, and twice covers clock skew in both directions. Schemes without a
    * signed timestamp accept a captured delivery forever, so their keys are kept for a long window
-   * that outlasts every provider's retry schedule (days, not minutes).
+   * that outlasts every provider's retry schedule (days, not minutes): the source's {@code
+   * replayTtl}, else the function's default. A captured delivery replayed after it is accepted.
    */
   private static Duration replayTtl(
       String schemeName, Map<String, String> options, Duration untimedReplayTtl) {
     if (!TIMESTAMPED.contains(schemeName)) {
-      return untimedReplayTtl;
+      Duration own = Schemes.replayTtl(options);
+      return own != null ? own : untimedReplayTtl;
     }
     String tolerance = options.get(TOLERANCE_OPTION);
     long seconds =

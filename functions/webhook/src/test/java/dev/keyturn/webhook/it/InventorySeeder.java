@@ -30,6 +30,24 @@ final class InventorySeeder {
    * secretId}.
    */
   WebhookEntry webhook(String source, String scheme, String secretId, String keyFormat) {
+    return webhook(
+        source,
+        scheme,
+        secretId,
+        new GeneratorSpec("hmac-key", Map.of("format", keyFormat)),
+        Map.of());
+  }
+
+  /**
+   * A webhook source with scheme options; {@code generator} null for a secret keyturn does not
+   * generate (a sender's public key).
+   */
+  WebhookEntry webhook(
+      String source,
+      String scheme,
+      String secretId,
+      GeneratorSpec generator,
+      Map<String, String> options) {
     String name = "WH_" + source.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     secrets.add(
         new SecretEntry(
@@ -39,12 +57,12 @@ final class InventorySeeder {
             List.of("prod"),
             null,
             null,
-            new GeneratorSpec("hmac-key", Map.of("format", keyFormat)),
+            generator,
             null,
             List.of(),
             null,
             List.of()));
-    WebhookEntry entry = new WebhookEntry(source, scheme, name, null, Map.of());
+    WebhookEntry entry = new WebhookEntry(source, scheme, name, null, options);
     webhooks.add(entry);
     store.apply(store.plan(new Inventory(1, Set.of(), Set.of(), Set.of(), secrets, webhooks)));
     return entry;

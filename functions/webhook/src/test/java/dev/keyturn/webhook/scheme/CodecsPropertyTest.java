@@ -48,6 +48,7 @@ class CodecsPropertyTest {
           boolean canonical =
               jdk != null && jdk.length > 0 && Base64.getEncoder().encodeToString(jdk).equals(text);
           assertThat(ours != null).isEqualTo(canonical);
+          assertThat(Codecs.isCanonicalBase64(text, 0, text.length())).isEqualTo(canonical);
           if (ours != null) {
             assertThat(ours).isEqualTo(jdk);
           }

@@ -32,6 +32,22 @@ class HeadersTest {
   }
 
   @Test
+  void lowerCaseMapAsAFunctionUrlSendsIt_isReadAsItIs_withTrimmedValues_andEqualsItsCopy() {
+    Map<String, String> functionUrl = new HashMap<>();
+    functionUrl.put("webhook-id", " msg_1 ");
+    functionUrl.put("content-type", "application/json");
+
+    Headers headers = Headers.of(functionUrl);
+
+    assertThat(headers.get("webhook-id")).isEqualTo("msg_1");
+    assertThat(headers.get("Webhook-ID")).isEqualTo("msg_1");
+    assertThat(headers.get("x-missing")).isNull();
+    assertThat(headers.asMap()).containsEntry("webhook-id", "msg_1");
+    assertThat(headers)
+        .isEqualTo(Headers.of("Webhook-Id", "msg_1", "Content-Type", "application/json"));
+  }
+
+  @Test
   void toString_showsNamesButNeverValues() {
     Headers headers = Headers.of("Stripe-Signature", "t=1,v1=deadbeef");
 

@@ -90,7 +90,7 @@ class ReferenceImplementationRoundTripTest {
   }
 
   @Test
-  void svixLibrary_signs_andWeVerify() throws Exception {
+  void svixLibrary_signs_andWeVerify_theSvixHeadersAsSent() throws Exception {
     SplittableRandom random = new SplittableRandom();
     StandardWebhooksScheme scheme = new StandardWebhooksScheme();
     for (int round = 0; round < ROUNDS; round++) {
@@ -100,24 +100,19 @@ class ReferenceImplementationRoundTripTest {
       long timestamp = 1_700_000_000L + random.nextInt(100_000_000);
 
       String signature = new com.svix.Webhook(secret).sign(id, timestamp, payload);
+      // the header names Svix's service and libraries send, taken from the library itself
       Map<String, String> headers =
           Map.of(
-              "svix-id",
+              com.svix.Webhook.SVIX_MSG_ID_KEY,
               id,
-              "svix-timestamp",
+              com.svix.Webhook.SVIX_MSG_TIMESTAMP_KEY,
               Long.toString(timestamp),
-              "svix-signature",
+              com.svix.Webhook.SVIX_MSG_SIGNATURE_KEY,
               signature);
-      // Svix sends the same values under svix-* names; the standard names are what we read
-      Map<String, String> standard =
-          Map.of(
-              "webhook-id", id,
-              "webhook-timestamp", Long.toString(timestamp),
-              "webhook-signature", headers.get("svix-signature"));
 
       assertVerified(
           scheme.verify(
-              request(standard, payload), List.of(secret), Instant.ofEpochSecond(timestamp)));
+              request(headers, payload), List.of(secret), Instant.ofEpochSecond(timestamp)));
     }
   }
 

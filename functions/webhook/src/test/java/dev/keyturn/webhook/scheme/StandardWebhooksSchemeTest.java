@@ -36,6 +36,8 @@ class StandardWebhooksSchemeTest {
   private static final Instant VECTOR_NOW = Instant.ofEpochSecond(VECTOR_TIMESTAMP);
 
   private final StandardWebhooksScheme scheme = new StandardWebhooksScheme();
+  private final StandardWebhooksScheme asymmetric =
+      new StandardWebhooksScheme(Timestamps.DEFAULT_TOLERANCE_SECONDS, KeyType.ED25519_PUBLIC);
 
   private static Map<String, String> vectorHeaders(String signature) {
     Map<String, String> headers = new HashMap<>();
@@ -47,6 +49,11 @@ class StandardWebhooksSchemeTest {
 
   private VerificationResult verifyVector(Map<String, String> headers, List<String> candidates) {
     return scheme.verify(Fixtures.request(headers, utf8(VECTOR_BODY)), candidates, VECTOR_NOW);
+  }
+
+  private VerificationResult verifyVectorAsymmetric(
+      Map<String, String> headers, List<String> candidates) {
+    return asymmetric.verify(Fixtures.request(headers, utf8(VECTOR_BODY)), candidates, VECTOR_NOW);
   }
 
   @Test
@@ -101,7 +108,8 @@ class StandardWebhooksSchemeTest {
     String publicKey = Ed25519Keys.encode(keys.getPublic());
 
     Verified verified =
-        assertVerified(verifyVector(vectorHeaders(VECTOR_ED25519_SIGNATURE), List.of(publicKey)));
+        assertVerified(
+            verifyVectorAsymmetric(vectorHeaders(VECTOR_ED25519_SIGNATURE), List.of(publicKey)));
 
     assertThat(publicKey).startsWith("whpk_");
     assertThat(verified.replayKey()).isEqualTo("id:" + VECTOR_ID);
@@ -112,25 +120,71 @@ class StandardWebhooksSchemeTest {
     String otherKey = Ed25519Keys.encode(TestMacs.newEd25519().getPublic());
 
     assertRejected(
-        verifyVector(vectorHeaders(VECTOR_ED25519_SIGNATURE), List.of(otherKey)),
+        verifyVectorAsymmetric(vectorHeaders(VECTOR_ED25519_SIGNATURE), List.of(otherKey)),
         RejectionReason.SIGNATURE_MISMATCH);
   }
 
   @Test
-  void verify_matchesEachEntryWithTheCandidateOfItsKind_whenHmacAndEd25519AreMixed() {
+  void hmacSource_ignoresV1aEntries_andPublicKeyCandidates_evenWhenTheyWouldVerify() {
     KeyPair keys = TestMacs.newEd25519();
     byte[] content = utf8(VECTOR_ID + "." + VECTOR_TIMESTAMP + "." + VECTOR_BODY);
     String edEntry =
         "v1a," + Base64.getEncoder().encodeToString(TestMacs.ed25519Sign(keys, content));
     String header = "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= " + edEntry;
 
-    Verified verified =
-        assertVerified(
-            verifyVector(
-                vectorHeaders(header),
-                List.of(VECTOR_SECRET, Ed25519Keys.encode(keys.getPublic()))));
+    assertRejected(
+        verifyVector(
+            vectorHeaders(header), List.of(VECTOR_SECRET, Ed25519Keys.encode(keys.getPublic()))),
+        RejectionReason.SIGNATURE_MISMATCH);
+    assertVerified(
+        verifyVectorAsymmetric(
+            vectorHeaders(header), List.of(VECTOR_SECRET, Ed25519Keys.encode(keys.getPublic()))));
+  }
 
-    assertThat(verified.matchedCandidate()).isEqualTo(1);
+  @Test
+  void ed25519Primer_verifiesItsPublishedVector() {
+    assertThat(Ed25519Primer.prime()).isTrue();
+  }
+
+  private static Map<String, String> svixHeaders() {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("svix-id", VECTOR_ID);
+    headers.put("svix-timestamp", Long.toString(VECTOR_TIMESTAMP));
+    headers.put("svix-signature", VECTOR_SIGNATURE);
+    return headers;
+  }
+
+  @Test
+  void verify_acceptsSvixHeaderNames_asAliases() {
+    Verified verified = assertVerified(verifyVector(svixHeaders(), List.of(VECTOR_SECRET)));
+
+    assertThat(verified.replayKey()).isEqualTo("id:" + VECTOR_ID);
+  }
+
+  @Test
+  void verify_acceptsBothNameSets_whenTheyAgree() {
+    Map<String, String> both = svixHeaders();
+    both.putAll(vectorHeaders(VECTOR_SIGNATURE));
+
+    assertVerified(verifyVector(both, List.of(VECTOR_SECRET)));
+  }
+
+  @Test
+  void verify_rejectsAsMalformed_bothNamesOfAHeaderWithDifferentValues() {
+    for (String header : List.of("id", "timestamp", "signature")) {
+      Map<String, String> both = svixHeaders();
+      both.putAll(vectorHeaders(VECTOR_SIGNATURE));
+      // the svix value is the one that verifies; the standard one disagrees
+      both.put(
+          "webhook-" + header,
+          switch (header) {
+            case "id" -> "msg_other";
+            case "timestamp" -> Long.toString(VECTOR_TIMESTAMP + 1);
+            default -> "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=";
+          });
+
+      assertRejected(verifyVector(both, List.of(VECTOR_SECRET)), RejectionReason.MALFORMED_HEADER);
+    }
   }
 
   @Test

@@ -34,6 +34,18 @@ class StripeSchemeTest {
   }
 
   @Test
+  void verify_rejectsATimestampAheadOfTheClockByMoreThanTheTolerance_unlikeStripesLibraries() {
+    long ahead = NOW.getEpochSecond() + 301;
+    String header = "t=" + ahead + "," + v1(SECRET, ahead, BODY);
+
+    assertRejected(verify(header, List.of(SECRET)), RejectionReason.TIMESTAMP_OUT_OF_TOLERANCE);
+    assertVerified(
+        new StripeScheme(600)
+            .verify(
+                Fixtures.request(Map.of("Stripe-Signature", header), BODY), List.of(SECRET), NOW));
+  }
+
+  @Test
   void verify_keysTheMacWithTheSecretStringBytes_notItsBase64Decoding() {
     long t = NOW.getEpochSecond();
 

@@ -32,6 +32,39 @@ class DeliveryCheckTest {
     assertThat(check.replayTtl()).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @CsvSource({"github,30d,P30D", "heroku,48h,PT48H", "shopify,90m,PT1H30M", "freescout,400d,P400D"})
+  void sourceOwnReplayTtl_replacesTheDefaultWindow_forSchemesThatSignNoTimestamp(
+      String scheme, String replayTtl, Duration expected) {
+    DeliveryCheck check =
+        DeliveryCheck.of(scheme, Map.of("replayTtl", replayTtl), null, Duration.ofDays(7));
+
+    assertThat(check.replayTtl()).isEqualTo(expected);
+  }
+
+  @Test
+  void genericHmac_takesAReplayTtlToo() {
+    DeliveryCheck check =
+        DeliveryCheck.of(
+            "generic-hmac",
+            Map.of("header", "X-Sig", "replayTtl", "14d"),
+            null,
+            Duration.ofDays(7));
+
+    assertThat(check.replayTtl()).isEqualTo(Duration.ofDays(14));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"github,59m", "github,401d", "github,7", "github,7w", "github,-1d", "stripe,7d"})
+  void replayTtl_outOfRangeMalformed_orOnATimestampedScheme_isRefusedNamingTheOption(
+      String scheme, String replayTtl) {
+    assertThatThrownBy(() ->
+            DeliveryCheck.of(scheme, Map.of("replayTtl", replayTtl), null, Duration.ofDays(7)))
+        .isInstanceOfSatisfying(
+            InvalidSchemeOptionsException.class,
+            e -> assertThat(e.option()).isEqualTo("replayTtl"));
+  }
+
   @Test
   void untimedWindow_isConfigurable() {
     assertThat(DeliveryCheck.of("github", Map.of(), null, Duration.ofDays(30)).replayTtl())
