@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param scopes vendor permission strings
  * @param review who reviewed a critical token
  * @param sinks where the value is published
+ * @param references documented consumer references (seed 002 step 5: a CI workflow, a Terraform
+ *     variables file, a config loader) for consumers keyturn does not publish to
  */
 public record SecretEntry(
     String name,
@@ -29,7 +31,8 @@ public record SecretEntry(
     String expiresAt,
     List<String> scopes,
     String review,
-    List<Sink> sinks) {
+    List<Sink> sinks,
+    List<String> references) {
 
   public static final String ACCOUNT_SCOPE = "account";
 
@@ -37,6 +40,40 @@ public record SecretEntry(
     environments = List.copyOf(environments);
     scopes = List.copyOf(scopes);
     sinks = List.copyOf(sinks);
+    references = references == null ? List.of() : List.copyOf(references);
+  }
+
+  /** An entry without documented consumer references. */
+  public SecretEntry(
+      String name,
+      Source source,
+      Tags tags,
+      List<String> environments,
+      String scope,
+      String devAnalog,
+      GeneratorSpec generator,
+      String expiresAt,
+      List<String> scopes,
+      String review,
+      List<Sink> sinks) {
+    this(
+        name,
+        source,
+        tags,
+        environments,
+        scope,
+        devAnalog,
+        generator,
+        expiresAt,
+        scopes,
+        review,
+        sinks,
+        List.of());
+  }
+
+  /** How this entry gets a new value. */
+  public RotationMode mode() {
+    return RotationMode.of(this);
   }
 
   public Optional<GeneratorSpec> generatorSpec() {

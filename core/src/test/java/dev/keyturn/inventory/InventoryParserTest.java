@@ -40,6 +40,10 @@ class InventoryParserTest {
             new WebhookEntry(
                 "freescout", "freescout", "FS_SUPPORT_WEBHOOK", null, java.util.Map.of()));
     assertThat(inv.vendors()).contains("FS", "RX");
+    assertThat(inv.secret("CF_DNS_EDIT_RAXX_APP").orElseThrow().references())
+        .containsExactly("terraform/cloudflare/variables.tf", ".github/workflows/deploy.yml");
+    assertThat(inv.functions()).contains("support-api", "webhook-verify", "jwt-signing");
+    assertThat(inv.vendorIssuedFunctions()).containsExactly("support-api");
   }
 
   @Test

@@ -19,6 +19,7 @@ public final class Linter {
           NamingRules::name,
           NamingRules::companion,
           NamingRules::leastPrivilege,
+          ModeRules::companionsRequired,
           TagRules::tags,
           TagRules::criticalReview,
           TagRules::orphan,
@@ -30,6 +31,7 @@ public final class Linter {
           DuplicateRules::sinks,
           DuplicateRules::webhookSources,
           ReferenceRules::generators,
+          ModeRules::vendorIssued,
           ReferenceRules::webhooks);
 
   /** Every rule id this linter can report, for documentation and tests. */
@@ -39,6 +41,7 @@ public final class Linter {
           NamingRules.NAME,
           NamingRules.COMPANION,
           NamingRules.LEAST_PRIVILEGE,
+          ModeRules.COMPANION_REQUIRED,
           TagRules.TAGS,
           TagRules.CRITICAL_REVIEW,
           TagRules.ORPHAN,
@@ -49,6 +52,7 @@ public final class Linter {
           DuplicateRules.DUPLICATE_NAME,
           DuplicateRules.DUPLICATE_SINK,
           ReferenceRules.GENERATOR,
+          ModeRules.VENDOR_ISSUED,
           ReferenceRules.WEBHOOK);
 
   private final LintContext context;
