@@ -11,12 +11,14 @@ import dev.keyturn.secrets.aws.SsmParameterStore;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.ReplayGuard;
+import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.state.dynamodb.DynamoAuditLog;
 import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.DynamoLeaseStore;
 import dev.keyturn.state.dynamodb.DynamoReplayGuard;
+import dev.keyturn.state.dynamodb.DynamoRetireTaskStore;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
 import dev.keyturn.state.dynamodb.StateTable;
@@ -56,6 +58,11 @@ public class CoreBeans {
   @Singleton
   public RotationStore rotationStore(StateTable table) {
     return new DynamoRotationStore(table);
+  }
+
+  @Singleton
+  public RetireTaskStore retireTaskStore(StateTable table) {
+    return new DynamoRetireTaskStore(table);
   }
 
   @Singleton

@@ -29,6 +29,7 @@ final class Items {
   static final String LEASE_PREFIX = "LEASE#";
   static final String MSG_PREFIX = "MSG#";
   static final String AUDIT_PREFIX = "AUDIT#";
+  static final String RETIRE_PK = "RETIRE";
 
   private Items() {}
 
