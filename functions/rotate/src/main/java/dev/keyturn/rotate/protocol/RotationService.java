@@ -9,6 +9,8 @@ import dev.keyturn.rotate.generator.GenerationRequest;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.MalformedSecretValueException;
 import dev.keyturn.rotate.generator.SecretGenerator;
+import dev.keyturn.rotate.supplied.SuppliedValues;
+import dev.keyturn.rotate.supplied.ValueNotSuppliedException;
 import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.secrets.SecretDescription;
@@ -75,9 +77,24 @@ public final class RotationService {
    * @throws RotationException (and vendor or generator errors) when a guard or the step fails
    */
   public StepOutcome handle(RotationEvent event) {
+    return handle(event, false);
+  }
+
+  /**
+   * Runs one step that keyturn drives itself, in order, without RotateSecret: {@code keyturn rotate
+   * --in-process} and operator-assisted rotations, where no rotation function may run the steps
+   * too. The same steps, journal, events and metrics as {@link #handle}; only the guards differ
+   * ({@link RotationGuard#checkDriven}): rotation need not be enabled, and the token's version is
+   * created by the step that stores the new value.
+   */
+  public StepOutcome handleDriven(RotationEvent event) {
+    return handle(event, true);
+  }
+
+  private StepOutcome handle(RotationEvent event, boolean driven) {
     StepOutcome outcome;
     try {
-      outcome = run(event);
+      outcome = run(event, driven);
     } catch (RuntimeException failed) {
       String step = event.step() == null ? "unknown" : event.step().eventName();
       metrics.count(Metric.ROTATIONS_FAILED, 1, Dimensions.STEP, step);
@@ -89,7 +106,7 @@ public final class RotationService {
     return outcome;
   }
 
-  private StepOutcome run(RotationEvent event) {
+  private StepOutcome run(RotationEvent event, boolean driven) {
     SecretEntry entry =
         inventory
             .secretBySourceId(event.secretId())
@@ -98,7 +115,10 @@ public final class RotationService {
     StepContext c = new StepContext(event, entry, metadata);
     RotationGuard.Verdict verdict;
     try {
-      verdict = RotationGuard.check(metadata, event.secretId(), event.token());
+      verdict =
+          driven
+              ? RotationGuard.checkDriven(metadata, event.secretId(), event.token())
+              : RotationGuard.check(metadata, event.secretId(), event.token());
     } catch (RotationException refused) {
       journal.rejected(c, refused);
       throw refused;
@@ -134,8 +154,11 @@ public final class RotationService {
    * createSecret. AWSCURRENT must exist. If the token's version already has its AWSPENDING value,
    * nothing happens. A generator whose vendor issues values (Heroku) has nothing to generate yet:
    * the step records "deferred-to-vendor" and puts no value, because a Secrets Manager version can
-   * hold only one value and the vendor makes it in setSecret. Otherwise the entry's generator makes
-   * a value from the AWSCURRENT one and PutSecretValue stores it as the token's AWSPENDING version.
+   * hold only one value and the vendor makes it in setSecret. An operator-assisted entry (no
+   * generator) has nothing to make: its value must already be there, supplied by a person ({@code
+   * keyturn rotate NAME --from-stdin}), else the step fails rather than invent one. Otherwise the
+   * entry's generator makes a value from the AWSCURRENT one and PutSecretValue stores it as the
+   * token's AWSPENDING version.
    */
   String createSecret(StepContext c) {
     String currentVersion = currentVersion(c);
@@ -144,6 +167,9 @@ public final class RotationService {
     }
     if (vendor(c).filter(Vendor::issuesValues).isPresent()) {
       return "deferred-to-vendor";
+    }
+    if (c.generatorType() == null) {
+      throw new ValueNotSuppliedException(c.name());
     }
     SecretGenerator generator = generator(c);
     String currentValue = currentValue(c, currentVersion);
@@ -182,14 +208,19 @@ public final class RotationService {
 
   /**
    * testSecret. The AWSPENDING value must be well-formed for the entry's generator; for a vendor
-   * credential an authenticated call with it must also succeed. Reads only; repeating it is
-   * harmless.
+   * credential an authenticated call with it must also succeed. A value supplied by a person (no
+   * generator) must differ from AWSCURRENT and keep its shape ({@link SuppliedValues}). Reads only;
+   * repeating it is harmless.
    */
   String testSecret(StepContext c) {
     String value =
         secrets
             .value(c.secretId(), c.token(), Stages.PENDING)
             .orElseThrow(() -> new PendingValueMissingException(c.name(), c.token()));
+    if (c.generatorType() == null) {
+      SuppliedValues.check(c.entry(), value, currentValue(c, currentVersion(c)));
+      return "supplied-value-checked";
+    }
     try {
       generator(c).checkWellFormed(value, c.generatorOptions());
     } catch (MalformedSecretValueException malformed) {

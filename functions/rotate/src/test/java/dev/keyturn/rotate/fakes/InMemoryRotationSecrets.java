@@ -22,6 +22,7 @@ public final class InMemoryRotationSecrets implements SecretStages {
 
   private final String name;
   private boolean rotationEnabled = true;
+  private String rotationLambdaArn;
   private final Map<String, String> values = new LinkedHashMap<>();
   private final Map<String, List<String>> stages = new LinkedHashMap<>();
   private final List<String> rotationTokens = new ArrayList<>();
@@ -39,6 +40,11 @@ public final class InMemoryRotationSecrets implements SecretStages {
 
   public void disableRotation() {
     rotationEnabled = false;
+  }
+
+  /** What DescribeSecret reports once a rotation function is configured. */
+  public void attachRotationLambda(String arn) {
+    rotationLambdaArn = arn;
   }
 
   /** What RotateSecret does before invoking the function: a labelled version without a value. */
@@ -78,7 +84,8 @@ public final class InMemoryRotationSecrets implements SecretStages {
       }
     });
     return Optional.of(
-        new SecretDescription(arn(), name, rotationEnabled, null, labelled, null, null));
+        new SecretDescription(
+            arn(), name, rotationEnabled, rotationLambdaArn, labelled, null, null));
   }
 
   @Override

@@ -36,6 +36,8 @@ class SweepServiceTest {
   private final InMemoryParameterStore parameters = new InMemoryParameterStore();
   private final InMemoryRotationStore rotations = new InMemoryRotationStore();
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
+  final dev.keyturn.rotate.fakes.InMemoryRetireTaskStore retireTasks =
+      new dev.keyturn.rotate.fakes.InMemoryRetireTaskStore();
   private final RecordingEventPublisher events = new RecordingEventPublisher();
   private final RecordingMetrics metrics = new RecordingMetrics();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -50,7 +52,16 @@ class SweepServiceTest {
           "test");
   private final SweepService sweep =
       new SweepService(
-          inventory, parameters, rotation, rotations, audit, events, clock, "test", metrics);
+          inventory,
+          parameters,
+          rotation,
+          rotations,
+          retireTasks,
+          audit,
+          events,
+          clock,
+          "test",
+          metrics);
 
   private void ssmEntry(String name, String path, String cadence, Instant modified) {
     inventory.add(Entries.ssm(name, path, cadence, "hmac-key", Map.of()));
@@ -194,7 +205,8 @@ class SweepServiceTest {
                 .containsExactly(
                     Map.entry(Metric.ROTATIONS_SUCCEEDED, 1L),
                     Map.entry(Metric.SWEEP_FAILURES, 1L),
-                    Map.entry(Metric.SECRETS_EXPIRING, 1L)));
+                    Map.entry(Metric.SECRETS_EXPIRING, 1L),
+                    Map.entry(Metric.RETIRE_TASKS_OVERDUE, 0L)));
   }
 
   @Test
@@ -209,10 +221,46 @@ class SweepServiceTest {
                 });
     SweepService failing =
         new SweepService(
-            unreachable, parameters, rotation, rotations, audit, events, clock, "test", metrics);
+            unreachable,
+            parameters,
+            rotation,
+            rotations,
+            retireTasks,
+            audit,
+            events,
+            clock,
+            "test",
+            metrics);
 
     assertThatThrownBy(failing::sweep).isInstanceOf(IllegalStateException.class);
 
     assertThat(metrics.total(Metric.SWEEP_FAILURES)).isEqualTo(1);
+  }
+
+  @Test
+  void sweep_countsRetireTasksPastTheirDate_asRetireTasksOverdue() {
+    retireTasks.record(task("ALP_LIVE_TRADING", "v2", NOW.minus(Duration.ofDays(8))));
+    retireTasks.record(task("PM_SERVER_MAIL", "v3", NOW.minus(Duration.ofDays(1))));
+    retireTasks.record(task("ANT_CLAUDE_SDK", "v4", NOW.minus(Duration.ofDays(30))));
+    retireTasks.close("ANT_CLAUDE_SDK", NOW.minus(Duration.ofDays(20)), "ops");
+
+    SweepResult result = sweep.sweep();
+
+    assertThat(result.retireOverdue()).isEqualTo(1);
+    assertThat(result.toMap()).containsEntry("retireOverdue", 1);
+    assertThat(metrics.total(Metric.RETIRE_TASKS_OVERDUE)).isEqualTo(1);
+  }
+
+  private static dev.keyturn.state.RetireTask task(String name, String version, Instant created) {
+    return new dev.keyturn.state.RetireTask(
+        name,
+        "Alpaca",
+        "dash",
+        "old",
+        version,
+        created,
+        created.plus(Duration.ofDays(7)),
+        null,
+        null);
   }
 }
