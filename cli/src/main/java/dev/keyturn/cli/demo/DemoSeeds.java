@@ -3,6 +3,7 @@ package dev.keyturn.cli.demo;
 import dev.keyturn.inventory.GeneratorSpec;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.json.Json;
 import dev.keyturn.rotate.generator.GenerationRequest;
@@ -11,8 +12,10 @@ import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.secrets.ParameterCreator;
 import dev.keyturn.secrets.SecretCreator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -66,7 +69,16 @@ final class DemoSeeds {
   private String firstValue(SecretEntry e) {
     GeneratorSpec g = e.generator();
     if (g == null) {
-      return token(40); // a vendor-issued token keyturn does not generate
+      // a stand-in for a vendor-issued credential (keyturn never generates those): a JSON object
+      // when sinks publish fields of it ({"key_id", "secret_key"}), else a token
+      List<String> fields =
+          e.sinks().stream().map(Sink::field).filter(Objects::nonNull).distinct().toList();
+      if (fields.isEmpty()) {
+        return token(40);
+      }
+      Map<String, String> object = new LinkedHashMap<>();
+      fields.forEach(f -> object.put(f, token(40)));
+      return Json.write(object);
     }
     return switch (g.type()) {
       case "json-field" -> jsonWithFields(g);

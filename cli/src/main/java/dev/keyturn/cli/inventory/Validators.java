@@ -1,5 +1,6 @@
 package dev.keyturn.cli.inventory;
 
+import dev.keyturn.inventory.GeneratorTypes;
 import dev.keyturn.inventory.lint.LintContext;
 import dev.keyturn.inventory.lint.OptionValidator;
 import dev.keyturn.rotate.RotationGenerators;
@@ -14,8 +15,18 @@ final class Validators {
 
   static LintContext lintContext(Clock clock) {
     GeneratorRegistry generators = RotationGenerators.forValidation();
-    OptionValidator generatorOptions = generators::validate;
     OptionValidator schemeOptions = Schemes::validateOptions;
-    return new LintContext(clock.instant(), generatorOptions, schemeOptions);
+    return new LintContext(clock.instant(), generatorOptions(generators), schemeOptions);
+  }
+
+  /**
+   * The rotate module validates the types it registers; a type core's table declares that this
+   * build does not register yet (one another module adds) is checked for its required options.
+   */
+  static OptionValidator generatorOptions(GeneratorRegistry generators) {
+    return (type, options) ->
+        !generators.types().contains(type) && GeneratorTypes.find(type).isPresent()
+            ? GeneratorTypes.missingOptions(type, options)
+            : generators.validate(type, options);
   }
 }

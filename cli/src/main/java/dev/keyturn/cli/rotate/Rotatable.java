@@ -2,6 +2,7 @@ package dev.keyturn.cli.rotate;
 
 import dev.keyturn.inventory.Cadence;
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.VendorDirectory;
 import dev.keyturn.secrets.SecretDescription;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,16 +13,30 @@ final class Rotatable {
   private Rotatable() {}
 
   /**
-   * @throws NotRotatableException when the entry has no generator: keyturn does not make its value
+   * Only generated and vendor entries rotate without a value from a person.
+   *
+   * @throws NotRotatableException for a non-rotating entry, and for an operator-assisted one (no
+   *     generator: keyturn never invents its value), naming the vendor's dashboard
    */
-  static void requireGenerator(SecretEntry entry) {
-    if (entry.generator() == null) {
-      throw new NotRotatableException(
-          entry.name(),
-          "it has no generator (its value is issued elsewhere): rotate it at the vendor, put the"
-              + " new value into "
-              + entry.source().id()
-              + ", then run keyturn sync");
+  static void requireAutomatic(SecretEntry entry) {
+    switch (entry.mode()) {
+      case NONE ->
+          throw new NotRotatableException(
+              entry.name(), "it is tagged rotation: non-rotating (mode none)");
+      case OPERATOR -> {
+        VendorDirectory.Listing vendor = VendorDirectory.of(entry);
+        throw new NotRotatableException(
+            entry.name(),
+            "it is operator-assisted (no generator): keyturn never invents its value; create"
+                + " the new "
+                + vendor.vendor()
+                + " credential at "
+                + vendor.dashboard()
+                + ", then run keyturn rotate "
+                + entry.name()
+                + " --from-stdin");
+      }
+      case GENERATED, VENDOR -> {}
     }
   }
 

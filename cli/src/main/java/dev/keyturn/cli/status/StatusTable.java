@@ -19,6 +19,7 @@ final class StatusTable {
         new ArrayList<>(
             List.of(
                 "NAME",
+                "MODE",
                 "SOURCE",
                 "CADENCE",
                 "LAST ROTATED",
@@ -43,6 +44,7 @@ final class StatusTable {
           cells.addAll(
               List.of(
                   r.name(),
+                  r.mode(),
                   source(r),
                   dash(r.rotation().cadence()),
                   lastRotated(r.rotation()),
@@ -50,7 +52,7 @@ final class StatusTable {
                   inFlight(r.inFlight()),
                   expires(r.expiry())));
         } else {
-          cells.addAll(List.of("", "", "", "", "", "", ""));
+          cells.addAll(List.of("", "", "", "", "", "", "", ""));
         }
         cells.addAll(sink(s));
         if (herokuChecked) {
@@ -61,12 +63,35 @@ final class StatusTable {
       }
     }
     table.print(out);
+    tasks(rows, out);
     long due = rows.stream().filter(r -> r.rotation().due()).count();
     long expiring = rows.stream().filter(r -> r.expiry().expiring()).count();
     long rotating = rows.stream().filter(r -> r.inFlight() != null).count();
+    long tasks = rows.stream().mapToLong(r -> r.retireTasks().size()).sum();
+    long overdue =
+        rows.stream()
+            .flatMap(r -> r.retireTasks().stream())
+            .filter(EntryStatus.RetireTaskStatus::overdue)
+            .count();
     out.printf(
-        "%d entries, %d due, %d expiring, %d mid-rotation%n", rows.size(), due, expiring, rotating);
+        "%d entries, %d due, %d expiring, %d mid-rotation, %d to retire at the vendor (%d"
+            + " overdue)%n",
+        rows.size(), due, expiring, rotating, tasks, overdue);
     out.flush();
+  }
+
+  /** The retire-at-vendor tasks, one line each, below the table. */
+  private static void tasks(List<EntryStatus> rows, PrintWriter out) {
+    boolean first = true;
+    for (EntryStatus r : rows) {
+      for (EntryStatus.RetireTaskStatus t : r.retireTasks()) {
+        if (first) {
+          out.println("Retire at the vendor (then: keyturn retired NAME):");
+          first = false;
+        }
+        out.printf("  %s: %s%s%n", r.name(), t.task(), t.overdue() ? " OVERDUE" : "");
+      }
+    }
   }
 
   private static String source(EntryStatus r) {

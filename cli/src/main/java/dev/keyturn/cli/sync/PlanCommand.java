@@ -53,7 +53,7 @@ public final class PlanCommand implements Callable<Integer> {
         out.flush();
       } else {
         if (result.heroku() != null) {
-          new SyncPrinter(out).plan(result.heroku());
+          new SyncPrinter(out).plan(result.heroku(), result.modes());
         }
         if (result.dotenv() != null) {
           DotenvStep.print(result.dotenv(), true, out);

@@ -21,13 +21,16 @@ final class SyncPrinter {
     this.out = out;
   }
 
-  void plan(SyncReport report) {
+  /**
+   * @param modes each secret's rotation mode, shown next to it
+   */
+  void plan(SyncReport report, Map<String, String> modes) {
     for (AppResult app : report.apps()) {
       if (app.plan() == null) {
         out.printf("%s: %s%n", app.app(), reason(app));
         continue;
       }
-      planOf(app);
+      planOf(app, modes);
     }
     long changes = report.apps().stream().mapToLong(a -> a.set().size() + a.removed().size()).sum();
     out.printf(
@@ -40,7 +43,7 @@ final class SyncPrinter {
   }
 
   @SuppressWarnings("unchecked")
-  private void planOf(AppResult app) {
+  private void planOf(AppResult app, Map<String, String> modes) {
     List<Map<String, Object>> changes = (List<Map<String, Object>>) app.plan().get("changes");
     List<String> unchanged = (List<String>) app.plan().get("unchanged");
     out.printf(
@@ -49,13 +52,15 @@ final class SyncPrinter {
     if (changes.isEmpty()) {
       return;
     }
-    Table table = new Table("", "VAR", "REASON", "SECRET", "SOURCE VERSION", "HEROKU NOW", "NEW");
+    Table table =
+        new Table("", "VAR", "REASON", "SECRET", "MODE", "SOURCE VERSION", "HEROKU NOW", "NEW");
     for (Map<String, Object> c : changes) {
       table.row(
           "remove".equals(c.get("action")) ? "-" : "new".equals(c.get("reason")) ? "+" : "~",
           str(c.get("var")),
           str(c.get("reason")),
           str(c.get("secret")),
+          c.get("secret") == null ? null : modes.get(str(c.get("secret"))),
           str(c.get("sourceVersion")),
           str(c.get("current")),
           str(c.get("next")));

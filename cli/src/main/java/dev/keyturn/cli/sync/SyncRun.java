@@ -22,8 +22,9 @@ final class SyncRun {
    *
    * @param heroku the Heroku report, or null when Heroku was skipped
    * @param dotenv the dotenv results, or null when dotenv was not asked for
+   * @param modes every entry's rotation mode, by name ({@code generated}, {@code vendor}, ...)
    */
-  record Result(SyncReport heroku, List<DotenvResult> dotenv) {
+  record Result(SyncReport heroku, List<DotenvResult> dotenv, Map<String, String> modes) {
 
     boolean complete() {
       return (heroku == null || heroku.incomplete().isEmpty())
@@ -38,6 +39,7 @@ final class SyncRun {
       if (dotenv != null) {
         m.put("dotenv", DotenvStep.toMaps(dotenv));
       }
+      m.put("modes", modes);
       return m;
     }
   }
@@ -70,7 +72,9 @@ final class SyncRun {
               sinks.baseDir,
               dryRun);
     }
-    return new Result(heroku, dotenv);
+    Map<String, String> modes = new java.util.TreeMap<>();
+    inventory.secrets().forEach(e -> modes.put(e.name(), e.mode().label()));
+    return new Result(heroku, dotenv, modes);
   }
 
   private static String trigger(boolean dryRun) {

@@ -89,10 +89,7 @@ public final class FirstValue {
    * @throws FirstValueRefusedException when the entry's mode and the value's origin disagree
    */
   public Created create(SecretEntry entry, String suppliedValue) {
-    requireOrigin(entry, suppliedValue != null);
-    if (exists(entry)) {
-      throw new SourceAlreadyExistsException(entry.name(), entry.source().id());
-    }
+    check(entry, suppliedValue != null);
     String value;
     if (suppliedValue != null) {
       SuppliedValues.check(entry, suppliedValue, null);
@@ -112,9 +109,25 @@ public final class FirstValue {
     return new Created(entry.name(), entry.source().id(), versionAndArn[0], from, tags);
   }
 
+  /**
+   * The checks {@link #create} makes before it writes anything (a dry run makes only these).
+   *
+   * @param supplied whether the first value will come from a person
+   * @return the tags the resource would get
+   * @throws SourceAlreadyExistsException when the secret or parameter exists
+   * @throws FirstValueRefusedException when the entry's mode and the value's origin disagree
+   */
+  public Map<String, String> check(SecretEntry entry, boolean supplied) {
+    requireOrigin(entry, supplied);
+    if (exists(entry)) {
+      throw new SourceAlreadyExistsException(entry.name(), entry.source().id());
+    }
+    return tags(entry);
+  }
+
   private static void requireOrigin(SecretEntry entry, boolean supplied) {
     RotationMode mode = entry.mode();
-    if (mode == RotationMode.GENERATED && entry.generator() != null && supplied) {
+    if (mode == RotationMode.GENERATED && supplied) {
       throw new FirstValueRefusedException(
           entry.name(),
           "it is generated ("
@@ -122,7 +135,7 @@ public final class FirstValue {
               + "): keyturn makes its first value;"
               + " drop --from-stdin");
     }
-    if ((mode != RotationMode.GENERATED || entry.generator() == null) && !supplied) {
+    if (mode != RotationMode.GENERATED && !supplied) {
       throw new FirstValueRefusedException(
           entry.name(),
           "its mode is "
