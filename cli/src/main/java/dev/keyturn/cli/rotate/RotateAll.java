@@ -98,10 +98,11 @@ final class RotateAll {
           null,
           "create it at "
               + vendor.dashboard()
-              + ", then "
-              + (options.fromDir == null ? "--from-dir DIR with" : "put it in ")
-              + (options.fromDir == null ? " a file " : options.fromDir.resolve(e.name()) + " ")
-              + "(or keyturn rotate "
+              + ", then put it in "
+              + (options.fromDir == null
+                  ? "a file named " + e.name() + " under --from-dir DIR"
+                  : options.fromDir.resolve(e.name()).toString())
+              + " (or keyturn rotate "
               + e.name()
               + " --from-stdin)");
     }
