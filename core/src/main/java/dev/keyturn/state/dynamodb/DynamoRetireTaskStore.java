@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -96,6 +97,8 @@ public final class DynamoRetireTaskStore implements RetireTaskStore {
                     .key(Items.key(RETIRE_PK, sortKey(t.secretName(), t.newVersion())))
                     .updateExpression("SET #at = :at, #by = :by, #ttl = :ttl")
                     .conditionExpression("attribute_not_exists(#at)")
+                    .returnValuesOnConditionCheckFailure(
+                        ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .expressionAttributeNames(
                         Map.of("#at", CLOSED_AT, "#by", CLOSED_BY, "#ttl", Items.TTL))
                     .expressionAttributeValues(
@@ -106,7 +109,14 @@ public final class DynamoRetireTaskStore implements RetireTaskStore {
                     .build());
         closed.add(t.closed(at, by));
       } catch (ConditionalCheckFailedException closedMeanwhile) {
-        // someone (or this call's own applied first attempt) closed it already
+        // closed already: by this call's own first attempt (applied, answer lost, SDK retried:
+        // the item carries our time and name), which counts as closed now, or by someone else
+        Map<String, AttributeValue> item = closedMeanwhile.item();
+        if (item != null
+            && at.equals(Items.instant(item, CLOSED_AT))
+            && by.equals(Items.str(item, CLOSED_BY))) {
+          closed.add(t.closed(at, by));
+        }
       }
     }
     return closed;
