@@ -81,11 +81,8 @@ public final class RotationService {
   }
 
   /**
-   * Runs one step that keyturn drives itself, in order, without RotateSecret: {@code keyturn rotate
-   * --in-process} and operator-assisted rotations, where no rotation function may run the steps
-   * too. The same steps, journal, events and metrics as {@link #handle}; only the guards differ
-   * ({@link RotationGuard#checkDriven}): rotation need not be enabled, and the token's version is
-   * created by the step that stores the new value.
+   * As {@link #handle}, for steps keyturn drives itself without RotateSecret ({@link
+   * DrivenRotation}); only the guards differ ({@link RotationGuard#checkDriven}).
    */
   public StepOutcome handleDriven(RotationEvent event) {
     return handle(event, true);
@@ -284,16 +281,14 @@ public final class RotationService {
         .orElseThrow(() -> new CurrentVersionMissingException(c.name()));
   }
 
-  private String currentValue(StepContext c, String currentVersion) {
+  private String currentValue(StepContext c, String version) {
     return secrets
-        .value(c.secretId(), currentVersion, Stages.CURRENT)
+        .value(c.secretId(), version, Stages.CURRENT)
         .orElseThrow(() -> new CurrentVersionMissingException(c.name()));
   }
 
+  /** Only for entries with a generator: the steps handle operator entries before asking. */
   private SecretGenerator generator(StepContext c) {
-    if (c.generatorType() == null) {
-      throw new NoGeneratorException(c.name());
-    }
     return generators.get(c.generatorType());
   }
 
