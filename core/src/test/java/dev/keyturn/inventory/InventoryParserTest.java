@@ -28,10 +28,23 @@ class InventoryParserTest {
         .containsExactly(
             new Sink.Heroku("raxx-raptor-prod", "FREESCOUT_SUPPORT_WEBHOOK_SECRET", null),
             new Sink.Dotenv(".env.local", "FREESCOUT_SUPPORT_WEBHOOK_SECRET"));
-    assertThat(inv.secret("ALP_PAPER_TRADING").orElseThrow().sinks())
-        .containsExactly(
-            new Sink.Heroku("raxx-raptor-prod", "ALPACA_PAPER_API_KEY_ID", null, "key_id"),
-            new Sink.Heroku("raxx-raptor-prod", "ALPACA_PAPER_API_SECRET_KEY", null, "secret_key"));
+    SecretEntry paper = inv.secret("ALP_PAPER_TRADING").orElseThrow();
+    assertThat(paper.sinks())
+        .contains(
+            new Sink.Heroku("raxx-raptor-prod", "ALPACA_PAPER_API_KEY_ID", null, "key_id", "prod"),
+            new Sink.Heroku(
+                "raxx-raptor-staging",
+                "ALPACA_PAPER_API_SECRET_KEY",
+                null,
+                "secret_key",
+                "staging"));
+    assertThat(paper.sourceFor("staging"))
+        .isEqualTo(new Source.SecretsManager("keyturn/staging/alp-paper-trading"));
+    assertThat(paper.source())
+        .as("prod's, for rotation and status")
+        .isEqualTo(paper.sourceFor("prod"));
+    assertThat(inv.secret("CF_DNS_EDIT_RAXX_APP").orElseThrow().sinks())
+        .contains(new Sink.Github("raxx/infra", "staging", "CF_DNS_EDIT_TOKEN", null, null, null));
     assertThat(inv.secret("FS_SUPPORT_API").orElseThrow().source())
         .isEqualTo(new Source.SsmParameter("/keyturn/prod/freescout-api-token"));
     assertThat(inv.secret("CF_DNS_EDIT_RAXX_APP").orElseThrow().scopes()).hasSize(2);
@@ -41,7 +54,7 @@ class InventoryParserTest {
                 "freescout", "freescout", "FS_SUPPORT_WEBHOOK", null, java.util.Map.of()));
     assertThat(inv.vendors()).contains("FS", "RX");
     assertThat(inv.secret("CF_DNS_EDIT_RAXX_APP").orElseThrow().references())
-        .containsExactly("terraform/cloudflare/variables.tf", ".github/workflows/deploy.yml");
+        .containsExactly("terraform/cloudflare/variables.tf");
     assertThat(inv.functions()).contains("support-api", "webhook-verify", "jwt-signing");
     assertThat(inv.vendorIssuedFunctions()).containsExactly("support-api");
   }
@@ -96,6 +109,90 @@ class InventoryParserTest {
     for (SecretEntry e : inv.secrets()) {
       assertThat(EntryCodec.read(EntryCodec.write(e))).isEqualTo(e);
     }
+  }
+
+  @Test
+  void parse_readsOneSourcePerEnvironment_andEveryKindOfSink() {
+    Inventory inv =
+        InventoryParser.parse(
+                """
+                version: 1
+                secrets:
+                  - name: PM_SERVER_MAIL
+                    environments: [prod, staging]
+                    source:
+                      prod: {secretsManager: keyturn/prod/pm}
+                      staging: {ssmParameter: /keyturn/staging/pm}
+                    sinks:
+                      - github: {repo: raxx/raptor, environment: production, var: PM_TOKEN, env: prod}
+                      - github: {repo: raxx/raptor, var: PM_TOKEN_REPO, previousVar: PM_OLD, env: prod}
+                      - cloudflare: {account: acc123, script: mailer, var: PM_TOKEN, env: staging}
+                """,
+                "inline")
+            .requireValid();
+
+    SecretEntry e = inv.secret("PM_SERVER_MAIL").orElseThrow();
+    assertThat(e.sources())
+        .containsOnlyKeys("prod", "staging")
+        .containsEntry("staging", new Source.SsmParameter("/keyturn/staging/pm"));
+    assertThat(e.allSources()).hasSize(2);
+    assertThat(e.sinks())
+        .extracting(Sink::target)
+        .containsExactly(
+            "github:raxx/raptor@production", "github:raxx/raptor", "cloudflare:acc123/mailer");
+    assertThat(e.sinks().get(1).previousVar()).isEqualTo("PM_OLD");
+    assertThat(EntryCodec.read(EntryCodec.write(e))).isEqualTo(e);
+  }
+
+  @Test
+  void sourceFor_readsProdForAnAccountWideEntry_inEveryEnvironment() {
+    Inventory inv =
+        InventoryParser.parse(
+                """
+                version: 1
+                secrets:
+                  - name: CF_DNS_EDIT
+                    scope: account
+                    environments: [prod]
+                    source: {prod: {secretsManager: keyturn/prod/cf}}
+                  - name: PM_SERVER_MAIL
+                    environments: [prod, staging]
+                    source:
+                      prod: {secretsManager: keyturn/prod/pm}
+                      staging: {secretsManager: keyturn/staging/pm}
+                """,
+                "inline")
+            .requireValid();
+
+    assertThat(inv.secret("CF_DNS_EDIT").orElseThrow().sourceFor("staging"))
+        .isEqualTo(new Source.SecretsManager("keyturn/prod/cf"));
+    assertThat(inv.secret("PM_SERVER_MAIL").orElseThrow().sourceFor("staging"))
+        .isEqualTo(new Source.SecretsManager("keyturn/staging/pm"));
+    assertThat(inv.secret("PM_SERVER_MAIL").orElseThrow().sourceFor("dev")).isNull();
+  }
+
+  @Test
+  void parse_refusesGithubSinks_withABadRepoOrSecretName() {
+    ParsedInventory parsed =
+        InventoryParser.parse(
+            """
+            version: 1
+            secrets:
+              - name: CF_X
+                source: {secretsManager: a}
+                sinks:
+                  - github: {repo: not-a-repo, var: OK}
+                  - github: {repo: raxx/raptor, var: GITHUB_TOKEN_COPY}
+                  - cloudflare: {account: acc, var: X}
+            """,
+            "inline");
+
+    assertThat(parsed.problems())
+        .extracting(SchemaProblem::path)
+        .containsExactly(
+            "secrets[0].sinks[0].github.repo",
+            "secrets[0].sinks[1].github.var",
+            "secrets[0].sinks[2].cloudflare.script");
   }
 
   @Test

@@ -385,4 +385,122 @@ class LinterTest {
         .extracting(Finding::rule, Finding::entry)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("schema", "functions[0].issuedBy"));
   }
+
+  @Test
+  void sourcePerEnv_refusesOneSourceForSeveralEnvironments_andAcceptsOnePerEnvironment() {
+    String single =
+        """
+        version: 1
+        secrets:
+          - name: PM_SERVER_MAIL
+            source: {secretsManager: a}
+            tags: {function: mail-send, sensitivity: high, consumer: raptor, rotation: 90d}
+            environments: [prod, staging]
+            expiresAt: non-expiring
+            scopes: [test]
+            sinks: [{heroku: {app: raptor, var: POSTMARK}}]
+        """;
+    String perEnv =
+        """
+        version: 1
+        secrets:
+          - name: PM_SERVER_MAIL
+            source: {prod: {secretsManager: a}, staging: {secretsManager: b}}
+            tags: {function: mail-send, sensitivity: high, consumer: raptor, rotation: 90d}
+            environments: [prod, staging]
+            expiresAt: non-expiring
+            scopes: [test]
+            sinks:
+              - heroku: {app: raptor, var: POSTMARK, env: prod}
+              - heroku: {app: raptor-staging, var: POSTMARK, env: staging}
+        """;
+
+    assertThat(lint(single).findings())
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.rule()).isEqualTo("env-source-per-env");
+          assertThat(f.fix()).contains("prod: {...}, staging: {...}");
+        });
+    assertThat(lint(perEnv).findings()).isEmpty();
+  }
+
+  @Test
+  void sourcePerEnv_namesAMissingSource_anUnlistedOne_andASinkWithoutEnv() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: PM_SERVER_MAIL
+            source: {prod: {secretsManager: a}, dev: {secretsManager: b}}
+            tags: {function: mail-send, sensitivity: high, consumer: raptor, rotation: 90d}
+            environments: [prod, staging]
+            expiresAt: non-expiring
+            scopes: [test]
+            sinks:
+              - heroku: {app: raptor, var: POSTMARK}
+              - heroku: {app: raptor-staging, var: POSTMARK, env: staging}
+        """;
+
+    assertThat(lint(yaml).findings())
+        .filteredOn(f -> f.rule().equals("env-source-per-env"))
+        .extracting(Finding::message)
+        .containsExactlyInAnyOrder(
+            "listed in staging but has no staging source",
+            "has a dev source but is not listed in dev",
+            "sink heroku raptor POSTMARK does not say which environment's value it publishes",
+            "sink heroku raptor-staging POSTMARK publishes staging, which has no source");
+  }
+
+  @Test
+  void accountScope_refusesAStagingSource_butLetsStagingSinksReadProd() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: CF_DNS_EDIT
+            scope: account
+            source: {prod: {secretsManager: a}%s}
+            tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+            environments: [prod]
+            expiresAt: non-expiring
+            scopes: [test]
+            sinks:
+              - github: {repo: raxx/infra, environment: staging, var: CF_TOKEN, env: staging}
+        """;
+
+    assertThat(lint(yaml.formatted("")).findings()).isEmpty();
+    assertThat(lint(yaml.formatted(", staging: {secretsManager: b}")).findings())
+        .extracting(Finding::rule, Finding::message)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "env-account-prod-only", "account-wide token has a source outside prod [staging]"));
+  }
+
+  @Test
+  void clientVisible_refusesEveryFrontEndPublicPrefix_onAnyKindOfSink() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: STR_BILLING_READ
+            source: {secretsManager: a}
+            tags: {function: billing-read, sensitivity: high, consumer: raptor, rotation: 90d}
+            environments: [prod]
+            expiresAt: non-expiring
+            scopes: [test]
+            sinks:
+              - heroku: {app: web, var: NEXT_PUBLIC_STRIPE}
+              - dotenv: {file: .env, var: VITE_STRIPE}
+              - github: {repo: raxx/web, var: REACT_APP_STRIPE}
+              - cloudflare: {account: a1, script: web, var: PUBLIC_STRIPE}
+              - heroku: {app: mobile, var: STRIPE, previousVar: EXPO_PUBLIC_STRIPE}
+              - heroku: {app: api, var: STRIPE_SECRET_KEY}
+        """;
+
+    assertThat(lint(yaml).findings())
+        .allSatisfy(f -> assertThat(f.rule()).isEqualTo("client-visible-sink"))
+        .extracting(Finding::message)
+        .hasSize(5)
+        .noneMatch(m -> m.contains("STRIPE_SECRET_KEY"));
+  }
 }

@@ -88,6 +88,15 @@ class TokenIndexTest {
             Map.entry("PM_SERVER_MAIL", List.of("prod", "staging")),
             Map.entry("ALP_PAPER_TRADING", List.of("prod", "staging")),
             Map.entry("STR_BILLING_WRITE", List.of("prod", "dev")));
+    // rule 1: different values per environment, so one source each
+    assertThat(notProdOnly.keySet())
+        .allSatisfy(name -> {
+          SecretEntry e = INDEX.secret(name).orElseThrow();
+          assertThat(e.sources().keySet())
+              .as(name)
+              .containsExactlyInAnyOrderElementsOf(e.environments());
+          assertThat(e.allSources()).as(name).hasSize(e.environments().size());
+        });
   }
 
   @Test

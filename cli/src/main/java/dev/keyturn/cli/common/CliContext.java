@@ -44,6 +44,11 @@ public final class CliContext implements AutoCloseable {
     return context.getBean(type);
   }
 
+  /** The beans themselves, for code shared with the demo (which holds its own context). */
+  public io.micronaut.context.BeanLocator beans() {
+    return context;
+  }
+
   /** Who the audit trail names for what this process does ({@code keyturn-cli:<user>}). */
   public String actor() {
     return property("keyturn.sync.actor").orElse(ACTOR_PREFIX + "unknown");

@@ -19,16 +19,18 @@ import picocli.CommandLine.Spec;
     header = "Show what a sync would change (values masked; writes nothing).",
     mixinStandardHelpOptions = true,
     description = {
-      "Show what a sync would change on Heroku (and in .env files with --dotenv): one line per"
-          + " config var, with its reason and source version. Values are masked"
-          + " (s***Z (40 chars)).",
-      "Reads only: no PATCH, no lease, no record. Exit 1 when an app cannot be planned."
+      "Show what a sync would change on Heroku, GitHub Actions and Cloudflare Workers (and in"
+          + " .env files with --dotenv): one line per variable, with its reason and source"
+          + " version. Values are masked (s***Z (40 chars)); GitHub and Cloudflare never show"
+          + " theirs, so keyturn compares keyed digests of what it published.",
+      "Reads only: no write, no lease, no record. Exit 1 when a target cannot be planned."
     },
     footer = {
       "",
       "Examples:",
       "  keyturn plan",
       "  keyturn plan --app raxx-raptor-prod",
+      "  keyturn plan --app github:raxx/infra@production",
       "  keyturn plan --secret FS_SUPPORT_WEBHOOK --dotenv --base-dir ~/src/raptor",
       "  keyturn plan --json | jq '.heroku.apps[].plan.changes[].var'"
     })
@@ -37,6 +39,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
   @Mixin HerokuOptions heroku;
+  @Mixin TargetOptions targets;
   @Mixin SyncScope scope;
   @Mixin SinkChoice sinks;
 
@@ -46,18 +49,15 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (CliContext context = aws.context(heroku.properties())) {
+    java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(heroku.properties());
+    properties.putAll(targets.properties());
+    try (CliContext context = aws.context(properties)) {
       SyncRun.Result result = SyncRun.run(context, scope, sinks, true, spec.commandLine().getErr());
       if (json) {
         out.println(Json.write(result.toMap()));
         out.flush();
       } else {
-        if (result.heroku() != null) {
-          new SyncPrinter(out).plan(result.heroku(), result.modes());
-        }
-        if (result.dotenv() != null) {
-          DotenvStep.print(result.dotenv(), true, out);
-        }
+        new SyncPrinter(out).plan(result.report().apps(), result.modes());
       }
       return result.complete() ? ExitCode.OK : ExitCode.FINDINGS;
     }

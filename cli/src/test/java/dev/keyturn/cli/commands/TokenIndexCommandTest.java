@@ -31,8 +31,10 @@ class TokenIndexCommandTest {
   static void apply() {
     try (SecretsManagerClient sm = SecretsManagerClient.create()) {
       for (var e : InventoryParser.parse(INDEX).requireValid().secrets()) {
-        sm.createSecret(
-            b -> b.name(e.source().id()).secretString(SeededSecrets.generate("index-" + e.name())));
+        for (var source : e.allSources()) { // env-specific tokens: one source per environment
+          sm.createSecret(b ->
+              b.name(source.id()).secretString(SeededSecrets.generate("index-" + source.id())));
+        }
       }
     }
     CliResult applied = Cli.run("apply", INDEX.toString());

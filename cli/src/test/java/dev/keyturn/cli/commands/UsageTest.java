@@ -93,8 +93,9 @@ class UsageTest {
   void conflictingOptions_areUsageErrors() {
     assertThat(Cli.run("sync", "--app", "a", "--secret", "B", "--table", "t").err())
         .contains("--app and --secret cannot be combined");
-    assertThat(Cli.run("sync", "--no-heroku", "--table", "t").err())
-        .contains("--no-heroku without --dotenv leaves nothing to do");
+    assertThat(
+            Cli.run("sync", "--no-heroku", "--no-github", "--no-cloudflare", "--table", "t").err())
+        .contains("--no-heroku --no-github --no-cloudflare without --dotenv leaves nothing to do");
     assertThat(Cli.run("audit", "--limit", "0", "--table", "t").exit()).isEqualTo(2);
   }
 }

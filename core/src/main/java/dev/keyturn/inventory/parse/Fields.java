@@ -39,6 +39,13 @@ final class Fields {
     return node.has(key) && !node.get(key).isNull();
   }
 
+  /** The keys of this mapping, in file order. */
+  List<String> keys() {
+    List<String> out = new ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
   void problem(String where, String message) {
     problems.add(new SchemaProblem(where, message));
   }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.keyturn.inventory.GeneratorSpec;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
-import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.TagDimension;
 import dev.keyturn.inventory.Tags;
@@ -17,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -171,9 +171,11 @@ public final class InventoryParser {
   private static SecretEntry secret(Fields f) {
     f.allowOnly(SECRET_KEYS);
     String name = f.requiredText("name");
+    Map<String, Source> perEnvironment = new LinkedHashMap<>();
+    Source single = source(f, perEnvironment);
     return new SecretEntry(
         name,
-        source(f),
+        single,
         tags(f),
         f.texts("environments"),
         f.text("scope"),
@@ -182,18 +184,42 @@ public final class InventoryParser {
         f.text("expiresAt"),
         f.texts("scopes"),
         f.text("review"),
-        f.objects("sinks").stream().map(InventoryParser::sink).filter(s -> s != null).toList(),
+        f.objects("sinks").stream().map(SinkParser::sink).filter(s -> s != null).toList(),
+        perEnvironment,
         f.texts("references"));
   }
 
-  private static Source source(Fields f) {
+  /**
+   * The entry's source: {@code {secretsManager: …}} / {@code {ssmParameter: …}}, or one of those
+   * per environment ({@code {prod: {secretsManager: …}, staging: {…}}}), which go into {@code
+   * perEnvironment} (the single source returned is then null).
+   */
+  private static Source source(Fields f, Map<String, Source> perEnvironment) {
     Fields s = f.object("source");
     if (s == null) {
       f.problem(
           f.child("source"),
-          "is required: `secretsManager: <name or ARN>` or `ssmParameter: <path>`");
+          "is required: `secretsManager: <name or ARN>`, `ssmParameter: <path>`, or one of those"
+              + " per environment (`prod: {...}`, `staging: {...}`)");
       return null;
     }
+    if (!s.has("secretsManager") && !s.has("ssmParameter") && !s.keys().isEmpty()) {
+      for (String env : s.keys()) {
+        Fields inner = s.object(env);
+        if (inner == null) {
+          continue;
+        }
+        Source own = oneSource(inner);
+        if (own != null) {
+          perEnvironment.put(env, own);
+        }
+      }
+      return null;
+    }
+    return oneSource(s);
+  }
+
+  private static Source oneSource(Fields s) {
     s.allowOnly(Set.of("secretsManager", "ssmParameter"));
     String sm = s.text("secretsManager");
     String ssm = s.text("ssmParameter");
@@ -233,28 +259,6 @@ public final class InventoryParser {
     String type = g.requiredText("type");
     Map<String, String> options = g.scalarsExcept(Set.of("type"));
     return type == null ? null : new GeneratorSpec(type, options);
-  }
-
-  private static Sink sink(Fields f) {
-    Fields heroku = f.object("heroku");
-    Fields dotenv = f.object("dotenv");
-    if ((heroku == null) == (dotenv == null)) {
-      f.problem(f.path(), "needs exactly one of `heroku: {app, var}` or `dotenv: {file, var}`");
-      return null;
-    }
-    f.allowOnly(Set.of("heroku", "dotenv"));
-    if (heroku != null) {
-      heroku.allowOnly(Set.of("app", "var", "previousVar", "field"));
-      String app = heroku.requiredText("app");
-      String var = heroku.requiredText("var");
-      return app == null || var == null
-          ? null
-          : new Sink.Heroku(app, var, heroku.text("previousVar"), heroku.text("field"));
-    }
-    dotenv.allowOnly(Set.of("file", "var", "field"));
-    String file = dotenv.requiredText("file");
-    String var = dotenv.requiredText("var");
-    return file == null || var == null ? null : new Sink.Dotenv(file, var, dotenv.text("field"));
   }
 
   private static WebhookEntry webhook(Fields f) {

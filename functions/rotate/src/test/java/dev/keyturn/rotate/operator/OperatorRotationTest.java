@@ -8,16 +8,15 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.rotate.RotationGenerators;
 import dev.keyturn.rotate.fakes.Entries;
-import dev.keyturn.rotate.fakes.InMemoryAuditLog;
-import dev.keyturn.rotate.fakes.InMemoryParameterStore;
-import dev.keyturn.rotate.fakes.InMemoryRetireTaskStore;
-import dev.keyturn.rotate.fakes.InMemoryRotationStore;
-import dev.keyturn.rotate.fakes.RecordingEventPublisher;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
-import dev.keyturn.rotate.protocol.DrivenRotation;
 import dev.keyturn.rotate.sweep.ParameterRotation;
 import dev.keyturn.state.RetireTask;
+import dev.keyturn.testing.fakes.FakeAuditLog;
+import dev.keyturn.testing.fakes.FakeEventPublisher;
+import dev.keyturn.testing.fakes.FakeParameterStore;
+import dev.keyturn.testing.fakes.FakeRetireTaskStore;
+import dev.keyturn.testing.fakes.FakeRotationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +29,9 @@ class OperatorRotationTest {
 
   static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
 
-  final InMemoryParameterStore parameters = new InMemoryParameterStore();
-  final InMemoryRetireTaskStore store = new InMemoryRetireTaskStore();
-  final InMemoryAuditLog audit = new InMemoryAuditLog();
+  final FakeParameterStore parameters = new FakeParameterStore();
+  final FakeRetireTaskStore store = new FakeRetireTaskStore();
+  final FakeAuditLog audit = new FakeAuditLog();
   final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   final RetireTasks tasks = new RetireTasks(store, audit, clock, "ops", Duration.ofDays(7));
   final OperatorRotation rotation =
@@ -41,9 +40,9 @@ class OperatorRotationTest {
           new ParameterRotation(
               parameters,
               RotationGenerators.all(new FakeRandomPasswordPort(), new RandomSource()),
-              new InMemoryRotationStore(),
+              new FakeRotationStore(),
               audit,
-              new RecordingEventPublisher(),
+              new FakeEventPublisher(),
               clock,
               "ops"),
           tasks);
@@ -95,9 +94,5 @@ class OperatorRotationTest {
     assertThatThrownBy(() -> rotation.rotate(none, "v".repeat(12), (s, o) -> {}))
         .hasMessageContaining("non-rotating");
     assertThat(store.open()).isEmpty();
-  }
-
-  static DrivenRotation unused() {
-    return null;
   }
 }

@@ -10,14 +10,11 @@ import dev.keyturn.inventory.Tags;
 import dev.keyturn.rotate.fakes.Entries;
 import dev.keyturn.rotate.supplied.SuppliedValueRejectedException;
 import dev.keyturn.rotate.supplied.ValueNotSuppliedException;
-import dev.keyturn.secrets.SecretStages;
 import dev.keyturn.secrets.Stages;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class DrivenRotationTest {
@@ -48,16 +45,18 @@ class DrivenRotationTest {
   }
 
   DrivenRotation driven(RotationFixture f) {
-    return new DrivenRotation(f.secrets, f.service, Clock.systemUTC());
+    return new DrivenRotation(f.secretsManager, f.service, Clock.systemUTC());
+  }
+
+  static RotationFixture hook() {
+    return RotationFixture.withoutRotationLambda(
+        Entries.secretsManager("FS_SUPPORT_WEBHOOK", "keyturn/prod/hook", "hmac-key", Map.of()),
+        OLD_KEY);
   }
 
   @Test
   void rotate_runsTheFourStepsHere_withoutRotateSecret_evenWithRotationOff() {
-    RotationFixture f =
-        new RotationFixture(
-            Entries.secretsManager("FS_SUPPORT_WEBHOOK", "keyturn/prod/hook", "hmac-key", Map.of()),
-            OLD_KEY);
-    f.secrets.disableRotation();
+    RotationFixture f = hook();
     String old = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
 
     DrivenRotation.Result r = driven(f).rotate(f.inventory.secrets().getFirst(), this::heard);
@@ -81,7 +80,7 @@ class DrivenRotationTest {
         new RotationFixture(
             Entries.secretsManager("FS_SUPPORT_WEBHOOK", "keyturn/prod/hook", "hmac-key", Map.of()),
             OLD_KEY);
-    f.secrets.attachRotationLambda("arn:aws:lambda:us-east-1:123456789012:function:keyturn-rotate");
+    // the fixture's secret has rotation configured with FakeSecret.ROTATION_LAMBDA
 
     assertThatThrownBy(() -> driven(f).rotate(f.inventory.secrets().getFirst(), this::heard))
         .isInstanceOf(RotationFunctionAttachedException.class)
@@ -92,7 +91,7 @@ class DrivenRotationTest {
 
   @Test
   void rotate_neverInventsAnOperatorEntrysValue() {
-    RotationFixture f = new RotationFixture(alpaca(), OLD_PAIR);
+    RotationFixture f = RotationFixture.withoutRotationLambda(alpaca(), OLD_PAIR);
 
     assertThatThrownBy(() -> driven(f).rotate(alpaca(), this::heard))
         .isInstanceOf(ValueNotSuppliedException.class)
@@ -106,7 +105,7 @@ class DrivenRotationTest {
 
   @Test
   void rotateSupplied_makesTheSuppliedValueCurrent_throughTheSameSteps() {
-    RotationFixture f = new RotationFixture(alpaca(), OLD_PAIR);
+    RotationFixture f = RotationFixture.withoutRotationLambda(alpaca(), OLD_PAIR);
     String old = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
 
     DrivenRotation.Result r = driven(f).rotateSupplied(alpaca(), NEW_PAIR, this::heard);
@@ -136,7 +135,7 @@ class DrivenRotationTest {
 
   @Test
   void rotateSupplied_refusesTheCurrentValue_andAnotherShape_beforeWritingAnything() {
-    RotationFixture f = new RotationFixture(alpaca(), OLD_PAIR);
+    RotationFixture f = RotationFixture.withoutRotationLambda(alpaca(), OLD_PAIR);
 
     assertThatThrownBy(() -> driven(f).rotateSupplied(alpaca(), OLD_PAIR, this::heard))
         .isInstanceOf(SuppliedValueRejectedException.class)
@@ -154,13 +153,20 @@ class DrivenRotationTest {
 
   @Test
   void aFailureBeforeFinishSecret_takesTheSuppliedValuesLabelOffAgain() {
-    AtomicBoolean failed = new AtomicBoolean();
-    RotationFixture f =
-        new RotationFixture(alpaca(), OLD_PAIR, s -> failingOnce(s, "value", failed));
+    RotationFixture f = RotationFixture.withoutRotationLambda(alpaca(), OLD_PAIR);
 
+    // once the value is stored, createSecret's read of it fails
     DrivenRotation.Result r =
-        new DrivenRotation(f.secrets, f.service, Clock.systemUTC())
-            .rotateSupplied(alpaca(), NEW_PAIR, this::heard);
+        driven(f)
+            .rotateSupplied(
+                alpaca(),
+                NEW_PAIR,
+                (step, outcome) -> {
+                  heard(step, outcome);
+                  if (step.equals("putSecretValue")) {
+                    f.secretsManager.failNext("value", 1);
+                  }
+                });
 
     assertThat(r.succeeded()).isFalse();
     assertThat(r.failedStep()).isEqualTo("createSecret");
@@ -171,13 +177,9 @@ class DrivenRotationTest {
 
   @Test
   void aFailureInFinishSecret_leavesThePendingVersion_andSaysHowToResume() {
-    AtomicBoolean failed = new AtomicBoolean();
-    RotationFixture f =
-        new RotationFixture(
-            Entries.secretsManager("FS_SUPPORT_WEBHOOK", "keyturn/prod/hook", "hmac-key", Map.of()),
-            OLD_KEY,
-            s -> failingOnce(s, "moveStage", failed));
-    DrivenRotation rotation = new DrivenRotation(f.secrets, f.service, Clock.systemUTC());
+    RotationFixture f = hook();
+    f.secretsManager.failNext("moveStage", 1); // only finishSecret moves a label
+    DrivenRotation rotation = driven(f);
     SecretEntry entry = f.inventory.secrets().getFirst();
 
     DrivenRotation.Result r = rotation.rotate(entry, this::heard);
@@ -199,32 +201,5 @@ class DrivenRotationTest {
 
   private void heard(String step, String outcome) {
     heard.add(step + " " + outcome);
-  }
-
-  /** The port, failing the first call of one method (by name) after the value was put. */
-  static SecretStages failingOnce(SecretStages real, String method, AtomicBoolean failed) {
-    return (SecretStages)
-        java.lang.reflect.Proxy.newProxyInstance(
-            SecretStages.class.getClassLoader(),
-            new Class<?>[] {SecretStages.class},
-            (proxy, m, args) -> {
-              boolean afterPut =
-                  real.describe((String) args[0])
-                      .map(d -> d.versionWith(Stages.PENDING).isPresent())
-                      .orElse(false);
-              if (m.getName().equals(method) && afterPut && failed.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure of " + method);
-              }
-              try {
-                Object result = m.invoke(real, args);
-                return result;
-              } catch (java.lang.reflect.InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
-  }
-
-  static Optional<String> none() {
-    return Optional.empty();
   }
 }
