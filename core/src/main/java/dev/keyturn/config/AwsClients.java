@@ -78,13 +78,15 @@ public class AwsClients {
         .build();
   }
 
-  private static UrlConnectionHttpClient.Builder http(AwsTimeouts timeouts) {
+  /** The HTTP client settings every keyturn SDK client uses (also for clients built elsewhere). */
+  public static UrlConnectionHttpClient.Builder http(AwsTimeouts timeouts) {
     return UrlConnectionHttpClient.builder()
         .connectionTimeout(CONNECT_TIMEOUT)
         .socketTimeout(timeouts.attempt());
   }
 
-  private static ClientOverrideConfiguration overrides(AwsTimeouts timeouts) {
+  /** The call and attempt timeouts every keyturn SDK client uses. */
+  public static ClientOverrideConfiguration overrides(AwsTimeouts timeouts) {
     return ClientOverrideConfiguration.builder()
         .apiCallTimeout(timeouts.call())
         .apiCallAttemptTimeout(timeouts.attempt())

@@ -8,6 +8,7 @@ import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.aws.AwsSecretSource;
 import dev.keyturn.secrets.aws.SecretsManagerSecrets;
 import dev.keyturn.secrets.aws.SsmParameterStore;
+import dev.keyturn.state.CredentialLedger;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.ReplayGuard;
@@ -15,6 +16,7 @@ import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.state.dynamodb.DynamoAuditLog;
+import dev.keyturn.state.dynamodb.DynamoCredentialLedger;
 import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.DynamoLeaseStore;
 import dev.keyturn.state.dynamodb.DynamoReplayGuard;
@@ -63,6 +65,11 @@ public class CoreBeans {
   @Singleton
   public RetireTaskStore retireTaskStore(StateTable table) {
     return new DynamoRetireTaskStore(table);
+  }
+
+  @Singleton
+  public CredentialLedger credentialLedger(StateTable table) {
+    return new DynamoCredentialLedger(table);
   }
 
   @Singleton

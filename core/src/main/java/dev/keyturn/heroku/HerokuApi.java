@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyturn.json.Json;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -154,14 +156,75 @@ public final class HerokuApi {
     String path =
         "/oauth/authorizations/" + identity(authorizationId) + "/actions/regenerate-tokens";
     HerokuTransport.Response r = transport.send(HerokuTransport.Call.change("POST", path, "{}"));
-    JsonNode a = tree(r, "POST", path);
+    return withToken(r, "POST", path);
+  }
+
+  /** {@code GET /oauth/authorizations/{id}}: the authorization's description and scope. */
+  public AuthorizationSummary authorization(String authorizationId) {
+    String path = "/oauth/authorizations/" + identity(authorizationId);
+    return summary(tree(transport.send(HerokuTransport.Call.get(path, Map.of())), "GET", path));
+  }
+
+  /** {@code GET /oauth/authorizations}: every authorization of the token's user. */
+  public List<AuthorizationSummary> authorizations() {
+    String path = "/oauth/authorizations";
+    JsonNode list = tree(transport.send(HerokuTransport.Call.get(path, Map.of())), "GET", path);
+    List<AuthorizationSummary> all = new ArrayList<>();
+    list.forEach(a -> all.add(summary(a)));
+    return List.copyOf(all);
+  }
+
+  /**
+   * {@code POST /oauth/authorizations}: a new authorization of the token's user, with its own
+   * access token. Not idempotent (a repeat makes a second authorization), so a timeout or 5xx is
+   * thrown as unsettled, never retried; the description lets the caller find what it made.
+   */
+  public OAuthAuthorization createAuthorization(List<String> scope, String description) {
+    String path = "/oauth/authorizations";
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("scope", scope);
+    body.put("description", description);
+    HerokuTransport.Response r =
+        transport.send(HerokuTransport.Call.change("POST", path, Json.write(body)));
+    return withToken(r, "POST", path);
+  }
+
+  /**
+   * {@code DELETE /oauth/authorizations/{id}}: its access token stops working. A repeat finds
+   * nothing to delete, so this one is retried on 5xx and timeouts like a read.
+   *
+   * @return true when this call deleted it, false when it was already gone (404)
+   */
+  public boolean deleteAuthorization(String authorizationId) {
+    String path = "/oauth/authorizations/" + identity(authorizationId);
+    try {
+      transport.send(HerokuTransport.Call.idempotentChange("DELETE", path));
+      return true;
+    } catch (HerokuApiException e) {
+      if (e.status() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static AuthorizationSummary summary(JsonNode a) {
+    List<String> scope = new ArrayList<>();
+    a.path("scope").forEach(s -> scope.add(s.asText()));
+    return new AuthorizationSummary(
+        a.path("id").asText(), a.path("description").asText(null), List.copyOf(scope));
+  }
+
+  private static OAuthAuthorization withToken(
+      HerokuTransport.Response r, String method, String path) {
+    JsonNode a = tree(r, method, path);
     JsonNode access = a.path("access_token");
     Long expiresIn =
         access.path("expires_in").isNumber() ? access.path("expires_in").asLong() : null;
     String token = access.path("token").asText(null);
     if (token == null) {
       throw new HerokuApiException(
-          r.status(), "invalid_response", "no access_token.token in response", "POST", path);
+          r.status(), "invalid_response", "no access_token.token in response", method, path);
     }
     return new OAuthAuthorization(a.path("id").asText(), token, expiresIn);
   }

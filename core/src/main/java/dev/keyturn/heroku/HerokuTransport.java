@@ -56,6 +56,11 @@ final class HerokuTransport {
     static Call change(String method, String path, String body) {
       return new Call(method, path, body, Map.of(), false);
     }
+
+    /** A change whose repeat is harmless (a DELETE: the second finds nothing to delete). */
+    static Call idempotentChange(String method, String path) {
+      return new Call(method, path, null, Map.of(), true);
+    }
   }
 
   record Response(int status, String body) {}

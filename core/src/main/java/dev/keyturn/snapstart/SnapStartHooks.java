@@ -14,13 +14,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SnapStart's checkpoint and restore, for every function (micronaut-crac registers each {@link
- * OrderedResource} bean when the context starts; Lambda contexts create every singleton eagerly, so
- * the SDK clients exist by then).
+ * OrderedResource} bean when the context starts).
  *
  * <ul>
- *   <li>Before the snapshot: run every {@link Primer} (failures tolerated), then drop cached
- *       credentials and reseed, so the snapshot holds loaded, compiled request paths but no
- *       credentials and no seeded randomness.
+ *   <li>Before the snapshot: create every singleton the context has not created yet (Lambda
+ *       contexts create them on demand, see {@link dev.keyturn.config.LambdaContexts}; a cold start
+ *       without SnapStart only pays for what its request uses, the snapshot holds them all), run
+ *       every {@link Primer} (failures tolerated), then drop cached credentials and reseed, so the
+ *       snapshot holds loaded, compiled request paths but no credentials and no seeded randomness.
  *   <li>After each restore: a fresh credentials chain and fresh randomness.
  * </ul>
  */
@@ -48,13 +49,38 @@ public class SnapStartHooks implements OrderedResource {
 
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
+    List<String> notCreated = createSingletons();
     PrimingReport report = prime();
     LOG.info(
-        "snapstart: primed {} of {} paths{}",
+        "snapstart: primed {} of {} paths{}{}",
         report.primed().size(),
         report.primed().size() + report.failed().size(),
-        report.failed().isEmpty() ? "" : "; failed (tolerated): " + report.failed());
+        report.failed().isEmpty() ? "" : "; failed (tolerated): " + report.failed(),
+        notCreated.isEmpty() ? "" : "; singletons not created (tolerated): " + notCreated);
     forgetPerEnvironmentState();
+  }
+
+  /**
+   * Creates every singleton not created yet, as an eagerly started context would have at init, so
+   * the snapshot holds them (event listeners, other functions' clients, Micronaut's own beans). A
+   * bean that cannot be created is named with its exception type and skipped: a context started
+   * eagerly would have failed its init on it, but no request of this function uses it.
+   *
+   * @return {@code Type:ExceptionType} of the singletons that could not be created
+   */
+  public List<String> createSingletons() {
+    List<String> failed = new ArrayList<>();
+    for (BeanDefinition<?> definition : List.copyOf(beans.getAllBeanDefinitions())) {
+      if (!definition.isSingleton() || definition.isIterable() || definition.isAbstract()) {
+        continue;
+      }
+      try {
+        beans.getBean(definition);
+      } catch (RuntimeException | LinkageError e) {
+        failed.add(definition.getBeanType().getSimpleName() + ":" + e.getClass().getSimpleName());
+      }
+    }
+    return failed;
   }
 
   @Override

@@ -230,6 +230,57 @@ class HerokuApiTest {
     assertThat(heroku.count("POST", path)).isEqualTo(1);
   }
 
+  @Test
+  void createAuthorization_makesASecondLiveAuthorization_andKeepsTheFirst() {
+    var seeded = heroku.seedAuthorization("keyturn rotation");
+    HerokuApi asSeeded = api(TokenProvider.fixed(seeded.accessToken()), Duration.ofSeconds(5));
+
+    AuthorizationSummary info = asSeeded.authorization(seeded.id().toString());
+    OAuthAuthorization created = asSeeded.createAuthorization(info.scope(), "keyturn HK v2");
+
+    assertThat(info.scope()).containsExactly("global");
+    assertThat(created.id()).isNotEqualTo(seeded.id().toString());
+    assertThat(heroku.authenticates(created.accessToken())).isTrue();
+    assertThat(heroku.authenticates(seeded.accessToken())).isTrue();
+    assertThat(asSeeded.authorizations())
+        .extracting(AuthorizationSummary::description)
+        .containsExactly("keyturn rotation", "keyturn HK v2");
+    assertThat(created.toString()).doesNotContain(created.accessToken());
+  }
+
+  @Test
+  void createAuthorization_isNeverRepeated_afterATimeout() {
+    heroku.delayNext(1, Duration.ofSeconds(2));
+    HerokuApi slow = api(TokenProvider.fixed(heroku.defaultToken()), Duration.ofMillis(300));
+
+    assertThatThrownBy(() -> slow.createAuthorization(java.util.List.of("global"), "keyturn X"))
+        .isInstanceOfSatisfying(HerokuApiException.class, e -> assertThat(e.unsettled()).isTrue());
+    awaitAnswered("POST", "/oauth/authorizations", 1);
+    assertThat(heroku.count("POST", "/oauth/authorizations")).isEqualTo(1);
+    assertThat(heroku.authorizations()).as("made once, answer lost").hasSize(1);
+  }
+
+  @Test
+  void deleteAuthorization_revokes_andReportsAnAlreadyGoneOneAsFalse() {
+    var old = heroku.seedAuthorization("old");
+    HerokuApi patient = api(TokenProvider.fixed(heroku.defaultToken()), Duration.ofSeconds(5));
+
+    assertThat(patient.deleteAuthorization(old.id().toString())).isTrue();
+    assertThat(patient.deleteAuthorization(old.id().toString())).isFalse();
+    assertThat(heroku.authenticates(old.accessToken())).isFalse();
+  }
+
+  @Test
+  void deleteAuthorization_isRetriedAfterA5xx_becauseARepeatIsHarmless() {
+    var old = heroku.seedAuthorization("old");
+    HerokuApi patient = api(TokenProvider.fixed(heroku.defaultToken()), Duration.ofSeconds(5));
+    heroku.failNext(1, 503);
+
+    assertThat(patient.deleteAuthorization(old.id().toString())).isTrue();
+    assertThat(heroku.count("DELETE", "/oauth/authorizations/" + old.id())).isEqualTo(2);
+    assertThat(heroku.hasAuthorization(old.id())).isFalse();
+  }
+
   /** Waits (bounded) until the stand-in has answered this many such requests. */
   private void awaitAnswered(String method, String path, long count) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

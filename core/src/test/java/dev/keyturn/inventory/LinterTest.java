@@ -84,6 +84,61 @@ class LinterTest {
   }
 
   @Test
+  void everyFinding_carriesFileLineAndColumn() {
+    LintReport report =
+        linter.lint(InventoryParser.parse(Path.of("src/test/resources/inventory/broken.yaml")));
+
+    assertThat(report.findings())
+        .allSatisfy(f -> {
+          assertThat(f.location()).as(f.rule()).isNotNull();
+          assertThat(f.location().file()).isEqualTo("src/test/resources/inventory/broken.yaml");
+          assertThat(f.location().line()).as(f.rule()).isGreaterThan(1);
+        });
+  }
+
+  @Test
+  void aFinding_pointsAtTheKeyItsRuleIsAbout() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: CF_DNS_EDIT
+            source: {secretsManager: a}
+            tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+            environments: [prod]
+            expiresAt: "next tuesday"
+            scopes: [test]
+            references: [ci.yml]
+          - name: CF_DNS_EDIT
+            source: {secretsManager: b}
+            tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+            environments: [prod]
+            expiresAt: non-expiring
+            scopes: [test]
+            references: [ci.yml]
+        """;
+
+    assertThat(lint(yaml).findings())
+        .extracting(Finding::rule, f -> f.location().toString())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("expiry", "test.yaml:7:5"),
+            org.assertj.core.groups.Tuple.tuple("duplicate-name", "test.yaml:10:5"));
+  }
+
+  @Test
+  void duplicateKeys_areAnError() {
+    assertThat(lint("version: 2\nversion: 1\nsecrets: []\n").findings())
+        .extracting(
+            Finding::rule, Finding::severity, f -> f.location().toString(), Finding::message)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "schema",
+                Severity.ERROR,
+                "test.yaml:2:1",
+                "duplicate key `version` (first at line 1)"));
+  }
+
+  @Test
   void name_rejectsUnknownVendor_untilDeclaredUnderVendors() {
     String entry =
         """

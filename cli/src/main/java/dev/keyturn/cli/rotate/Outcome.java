@@ -1,17 +1,20 @@
 package dev.keyturn.cli.rotate;
 
 import dev.keyturn.cli.common.ExitCode;
-import dev.keyturn.json.Json;
+import dev.keyturn.cli.output.OutputOptions;
 import java.io.PrintWriter;
 
-/** Prints one rotation's report: the last line (or JSON) and, on failure, what to do next. */
+/**
+ * Prints one rotation's report: the last line (or the {@code --output json|text} document) and, on
+ * failure, what to do next (one line each, on stderr).
+ */
 final class Outcome {
 
   private Outcome() {}
 
-  static int print(RotationReport report, boolean json, PrintWriter out, PrintWriter err) {
-    if (json) {
-      out.println(Json.write(report.toMap()));
+  static int print(RotationReport report, OutputOptions output, PrintWriter out, PrintWriter err) {
+    if (output.structured()) {
+      output.print(out, report.toMap());
     } else if (report.succeeded() && !"dry-run".equals(report.mode())) {
       out.println(summary(report));
       if (report.retireTask() != null) {

@@ -4,11 +4,14 @@ import dev.keyturn.cli.common.AwsOptions;
 import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.cli.common.Entries;
 import dev.keyturn.cli.common.ExitCode;
+import dev.keyturn.cli.output.OutputOptions;
 import dev.keyturn.rotate.operator.RetireTasks;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.RetireTask;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +30,12 @@ import picocli.CommandLine.Spec;
           + " once you have revoked it: it closes every open task of the entry and audits who"
           + " closed it (retire.task closed). Exit 1 when the entry has no open task."
     },
-    footer = {"", "Examples:", "  keyturn retired ALP_LIVE_TRADING"})
+    footer = {
+      "",
+      "Examples:",
+      "  keyturn retired ALP_LIVE_TRADING",
+      "  keyturn retired ALP_LIVE_TRADING --output json"
+    })
 public final class RetiredCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -36,8 +44,25 @@ public final class RetiredCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "the inventory entry whose old key is revoked")
   String name;
 
+  @Mixin OutputOptions output;
+
+  /** One closed task as JSON: names, versions and dates, never a value. */
+  private static Map<String, Object> toMap(RetireTask t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", t.secretName());
+    m.put("vendor", t.vendor());
+    m.put("dashboard", t.dashboard());
+    m.put("oldVersion", t.oldVersion());
+    m.put("newVersion", t.newVersion());
+    m.put("dueBy", t.dueBy().toString());
+    m.put("closedAt", t.closedAt() == null ? null : t.closedAt().toString());
+    m.put("closedBy", t.closedBy());
+    return m;
+  }
+
   @Override
   public Integer call() {
+    output.validate();
     PrintWriter out = spec.commandLine().getOut();
     try (CliContext context = aws.context()) {
       Entries.require(context.bean(InventoryStore.class), name);
@@ -46,6 +71,10 @@ public final class RetiredCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf("keyturn: %s has no open retire task%n", name);
         spec.commandLine().getErr().flush();
         return ExitCode.FINDINGS;
+      }
+      if (output.structured()) {
+        output.print(out, closed.stream().map(RetiredCommand::toMap).toList());
+        return ExitCode.OK;
       }
       for (RetireTask t : closed) {
         out.printf(

@@ -4,10 +4,10 @@ import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.cli.common.ExitCode;
 import dev.keyturn.cli.common.UsageException;
 import dev.keyturn.cli.format.Table;
+import dev.keyturn.cli.output.OutputOptions;
 import dev.keyturn.inventory.RotationMode;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.VendorDirectory;
-import dev.keyturn.json.Json;
 import dev.keyturn.state.InventoryStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ final class RotateAll {
     this.dryRun = dryRun;
   }
 
-  int run(PrintWriter out, boolean json) {
+  int run(PrintWriter out, OutputOptions output) {
     validate();
     List<SecretEntry> entries = selected(context.bean(InventoryStore.class).secrets());
     progress.say(
@@ -70,7 +70,7 @@ final class RotateAll {
       progress.say("  => %s%s", row.outcome(), row.detail() == null ? "" : ": " + row.detail());
       rows.add(row);
     }
-    print(rows, out, json);
+    print(rows, out, output);
     return rows.stream().anyMatch(r -> "failed".equals(r.outcome()))
         ? ExitCode.FINDINGS
         : ExitCode.OK;
@@ -160,10 +160,9 @@ final class RotateAll {
     }
   }
 
-  private void print(List<Row> rows, PrintWriter out, boolean json) {
-    if (json) {
-      out.println(Json.write(rows.stream().map(RotateAll::toMap).toList()));
-      out.flush();
+  private void print(List<Row> rows, PrintWriter out, OutputOptions output) {
+    if (output.structured()) {
+      output.print(out, rows.stream().map(RotateAll::toMap).toList());
       return;
     }
     Table table = new Table("NAME", "MODE", "SENSITIVITY", "OUTCOME", "VERSION", "DETAIL");

@@ -3,8 +3,10 @@ package dev.keyturn.cli.rotate;
 import dev.keyturn.cli.common.AwsOptions;
 import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.cli.common.Entries;
+import dev.keyturn.cli.common.Terminal;
 import dev.keyturn.cli.common.UsageException;
 import dev.keyturn.cli.format.DurationConverter;
+import dev.keyturn.cli.output.OutputOptions;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.state.InventoryStore;
 import java.io.PrintWriter;
@@ -111,15 +113,15 @@ public final class RotateCommand implements Callable<Integer> {
       description = "how often to look at its progress (default: ${DEFAULT-VALUE})")
   Duration pollInterval;
 
-  @Option(names = "--json", description = "print the outcome as JSON (progress goes to stderr)")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     validate();
+    output.validate();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Progress progress = new Progress(json ? err : out);
+    Progress progress = new Progress(output.structured() ? err : out);
     Map<String, Object> config =
         herokuApiUrl == null ? Map.of() : Map.of("heroku.api-url", herokuApiUrl);
     try (CliContext context = aws.context(config)) {
@@ -127,13 +129,13 @@ public final class RotateCommand implements Callable<Integer> {
           new EntryRotation.Options(dryRun, inProcess, rotationLambdaArn, timeout, pollInterval);
       EntryRotation rotation = new EntryRotation(context, progress, options);
       if (all.all) {
-        return new RotateAll(context, rotation, progress, all, dryRun).run(out, json);
+        return new RotateAll(context, rotation, progress, all, dryRun).run(out, output);
       }
       SecretEntry entry = Entries.require(context.bean(InventoryStore.class), name);
       if (create) {
         return Outcome.print(
             new FirstValueStep(context, progress).create(entry, value(entry), dryRun),
-            json,
+            output,
             out,
             err);
       }
@@ -143,12 +145,12 @@ public final class RotateCommand implements Callable<Integer> {
           entry.mode().label(),
           fromStdin ? ", value from stdin" : inProcess ? ", steps run here" : "",
           dryRun ? ", dry run" : "");
-      return Outcome.print(rotation.rotate(entry, value(entry)), json, out, err);
+      return Outcome.print(rotation.rotate(entry, value(entry)), output, out, err);
     }
   }
 
   private Supplier<String> value(SecretEntry entry) {
-    return fromStdin ? () -> ValueInput.fromStdin(entry.name()) : null;
+    return fromStdin ? () -> ValueInput.fromStdin(entry.name(), Terminal.of(spec)) : null;
   }
 
   private void validate() {

@@ -17,6 +17,9 @@ import java.util.TreeMap;
 /** Says what {@code keyturn rotate} would do, after the same checks, without changing anything. */
 final class RotationDryRun {
 
+  static final String HEROKU_AUTHORIZATION = "heroku-authorization";
+  static final String AWS_IAM_ACCESS_KEY = "aws-iam-access-key";
+
   private final Progress out;
 
   RotationDryRun(Progress out) {
@@ -104,9 +107,18 @@ final class RotationDryRun {
     GeneratorSpec g = entry.generator();
     String options = g.options().isEmpty() ? "" : " " + new TreeMap<>(g.options());
     out.say("  generator: %s%s (mode %s)", g.type(), options, entry.mode().label());
-    if (entry.mode() == RotationMode.VENDOR) {
+    if (HEROKU_AUTHORIZATION.equals(g.type())) {
       out.say(
-          "  vendor:    %s issues the new credential in setSecret",
+          "  vendor:    Heroku issues a new authorization in createSecret; the old one is deleted"
+              + " in finishSecret");
+    } else if (AWS_IAM_ACCESS_KEY.equals(g.type())) {
+      out.say(
+          "  vendor:    IAM issues a second access key in createSecret; the old one turns Inactive"
+              + " in finishSecret and is deleted by the next rotation");
+    } else if (entry.mode() == RotationMode.VENDOR) {
+      out.say(
+          "  vendor:    %s issues the new credential in createSecret; the old one is retired"
+              + " after finishSecret",
           VendorDirectory.of(entry).vendor());
     }
   }

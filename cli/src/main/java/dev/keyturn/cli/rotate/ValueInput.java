@@ -1,7 +1,7 @@
 package dev.keyturn.cli.rotate;
 
+import dev.keyturn.cli.common.Terminal;
 import dev.keyturn.cli.common.UsageException;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,11 +24,13 @@ final class ValueInput {
 
   private ValueInput() {}
 
-  /** Reads the value for {@code name} from this process's standard input or terminal. */
-  static String fromStdin(String name) {
-    Console console = System.console();
-    if (console != null && console.isTerminal()) {
-      return prompted(name, prompt -> console.readPassword("%s", prompt));
+  /**
+   * Reads the value for {@code name}: asked on the terminal when a person is at one, else
+   * everything on this process's standard input.
+   */
+  static String fromStdin(String name, Terminal terminal) {
+    if (terminal.interactive()) {
+      return prompted(name, terminal::readHidden);
     }
     return piped(name, System.in);
   }

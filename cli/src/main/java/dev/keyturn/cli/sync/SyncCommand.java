@@ -4,13 +4,12 @@ import dev.keyturn.cli.common.AwsOptions;
 import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.cli.common.ExitCode;
 import dev.keyturn.cli.common.HerokuOptions;
-import dev.keyturn.json.Json;
+import dev.keyturn.cli.output.OutputOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code keyturn sync}: publishes source values to their sinks now, as the sync function does. */
@@ -43,20 +42,19 @@ public final class SyncCommand implements Callable<Integer> {
   @Mixin SyncScope scope;
   @Mixin SinkChoice sinks;
 
-  @Option(names = "--json", description = "print the report as JSON")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    output.validate();
     java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(heroku.properties());
     properties.putAll(targets.properties());
     try (CliContext context = aws.context(properties)) {
       SyncRun.Result result =
           SyncRun.run(context, scope, sinks, false, spec.commandLine().getErr());
-      if (json) {
-        out.println(Json.write(result.toMap()));
-        out.flush();
+      if (output.structured()) {
+        output.print(out, result.toMap());
       } else {
         new SyncPrinter(out).published(result.report().apps());
       }

@@ -32,9 +32,20 @@ final class SyncPrinter {
       planOf(app, modes);
     }
     long changes = targets.stream().mapToLong(a -> a.set().size() + a.removed().size()).sum();
-    out.printf(
-        "plan: %d target%s, %d change%s (dry run: nothing sent)%n",
-        targets.size(), targets.size() == 1 ? "" : "s", changes, changes == 1 ? "" : "s");
+    List<AppResult> failed = targets.stream().filter(a -> !a.outcome().complete()).toList();
+    if (!failed.isEmpty()) {
+      out.printf(
+          "plan failed for %d of %d target%s (%s): their changes are unknown, not zero"
+              + " (dry run: nothing sent)%n",
+          failed.size(),
+          targets.size(),
+          targets.size() == 1 ? "" : "s",
+          String.join(", ", failed.stream().map(AppResult::app).toList()));
+    } else {
+      out.printf(
+          "plan: %d target%s, %d change%s (dry run: nothing sent)%n",
+          targets.size(), targets.size() == 1 ? "" : "s", changes, changes == 1 ? "" : "s");
+    }
     out.flush();
   }
 

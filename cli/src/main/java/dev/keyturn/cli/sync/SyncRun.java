@@ -1,6 +1,7 @@
 package dev.keyturn.cli.sync;
 
 import dev.keyturn.audit.AuditLog;
+import dev.keyturn.cli.common.CallWatch;
 import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.cli.common.HerokuOptions;
 import dev.keyturn.inventory.SecretEntry;
@@ -23,6 +24,7 @@ import dev.keyturn.sync.trigger.Scope;
 import dev.keyturn.sync.trigger.SyncRequest;
 import io.micronaut.context.BeanLocator;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,6 +47,20 @@ final class SyncRun {
    * @param modes every entry's rotation mode, by name ({@code generated}, {@code vendor}, ...)
    */
   record Result(SyncReport report, Set<String> kinds, Map<String, String> modes) {
+
+    /** What could not be done, target by target (a Heroku app with the API it called). */
+    String failures(URI herokuApi) {
+      List<String> parts = new ArrayList<>();
+      for (AppResult a : report.incomplete()) {
+        boolean heroku = a.kind().equals(SinkKey.HEROKU);
+        parts.add(
+            (heroku ? "app " + a.app() + " at " + herokuApi : a.kind() + " " + a.app())
+                + ": "
+                + a.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                + (a.reason() == null ? "" : " (" + a.reason() + ")"));
+      }
+      return String.join("; ", parts);
+    }
 
     boolean complete() {
       return report.incomplete().isEmpty();
@@ -85,8 +101,11 @@ final class SyncRun {
     progress.printf("keyturn: %s %s...%n", dryRun ? "planning" : "syncing", scope.describe());
     progress.flush();
     SyncService service = service(context.beans(), sinks.kinds(), sinks.baseDir);
-    SyncReport report =
-        service.sync(new SyncRequest(chosen, dryRun, dryRun ? "cli-plan" : "cli", false, true));
+    SyncReport report;
+    try (CallWatch.Handle waiting = watch(context, kinds)) {
+      report =
+          service.sync(new SyncRequest(chosen, dryRun, dryRun ? "cli-plan" : "cli", false, true));
+    }
     Map<String, String> modes = new java.util.TreeMap<>();
     inventory.secrets().forEach(e -> modes.put(e.name(), e.mode().label()));
     return new Result(report, sinks.kinds(), modes);
@@ -134,5 +153,17 @@ final class SyncRun {
         beans.getBean(Clock.class),
         beans.getBean(SyncSettings.class),
         Metrics.NONE);
+  }
+
+  /** What a terminal is told the run waits for, after a while: the Heroku API when it is used. */
+  private static CallWatch.Handle watch(CliContext context, Set<String> kinds) {
+    return kinds.contains(SinkKey.HEROKU)
+        ? CallWatch.waitingFor("the Heroku API", herokuApi(context))
+        : () -> {};
+  }
+
+  /** The Heroku API root the sync service calls (the functions' own setting). */
+  static URI herokuApi(CliContext context) {
+    return URI.create(context.property("heroku.api-url").orElse("https://api.heroku.com"));
   }
 }

@@ -12,6 +12,7 @@ import dev.keyturn.cli.support.Cli;
 import dev.keyturn.cli.support.CliResult;
 import dev.keyturn.cli.support.CliWorld;
 import dev.keyturn.cli.support.PublishedEvents;
+import dev.keyturn.cli.support.ScriptedTerminal;
 import dev.keyturn.json.Json;
 import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
@@ -98,6 +99,47 @@ class OperatorRotationCommandTest {
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.err()).contains(ALPACA + " has no open retire task");
     assertThat(after.out()).doesNotContain(ALPACA + ": revoke");
+  }
+
+  @Test
+  void fromStdin_onATerminal_asksTwiceWithoutEcho_thenRotates_andRetiredClosesItsTaskAsJson() {
+    String before = world.currentVersion(ALPACA_ID);
+    String pair = CliWorld.alpacaPair();
+    ScriptedTerminal mistyped = ScriptedTerminal.answering(pair, CliWorld.alpacaPair());
+    ScriptedTerminal person = ScriptedTerminal.answering(pair, pair);
+
+    CliResult differ = Cli.runOnTerminal(mistyped, "rotate", ALPACA, "--from-stdin");
+    assertThat(world.currentVersion(ALPACA_ID)).isEqualTo(before);
+    CliResult r = Cli.runOnTerminal(person, "rotate", ALPACA, "--from-stdin", "--output", "json");
+    String token = world.currentVersion(ALPACA_ID);
+    CliResult retired = Cli.run("retired", ALPACA, "--output", "json");
+
+    assertThat(differ.exit()).isEqualTo(2);
+    assertThat(differ.err()).contains("the two values typed for " + ALPACA + " differ");
+    assertThat(person.prompts())
+        .containsExactly("new value for " + ALPACA + " (input hidden): ", "again, to confirm: ");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(Json.map(r.out()))
+        .containsEntry("outcome", "rotated")
+        .containsEntry("rotationMode", "operator")
+        .containsEntry("version", token);
+    assertThat(token).isNotEqualTo(before);
+    assertThat(world.secretValue(ALPACA_ID)).isEqualTo(pair);
+    assertThat(retired.exit()).as(retired.toString()).isZero();
+    List<Map<String, Object>> closed;
+    try {
+      closed = Json.MAPPER.readValue(retired.out(), new TypeReference<>() {});
+    } catch (Exception e) {
+      throw new AssertionError("not a JSON array: " + retired.out(), e);
+    }
+    assertThat(closed)
+        .anySatisfy(t ->
+            assertThat(t)
+                .containsEntry("name", ALPACA)
+                .containsEntry("vendor", "Alpaca")
+                .containsEntry("newVersion", token)
+                .containsEntry("oldVersion", before)
+                .containsKey("closedAt"));
   }
 
   @Test

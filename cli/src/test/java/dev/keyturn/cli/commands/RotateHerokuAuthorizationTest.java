@@ -17,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/** {@code keyturn rotate} of a vendor-issued credential: Heroku makes the new token. */
+/**
+ * {@code keyturn rotate} of a vendor-issued credential: Heroku makes a new authorization and token,
+ * and the old authorization is deleted once the new one is current.
+ */
 @WithLocalAws
 @WithHerokuStandIn
 class RotateHerokuAuthorizationTest {
@@ -26,7 +29,8 @@ class RotateHerokuAuthorizationTest {
   static final String ID = "kt-cli/hk-platform-full";
 
   @Test
-  void inProcess_letsHerokuIssueTheToken_andStoresIt(LocalAws aws, HerokuStandIn heroku) {
+  void inProcess_letsHerokuIssueANewAuthorization_storesIt_andDeletesTheOld(
+      LocalAws aws, HerokuStandIn heroku) {
     OAuthAuthorization auth = heroku.seedAuthorization("keyturn cli test");
     String oldToken = SeededSecrets.register(auth.accessToken());
     try (SecretsManagerClient sm = SecretsManagerClient.create()) {
@@ -39,14 +43,17 @@ class RotateHerokuAuthorizationTest {
     CliResult r =
         Cli.run("rotate", NAME, "--in-process", "--heroku-api-url", heroku.baseUrl().toString());
 
-    String newToken = heroku.currentAccessToken(auth.id());
-    assertThat(r.all().contains(newToken)).as("the new token is not printed").isFalse();
-    SeededSecrets.register(newToken);
-    assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("deferred-to-vendor", "applied", "proven-at-vendor");
     JsonNode stored = Json.tree(world.secretValue(ID));
-    assertThat(stored.get("token").asText().equals(newToken)).isTrue();
+    String newToken = stored.get("token").asText();
+    SeededSecrets.register(newToken);
+    assertThat(r.all().contains(newToken)).as("the new token is not printed").isFalse();
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("issued", "live-at-vendor", "proven-at-vendor");
     assertThat(newToken.equals(oldToken)).isFalse();
+    assertThat(heroku.authenticates(newToken)).isTrue();
+    assertThat(heroku.authenticates(oldToken)).as("the old authorization is deleted").isFalse();
+    assertThat(heroku.hasAuthorization(auth.id())).isFalse();
+    assertThat(stored.get("authorizationId").asText()).isNotEqualTo(auth.id().toString());
   }
 
   private static String herokuEntry() {

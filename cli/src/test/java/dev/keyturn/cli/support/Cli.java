@@ -23,7 +23,12 @@ public final class Cli {
   private Cli() {}
 
   public static CliResult run(String... args) {
-    return execute(new StringWriter(), args);
+    return execute(Main.commandLine(), new StringWriter(), args);
+  }
+
+  /** Runs as {@link #run}, with a person at a (scripted) terminal. */
+  public static CliResult runOnTerminal(ScriptedTerminal terminal, String... args) {
+    return execute(Main.commandLine(terminal), new StringWriter(), args);
   }
 
   /**
@@ -36,7 +41,7 @@ public final class Cli {
     System.setIn(
         new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     try {
-      return execute(new StringWriter(), args);
+      return execute(Main.commandLine(), new StringWriter(), args);
     } finally {
       System.setIn(real);
     }
@@ -50,7 +55,7 @@ public final class Cli {
     StringWriter out = new StringWriter(); // StringBuffer inside: safe to read while written
     CompletableFuture<CliResult> result =
         CompletableFuture.supplyAsync(
-            () -> execute(out, args), Executors.newSingleThreadExecutor());
+            () -> execute(Main.commandLine(), out, args), Executors.newSingleThreadExecutor());
     return new Running(out, result);
   }
 
@@ -77,9 +82,8 @@ public final class Cli {
     }
   }
 
-  private static CliResult execute(StringWriter out, String... args) {
+  private static CliResult execute(CommandLine cli, StringWriter out, String... args) {
     StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute(args);

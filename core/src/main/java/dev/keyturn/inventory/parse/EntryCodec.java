@@ -22,9 +22,10 @@ public final class EntryCodec {
     return Json.write(toMap(e));
   }
 
+  /** Reads what {@link #write} wrote, as JSON (not YAML: this runs on every function's path). */
   public static SecretEntry read(String json) {
     String wrapped = "{\"version\":1,\"secrets\":[" + json + "]}";
-    Inventory inventory = InventoryParser.parse(wrapped, "stored entry").requireValid();
+    Inventory inventory = InventoryParser.parse(Json.tree(wrapped), "stored entry").requireValid();
     return inventory.secrets().getFirst();
   }
 

@@ -50,12 +50,24 @@ final class Fields {
     problems.add(new SchemaProblem(where, message));
   }
 
-  /** Flags keys this mapping does not know (typos would otherwise be silently ignored). */
+  /**
+   * Flags keys this mapping does not know (typos would otherwise be silently ignored), naming the
+   * known key a typo most likely meant.
+   */
   void allowOnly(Set<String> known) {
     node.fieldNames()
         .forEachRemaining(k -> {
           if (!known.contains(k)) {
-            problem(child(k), "unknown key (expected one of " + String.join(", ", known) + ")");
+            problem(
+                child(k),
+                Suggestions.nearest(k, known)
+                    .map(s -> "unknown key `" + k + "` (did you mean `" + s + "`?)")
+                    .orElse(
+                        "unknown key `"
+                            + k
+                            + "` (expected one of "
+                            + String.join(", ", new java.util.TreeSet<>(known))
+                            + ")"));
           }
         });
   }

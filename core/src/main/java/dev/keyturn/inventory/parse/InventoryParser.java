@@ -1,8 +1,6 @@
 package dev.keyturn.inventory.parse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.keyturn.inventory.GeneratorSpec;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
@@ -23,13 +21,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the inventory YAML into the model. Structural problems are collected with their path, not
- * thrown, so {@code keyturn lint} can report all of them; {@link ParsedInventory#requireValid()}
- * turns them into one error for commands that cannot go on.
+ * Reads the inventory YAML into the model. Structural problems (YAML syntax, duplicate keys,
+ * unknown keys, wrong shapes) are collected with their path and position, not thrown, so {@code
+ * keyturn lint} can report all of them; {@link ParsedInventory#requireValid()} turns them into one
+ * error for commands that cannot go on. YAML is read by {@link YamlTree}: anchors and aliases work,
+ * with a limit on how far aliases expand.
  */
 public final class InventoryParser {
 
-  private static final YAMLMapper YAML = new YAMLMapper();
+  /** What a file that cannot be read as a mapping parses to: nothing, for lint to skip. */
+  private static final Inventory EMPTY =
+      new Inventory(0, Set.of(), Set.of(), Set.of(), List.of(), List.of());
+
   private static final Set<String> TOP =
       Set.of("version", "vendors", "functions", "consumers", "secrets", "webhooks");
   private static final Set<String> SECRET_KEYS =
@@ -52,43 +55,64 @@ public final class InventoryParser {
 
   private InventoryParser() {}
 
-  /** Reads a file; an unreadable file is an {@link InvalidInventoryException}. */
+  /**
+   * Reads a file.
+   *
+   * @throws InventoryFileException when the file is not there or cannot be read (names the path)
+   */
   public static ParsedInventory parse(Path file) {
     try {
       return parse(Files.readString(file), file.toString());
     } catch (NoSuchFileException e) {
-      throw new InvalidInventoryException(
-          file.toString(), List.of(new SchemaProblem("", "file not found")));
+      throw InventoryFileException.missing(file);
     } catch (IOException e) {
-      throw new InvalidInventoryException(
-          file.toString(), List.of(new SchemaProblem("", "cannot be read: " + e.getMessage())));
+      throw new InventoryFileException(
+          file, "cannot read " + file + ": " + e.getClass().getSimpleName());
     }
   }
 
+  /**
+   * Reads inventory YAML. Every problem, YAML syntax errors and duplicate keys included, is
+   * collected with its path and position rather than thrown, so lint can report them all.
+   */
   public static ParsedInventory parse(String yaml, String origin) {
-    List<SchemaProblem> problems = new ArrayList<>();
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
-      throw new InvalidInventoryException(
-          origin, List.of(new SchemaProblem(where, "not valid YAML: " + e.getOriginalMessage())));
+    YamlTree.Result tree = YamlTree.read(yaml);
+    List<SchemaProblem> problems = new ArrayList<>(tree.problems());
+    if (tree.root() == null || !tree.root().isObject()) {
+      if (problems.isEmpty()) {
+        problems.add(
+            new SchemaProblem("", "must be a YAML mapping with `version: 1`", new Position(1, 1)));
+      }
+      return new ParsedInventory(origin, EMPTY, problems, tree.positions());
     }
-    if (root == null || !root.isObject()) {
-      throw new InvalidInventoryException(
-          origin, List.of(new SchemaProblem("", "must be a YAML mapping with `version: 1`")));
-    }
+    return build(tree.root(), origin, problems, tree.positions());
+  }
+
+  /** Reads an inventory already in tree form (a stored entry's JSON). */
+  static ParsedInventory parse(JsonNode root, String origin) {
+    return build(root, origin, new ArrayList<>(), new Positions());
+  }
+
+  private static ParsedInventory build(
+      JsonNode root, String origin, List<SchemaProblem> problems, Positions positions) {
     Fields top = new Fields(root, "", problems);
     top.allowOnly(TOP);
     Integer version = top.integer("version");
     if (version == null || version != 1) {
       top.problem("version", "must be 1");
     }
-    List<SecretEntry> secrets =
-        top.objects("secrets").stream().map(InventoryParser::secret).toList();
-    List<WebhookEntry> webhooks =
-        top.objects("webhooks").stream().map(InventoryParser::webhook).toList();
+    List<SecretEntry> secrets = new ArrayList<>();
+    for (Fields f : top.objects("secrets")) {
+      SecretEntry entry = secret(f);
+      positions.entry(entry.name(), f.path());
+      secrets.add(entry);
+    }
+    List<WebhookEntry> webhooks = new ArrayList<>();
+    for (Fields f : top.objects("webhooks")) {
+      WebhookEntry entry = webhook(f);
+      positions.entry("webhook " + entry.source(), f.path());
+      webhooks.add(entry);
+    }
     Functions functions = functions(top);
     Inventory inventory =
         new Inventory(
@@ -99,7 +123,7 @@ public final class InventoryParser {
             secrets,
             webhooks,
             functions.vendorIssued());
-    return new ParsedInventory(origin, inventory, problems);
+    return new ParsedInventory(origin, inventory, problems, positions);
   }
 
   /** Vendor codes: a list of codes, or of {code, name} mappings. */

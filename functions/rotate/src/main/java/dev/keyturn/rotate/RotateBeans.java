@@ -1,6 +1,8 @@
 package dev.keyturn.rotate;
 
 import dev.keyturn.audit.AuditLog;
+import dev.keyturn.config.AwsClients;
+import dev.keyturn.config.AwsTimeouts;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.heroku.HerokuSettings;
 import dev.keyturn.observability.Metrics;
@@ -15,22 +17,25 @@ import dev.keyturn.rotate.protocol.DrivenRotation;
 import dev.keyturn.rotate.protocol.IssuedValueRetry;
 import dev.keyturn.rotate.protocol.RotationJournal;
 import dev.keyturn.rotate.protocol.RotationService;
+import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.rotate.secrets.SecretsManagerRandomPasswords;
 import dev.keyturn.rotate.sweep.ParameterRotation;
 import dev.keyturn.rotate.sweep.SweepService;
 import dev.keyturn.rotate.vendor.Vendors;
-import dev.keyturn.rotate.vendor.heroku.HerokuApiOAuth;
-import dev.keyturn.rotate.vendor.heroku.HerokuOAuth;
-import dev.keyturn.rotate.vendor.heroku.HerokuVendor;
+import dev.keyturn.rotate.vendor.aws.IamAccessKeys;
+import dev.keyturn.rotate.vendor.heroku.HerokuAuthorizations;
 import dev.keyturn.secrets.ParameterCreator;
 import dev.keyturn.secrets.ParameterStore;
 import dev.keyturn.secrets.SecretCreator;
 import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.secrets.SecretStages;
 import dev.keyturn.snapstart.Primer;
+import dev.keyturn.snapstart.RefreshableCredentialsProvider;
+import dev.keyturn.state.CredentialLedger;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RotationStore;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -38,7 +43,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The rotate function's wiring. Configuration: {@code heroku.api-url} (env {@code HEROKU_API_URL},
@@ -86,13 +94,56 @@ public class RotateBeans {
   }
 
   @Singleton
-  public HerokuOAuth herokuOAuth(HerokuSettings settings, Clock clock) {
-    return new HerokuApiOAuth(settings, clock);
+  public HerokuAuthorizations herokuAuthorizations(HerokuSettings settings, Clock clock) {
+    return new HerokuAuthorizations(settings, clock);
   }
 
+  /** IAM for {@code aws-iam-access-key}: the function's own credentials, core's timeouts. */
   @Singleton
-  public Vendors vendors(HerokuOAuth heroku) {
-    return new Vendors(List.of(new HerokuVendor(heroku)));
+  @Bean(preDestroy = "close")
+  public IamClient iam(RefreshableCredentialsProvider credentials, AwsTimeouts timeouts) {
+    return IamClient.builder()
+        .credentialsProvider(credentials)
+        .httpClientBuilder(AwsClients.http(timeouts))
+        .overrideConfiguration(AwsClients.overrides(timeouts))
+        .build();
+  }
+
+  /**
+   * The access keys adapter. STS clients are built per test with the new key's credentials (the
+   * function's own never sign GetCallerIdentity), sharing one HTTP client.
+   */
+  @Singleton
+  public IamAccessKeys iamAccessKeys(IamClient iam, AwsTimeouts timeouts) {
+    SdkHttpClient http = AwsClients.http(timeouts).build();
+    return new IamAccessKeys(
+        iam,
+        credentials ->
+            StsClient.builder()
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(AwsClients.overrides(timeouts))
+                .build(),
+        IamAccessKeys.Propagation.standard());
+  }
+
+  /** Vendors that accept generated values (none yet) and adapters for vendor-issued ones. */
+  @Singleton
+  public Vendors vendors(HerokuAuthorizations heroku, IamAccessKeys iamAccessKeys) {
+    return new Vendors(List.of(), List.of(heroku, iamAccessKeys));
+  }
+
+  /** Stops and retires superseded vendor-issued credentials (finishSecret, next rotation). */
+  @Singleton
+  public CredentialRetirement credentialRetirement(
+      InventoryStore inventory,
+      SecretStages secrets,
+      Vendors vendors,
+      CredentialLedger ledger,
+      AuditLog audit,
+      Clock clock,
+      @Named("actor") String actor) {
+    return new CredentialRetirement(inventory, secrets, vendors, ledger, audit, clock, actor);
   }
 
   @Singleton
@@ -109,7 +160,10 @@ public class RotateBeans {
       Vendors vendors,
       RotationJournal journal,
       EventPublisher events,
-      Metrics metrics) {
+      Metrics metrics,
+      CredentialLedger ledger,
+      CredentialRetirement retirement,
+      Clock clock) {
     return new RotationService(
         inventory,
         secrets,
@@ -118,7 +172,10 @@ public class RotateBeans {
         journal,
         events,
         IssuedValueRetry.standard(),
-        metrics);
+        metrics,
+        ledger,
+        retirement,
+        clock);
   }
 
   /** The four steps driven here (keyturn rotate --in-process, operator-assisted rotation). */

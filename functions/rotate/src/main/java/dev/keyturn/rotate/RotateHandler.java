@@ -1,9 +1,11 @@
 package dev.keyturn.rotate;
 
+import dev.keyturn.config.LambdaContexts;
 import dev.keyturn.rotate.protocol.RotationEvent;
 import dev.keyturn.rotate.protocol.RotationService;
 import dev.keyturn.rotate.protocol.StepOutcome;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -22,6 +24,12 @@ public class RotateHandler
 
   public RotateHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons on demand: see {@link LambdaContexts}. */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContexts.builder();
   }
 
   @Override

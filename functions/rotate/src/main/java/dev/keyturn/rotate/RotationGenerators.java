@@ -8,6 +8,7 @@ import dev.keyturn.rotate.generator.jsonfield.JsonFieldGenerator;
 import dev.keyturn.rotate.generator.jwt.JwtKeyGenerator;
 import dev.keyturn.rotate.generator.password.RandomPasswordGenerator;
 import dev.keyturn.rotate.generator.password.RandomPasswordPort;
+import dev.keyturn.rotate.vendor.aws.AwsIamAccessKeyGenerator;
 import dev.keyturn.rotate.vendor.heroku.HerokuAuthorizationGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class RotationGenerators {
     List<SecretGenerator> all = new ArrayList<>();
     builtIns.types().forEach(type -> all.add(builtIns.get(type)));
     all.add(new HerokuAuthorizationGenerator());
+    all.add(new AwsIamAccessKeyGenerator());
     return new GeneratorRegistry(all);
   }
 }

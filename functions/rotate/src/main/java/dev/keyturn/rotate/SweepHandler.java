@@ -1,7 +1,9 @@
 package dev.keyturn.rotate;
 
+import dev.keyturn.config.LambdaContexts;
 import dev.keyturn.rotate.sweep.SweepService;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -21,6 +23,12 @@ public class SweepHandler
 
   public SweepHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons on demand: see {@link LambdaContexts}. */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContexts.builder();
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.keyturn.rotate.protocol.TokenNotAVersionException;
 import dev.keyturn.rotate.support.AwsCallTap;
 import dev.keyturn.rotate.support.EventJson;
 import dev.keyturn.rotate.support.EventTap;
+import dev.keyturn.rotate.support.IamUsers;
 import dev.keyturn.rotate.support.RotateFunctionFixture;
 import dev.keyturn.rotate.support.RotationRun;
 import dev.keyturn.rotate.support.SecretParts;
@@ -47,16 +48,19 @@ class RotationFlowTest {
 
   private static RotateFunctionFixture fn;
   private static HerokuStandIn heroku;
+  private static IamUsers iam;
 
   @BeforeAll
   static void start(LocalAws aws, HerokuStandIn standIn) {
     heroku = standIn;
+    iam = new IamUsers();
     fn = RotateFunctionFixture.start(aws, standIn.baseUrl());
   }
 
   @AfterAll
   static void stop() {
     fn.close();
+    iam.close();
   }
 
   /** A secret of the given generator type with a realistic first value. */
@@ -71,6 +75,7 @@ class RotationFlowTest {
           case "hmac-key" -> Map.of("format", "hex");
           case "jwt-ec" -> Map.of("retainedKeys", "2");
           case "json-field" -> Map.of("fields", "secret_key", "length", "40");
+          case "aws-iam-access-key" -> Map.of("user", iam.user("rx-flow"));
           default -> Map.of();
         };
     String first =
@@ -84,6 +89,7 @@ class RotationFlowTest {
             SeededSecrets.register(a.accessToken());
             yield new HerokuCredential(a.id().toString(), a.accessToken()).toSecretValue();
           }
+          case "aws-iam-access-key" -> iam.newKey(options.get("user"));
           default -> SeededSecrets.generate(type);
         };
     SecretEntry entry =
@@ -100,7 +106,8 @@ class RotationFlowTest {
         "jwt-rsa",
         "jwt-ec",
         "json-field",
-        "heroku-authorization"
+        "heroku-authorization",
+        "aws-iam-access-key"
       })
   void fullRotation_leavesOneNewCurrent_theOldAsPrevious_andNoPending(String type) {
     Managed s = managed(type);
@@ -153,20 +160,48 @@ class RotationFlowTest {
   }
 
   @Test
-  void herokuRotation_leavesTheNewTokenLive_andTheOldOneRevoked() {
+  void herokuRotation_createsANewAuthorization_andDeletesTheOldOne() {
     Managed s = managed("heroku-authorization");
     String token = fn.driver.startRotation(s.arn());
+    long creates = heroku.count("POST", "/oauth/authorizations");
 
     fn.run.allSteps(s.arn(), token);
 
     HerokuCredential before = HerokuCredential.parse(s.firstValue());
     HerokuCredential after = HerokuCredential.parse(fn.driver.valueOf(s.arn(), token));
-    UUID id = UUID.fromString(before.authorizationId());
-    assertThat(after.token().equals(heroku.currentAccessToken(id))).isTrue();
-    assertThat(before.token().equals(heroku.currentAccessToken(id))).isFalse();
-    assertThat(heroku.count("POST", "/oauth/authorizations/" + id + "/actions/regenerate-tokens"))
+    assertThat(after.authorizationId()).isNotEqualTo(before.authorizationId());
+    assertThat(heroku.authenticates(after.token())).isTrue();
+    assertThat(heroku.authenticates(before.token())).isFalse();
+    assertThat(heroku.hasAuthorization(UUID.fromString(before.authorizationId()))).isFalse();
+    assertThat(heroku.count("POST", "/oauth/authorizations") - creates).isEqualTo(1);
+    assertThat(heroku.count("DELETE", "/oauth/authorizations/" + before.authorizationId()))
         .isEqualTo(1);
     assertThat(heroku.count("GET", "/account")).isPositive();
+    heroku.assertNoContractViolations();
+    fn.events.drain();
+  }
+
+  @Test
+  void iamRotation_leavesTheNewKeyTheOnlyActiveOne_andTheNextRotationDeletesTheOld() {
+    Managed s = managed("aws-iam-access-key");
+    String user = s.entry().generator().options().get("user");
+    String first = IamUsers.keyId(s.firstValue());
+    String token = fn.driver.startRotation(s.arn());
+    AwsCallTap.reset();
+
+    fn.run.allSteps(s.arn(), token);
+
+    String second = IamUsers.keyId(fn.driver.valueOf(s.arn(), token));
+    assertThat(iam.keys(user))
+        .containsOnly(Map.entry(first, "Inactive"), Map.entry(second, "Active"));
+
+    String next = fn.driver.startRotation(s.arn());
+    fn.run.allSteps(s.arn(), next);
+    String third = IamUsers.keyId(fn.driver.valueOf(s.arn(), next));
+    SecretParts.register("aws-iam-access-key", fn.driver.valueOf(s.arn(), next));
+    SecretParts.register("aws-iam-access-key", fn.driver.valueOf(s.arn(), token));
+    assertThat(iam.keys(user))
+        .containsOnly(Map.entry(second, "Inactive"), Map.entry(third, "Active"));
     fn.events.drain();
   }
 
@@ -272,7 +307,13 @@ class RotationFlowTest {
             "rotation.setSecret",
             "rotation.testSecret",
             "rotation.finishSecret");
-    assertThat(trail).allSatisfy(e -> assertThat(e.versionIds()).contains(token));
+    assertThat(trail)
+        .filteredOn(e -> e.action().startsWith("rotation."))
+        .allSatisfy(e -> assertThat(e.versionIds()).contains(token));
+    assertThat(trail)
+        .filteredOn(e -> e.action().startsWith("credential."))
+        .as("a vendor-issued old credential is stopped, audited by its own version")
+        .allSatisfy(e -> assertThat(e.versionIds()).doesNotContain(token));
     assertThat(trail).extracting(AuditEvent::outcome).doesNotContain("failed", "rejected");
   }
 

@@ -41,7 +41,7 @@ public record AppResult(
     /** The request budget ran out; {@code set}/{@code removed} name what was written before. */
     DEFERRED;
 
-    boolean complete() {
+    public boolean complete() {
       return this == PATCHED || this == UNCHANGED || this == PLANNED;
     }
   }

@@ -1,8 +1,10 @@
 package dev.keyturn.sync;
 
+import dev.keyturn.config.LambdaContexts;
 import dev.keyturn.sync.trigger.SyncRequest;
 import dev.keyturn.sync.trigger.TriggerParser;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -19,6 +21,12 @@ public class SyncHandler extends MicronautRequestHandler<Map<String, Object>, Ma
 
   public SyncHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons on demand: see {@link LambdaContexts}. */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContexts.builder();
   }
 
   @Override

@@ -257,6 +257,32 @@ class SyncServiceTest {
   }
 
   @Test
+  void sync_publishesTheAccessKeyCompanions_ofAnAwsIamAccessKey() {
+    secrets.put(
+        "keyturn/aws-bootstrap",
+        "{\"accessKeyId\":\"AKIAFIELD00000000001\",\"secretAccessKey\":\"aws-secret-part-000001\"}");
+    inventory.replace(
+        INVENTORY
+            + """
+              - name: AWS_INFISICAL_BOOTSTRAP
+                source: {secretsManager: keyturn/aws-bootstrap}
+                generator: {type: aws-iam-access-key, user: claude-infisical-bootstrap}
+                sinks:
+                  - heroku: {app: gamma, var: AWS_INFISICAL_BOOTSTRAP__ACCESS_KEY_ID, field: accessKeyId}
+                  - heroku: {app: gamma, var: AWS_INFISICAL_BOOTSTRAP__SECRET_ACCESS_KEY, field: secretAccessKey}
+            """);
+
+    SyncReport report = service.sync(all());
+
+    assertThat(heroku.vars("gamma"))
+        .containsOnlyKeys(
+            "AWS_INFISICAL_BOOTSTRAP__ACCESS_KEY_ID", "AWS_INFISICAL_BOOTSTRAP__SECRET_ACCESS_KEY")
+        .containsEntry("AWS_INFISICAL_BOOTSTRAP__ACCESS_KEY_ID", "AKIAFIELD00000000001")
+        .containsEntry("AWS_INFISICAL_BOOTSTRAP__SECRET_ACCESS_KEY", "aws-secret-part-000001");
+    assertThat(result(report, "gamma").outcome()).isEqualTo(Outcome.PATCHED);
+  }
+
+  @Test
   void sync_failsTheApp_namingEntryAndField_whenTheValueLacksTheField() {
     secrets.put("keyturn/alpaca", "alpaca-not-json-000001");
     inventory.replace(

@@ -2,8 +2,10 @@ package dev.keyturn.webhook;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.keyturn.config.LambdaContexts;
 import dev.keyturn.webhook.http.FunctionUrlEvents;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
@@ -21,6 +23,12 @@ public class WebhookHandler
 
   public WebhookHandler(ApplicationContext context) {
     super(context);
+  }
+
+  /** Singletons on demand: see {@link LambdaContexts}. */
+  @Override
+  protected ApplicationContextBuilder newApplicationContextBuilder() {
+    return LambdaContexts.builder();
   }
 
   @Override

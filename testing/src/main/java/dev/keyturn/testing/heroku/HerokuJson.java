@@ -95,7 +95,7 @@ final class HerokuJson {
     node.putNull("grant");
     node.put("id", authorization.id().toString());
     node.putNull("refresh_token");
-    node.putArray("scope").add("global");
+    authorization.scope().forEach(node.putArray("scope")::add);
     node.putNull("session");
     node.put("updated_at", timestamp(authorization.updatedAt()));
     ObjectNode user = node.putObject("user");

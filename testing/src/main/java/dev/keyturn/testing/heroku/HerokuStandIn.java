@@ -147,7 +147,22 @@ public final class HerokuStandIn implements AutoCloseable {
 
   /** Seeds an authorization for {@link #user()}; its access token authenticates immediately. */
   public OAuthAuthorization seedAuthorization(String description) {
-    return state.createAuthorization(description, state.operator());
+    return state.createAuthorization(description, List.of("global"), state.operator());
+  }
+
+  /** Every authorization of {@link #user()} that exists now, oldest first. */
+  public List<OAuthAuthorization> authorizations() {
+    return state.authorizations(state.operator());
+  }
+
+  /** Whether the authorization exists (it is gone once deleted). */
+  public boolean hasAuthorization(UUID id) {
+    return state.authorization(id).isPresent();
+  }
+
+  /** Whether a request with this token would authenticate; prints nothing. */
+  public boolean authenticates(String token) {
+    return state.userForToken(token).isPresent();
   }
 
   /** The authorization as it is now (its token changes when regenerated). */
@@ -185,6 +200,30 @@ public final class HerokuStandIn implements AutoCloseable {
       throw new IllegalArgumentException("failNext injects server errors (5xx), not " + status);
     }
     controls.enqueue(times, new RequestControls.Failure(status));
+  }
+
+  /**
+   * The {@code n}-th request from now (1 = the next) fails with this 5xx status and changes
+   * nothing; the ones before it are served normally. For "fail at call k" loops.
+   */
+  public void failNth(int n, int status) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n counts from 1: " + n);
+    }
+    controls.enqueue(n - 1, new RequestControls.Pass());
+    failNext(1, status);
+  }
+
+  /**
+   * The {@code n}-th request from now (1 = the next) is answered only after {@code delay}, with or
+   * without its effect; the ones before it are served normally.
+   */
+  public void delayNth(int n, Duration delay, DelayedEffect effect) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n counts from 1: " + n);
+    }
+    controls.enqueue(n - 1, new RequestControls.Pass());
+    delayNext(1, delay, effect);
   }
 
   /**

@@ -105,11 +105,12 @@ final class HerokuState {
     return require(appIdentity).entry(idOrVersion).map(ReleaseEntry::configVars);
   }
 
-  synchronized OAuthAuthorization createAuthorization(String description, HerokuUser user) {
+  synchronized OAuthAuthorization createAuthorization(
+      String description, List<String> scope, HerokuUser user) {
     Instant now = now();
     OAuthAuthorization authorization =
         new OAuthAuthorization(
-            UUID.randomUUID(), description, UUID.randomUUID(), newToken(), user, now, now);
+            UUID.randomUUID(), description, scope, UUID.randomUUID(), newToken(), user, now, now);
     authorizations.put(authorization.id(), authorization);
     tokens.put(authorization.accessToken(), user);
     return authorization;
@@ -117,6 +118,20 @@ final class HerokuState {
 
   synchronized Optional<OAuthAuthorization> authorization(UUID id) {
     return Optional.ofNullable(authorizations.get(id));
+  }
+
+  /** Every authorization of the user, oldest first. */
+  synchronized List<OAuthAuthorization> authorizations(HerokuUser user) {
+    return authorizations.values().stream().filter(a -> a.user().id().equals(user.id())).toList();
+  }
+
+  /** Deletes the authorization; its access token stops authenticating at once. */
+  synchronized Optional<OAuthAuthorization> deleteAuthorization(UUID id) {
+    OAuthAuthorization deleted = authorizations.remove(id);
+    if (deleted != null) {
+      tokens.remove(deleted.accessToken());
+    }
+    return Optional.ofNullable(deleted);
   }
 
   /** Issues a new access token for the authorization; the previous one stops authenticating. */
@@ -129,6 +144,7 @@ final class HerokuState {
         new OAuthAuthorization(
             id,
             previous.description(),
+            previous.scope(),
             UUID.randomUUID(),
             newToken(),
             previous.user(),

@@ -1,7 +1,10 @@
 package dev.keyturn.testing.heroku;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,10 @@ final class Operations {
       case "account Info" -> ApiResponse.ok(HerokuJson.account(user, accountCreatedAt));
       case "oauth-authorization Info" -> ApiResponse.ok(authorization(parameters.get(0), user));
       case "oauth-authorization Regenerate" -> ApiResponse.ok(regenerate(parameters.get(0), user));
+      case "oauth-authorization Create" -> created(createAuthorization(body, user));
+      case "oauth-authorization Delete" ->
+          ApiResponse.ok(deleteAuthorization(parameters.get(0), user));
+      case "oauth-authorization List" -> ApiResponse.ok(authorizations(user));
       default -> throw ApiProblem.unsupported(link.method() + " " + link.href());
     };
   }
@@ -84,6 +91,35 @@ final class Operations {
             .authorization(UUID.fromString(id))
             .filter(found -> found.user().id().equals(user.id()))
             .orElseThrow(() -> ApiProblem.notFound("authorization")));
+  }
+
+  /** Heroku answers a create with 201 Created. */
+  private static ApiResponse created(JsonNode body) {
+    return new ApiResponse(201, body, Map.of());
+  }
+
+  private JsonNode createAuthorization(JsonNode body, HerokuUser user) {
+    List<String> scope = new ArrayList<>();
+    body.path("scope").forEach(s -> scope.add(s.asText()));
+    JsonNode description = body.path("description");
+    return HerokuJson.authorization(
+        state.createAuthorization(
+            description.isTextual() ? description.asText() : "", scope, user));
+  }
+
+  private JsonNode deleteAuthorization(String id, HerokuUser user) {
+    UUID authorizationId = UUID.fromString(id);
+    state
+        .authorization(authorizationId)
+        .filter(found -> found.user().id().equals(user.id()))
+        .orElseThrow(() -> ApiProblem.notFound("authorization"));
+    return HerokuJson.authorization(state.deleteAuthorization(authorizationId).orElseThrow());
+  }
+
+  private JsonNode authorizations(HerokuUser user) {
+    ArrayNode list = JsonNodeFactory.instance.arrayNode();
+    state.authorizations(user).forEach(a -> list.add(HerokuJson.authorization(a)));
+    return list;
   }
 
   private JsonNode regenerate(String id, HerokuUser user) {

@@ -26,6 +26,9 @@ final class RequestControls {
   /** Hold the request for a while; see {@link DelayedEffect}. */
   record Delay(Duration duration, DelayedEffect effect) implements Fault {}
 
+  /** Nothing happens to this request: it only takes a place in the queue. */
+  record Pass() implements Fault {}
+
   private final Deque<Fault> faults = new ArrayDeque<>();
   private int budget = DEFAULT_BUDGET;
 

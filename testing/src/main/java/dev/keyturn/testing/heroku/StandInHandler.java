@@ -7,6 +7,7 @@ import dev.keyturn.testing.heroku.RequestContract.Route;
 import dev.keyturn.testing.heroku.RequestControls.Delay;
 import dev.keyturn.testing.heroku.RequestControls.Failure;
 import dev.keyturn.testing.heroku.RequestControls.Fault;
+import dev.keyturn.testing.heroku.RequestControls.Pass;
 import dev.keyturn.testing.heroku.RequestControls.RateLimited;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -119,6 +120,7 @@ final class StandInHandler implements HttpHandler {
     return switch (fault) {
       case Failure failure -> throw serverError(failure.status());
       case RateLimited ignored -> throw ApiProblem.rateLimited();
+      case Pass ignored -> Duration.ZERO;
       case Delay(Duration duration, DelayedEffect effect) when effect == DelayedEffect.APPLIED ->
           duration;
       case Delay delay -> {

@@ -48,6 +48,17 @@ final class ApiCalls {
             .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  Reply post(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   Reply post(String path) {
     return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
   }

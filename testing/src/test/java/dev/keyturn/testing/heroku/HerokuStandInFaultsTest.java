@@ -87,6 +87,22 @@ class HerokuStandInFaultsTest {
   }
 
   @Test
+  void failNth_servesTheRequestsBefore_andFailsOnlyTheNth() {
+    standIn.failNth(3, 502);
+
+    Reply first = api.get(CONFIG_VARS);
+    Reply second = api.patch(CONFIG_VARS, "{\"A\":\"2\"}");
+    Reply third = api.patch(CONFIG_VARS, "{\"A\":\"3\"}");
+    Reply fourth = api.get(CONFIG_VARS);
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(third.status()).isEqualTo(502);
+    assertThat(fourth.body().path("A").asText()).isEqualTo("2");
+    assertThat(standIn.pendingFaults()).isZero();
+  }
+
+  @Test
   void failNext_refusesNonServerErrors() {
     assertThatThrownBy(() -> standIn.failNext(1, 404)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -2,8 +2,9 @@ package dev.keyturn.rotate.protocol;
 
 /**
  * A vendor issued a new credential but Secrets Manager would not store it, even after retries. The
- * vendor has usually invalidated the old credential by then, so this needs a person: the message
- * says which secret and version, never the value.
+ * current credential still works; the next attempt for the same version removes the unstored one at
+ * the vendor (the credential ledger says it was issued) and issues another. The message says which
+ * secret and version, never the value.
  */
 public final class IssuedValueNotStoredException extends RotationException {
   public IssuedValueNotStoredException(String secretId, String token, int attempts) {
@@ -15,6 +16,7 @@ public final class IssuedValueNotStoredException extends RotationException {
             + token
             + " failed "
             + attempts
-            + " times; re-issue the credential at the vendor by hand");
+            + " times; the current credential still works, and the next attempt removes the"
+            + " unstored one at the vendor before issuing another");
   }
 }

@@ -9,16 +9,18 @@ import dev.keyturn.rotate.generator.GenerationRequest;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.MalformedSecretValueException;
 import dev.keyturn.rotate.generator.SecretGenerator;
+import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.rotate.supplied.SuppliedValues;
 import dev.keyturn.rotate.supplied.ValueNotSuppliedException;
 import dev.keyturn.rotate.vendor.Vendor;
+import dev.keyturn.rotate.vendor.VendorCredentials;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.secrets.SecretDescription;
 import dev.keyturn.secrets.SecretStages;
 import dev.keyturn.secrets.Stages;
+import dev.keyturn.state.CredentialLedger;
 import dev.keyturn.state.InventoryStore;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -43,7 +45,9 @@ public final class RotationService {
   private final Vendors vendors;
   private final RotationJournal journal;
   private final EventPublisher events;
-  private final IssuedValueWriter issuedValues;
+  private final VendorIssuance issuance;
+  private final CredentialRetirement retirement;
+  private final RotationCompletion completion;
   private final Metrics metrics;
 
   public RotationService(
@@ -54,19 +58,27 @@ public final class RotationService {
       RotationJournal journal,
       EventPublisher events,
       IssuedValueRetry issuedValueRetry,
-      Metrics metrics) {
+      Metrics metrics,
+      CredentialLedger ledger,
+      CredentialRetirement retirement,
+      Clock clock) {
     this.inventory = inventory;
     this.secrets = secrets;
     this.generators = generators;
     this.vendors = vendors;
     this.journal = journal;
     this.events = events;
-    this.issuedValues =
-        new IssuedValueWriter(
-            secrets,
-            issuedValueRetry.attempts(),
-            issuedValueRetry.firstBackoff(),
-            issuedValueRetry.sleeper());
+    this.issuance =
+        new VendorIssuance(
+            ledger,
+            new IssuedValueWriter(
+                secrets,
+                issuedValueRetry.attempts(),
+                issuedValueRetry.firstBackoff(),
+                issuedValueRetry.sleeper()),
+            clock);
+    this.retirement = retirement;
+    this.completion = new RotationCompletion(secrets, events, journal, retirement);
     this.metrics = metrics;
   }
 
@@ -149,27 +161,30 @@ public final class RotationService {
 
   /**
    * createSecret. AWSCURRENT must exist. If the token's version already has its AWSPENDING value,
-   * nothing happens. A generator whose vendor issues values (Heroku) has nothing to generate yet:
-   * the step records "deferred-to-vendor" and puts no value, because a Secrets Manager version can
-   * hold only one value and the vendor makes it in setSecret. An operator-assisted entry (no
-   * generator) has nothing to make: its value must already be there, supplied by a person ({@code
-   * keyturn rotate NAME --from-stdin}), else the step fails rather than invent one. Otherwise the
-   * entry's generator makes a value from the AWSCURRENT one and PutSecretValue stores it as the
-   * token's AWSPENDING version.
+   * nothing happens. For a credential only its vendor can issue, the credential the last rotation
+   * replaced (AWSPREVIOUS) is retired first (it may hold one of the vendor's few slots, as IAM's
+   * two keys per user), then the vendor issues a new one next to the current one and it is stored
+   * at once as AWSPENDING ({@link VendorIssuance}: an earlier attempt's unstored credential is
+   * found and removed first). An operator-assisted entry (no generator) has nothing to make: its
+   * value must already be there, supplied by a person ({@code keyturn rotate NAME --from-stdin}),
+   * else the step fails rather than invent one. Otherwise the entry's generator makes a value from
+   * the AWSCURRENT one and PutSecretValue stores it as the token's AWSPENDING version.
    */
   String createSecret(StepContext c) {
     String currentVersion = currentVersion(c);
     if (secrets.value(c.secretId(), c.token(), Stages.PENDING).isPresent()) {
       return "already-created";
     }
-    if (vendor(c).filter(Vendor::issuesValues).isPresent()) {
-      return "deferred-to-vendor";
+    String currentValue = currentValue(c, currentVersion);
+    Optional<VendorCredentials> issuer = issuer(c);
+    if (issuer.isPresent()) {
+      retirement.retirePrevious(c.entry(), c.secretId(), c.metadata(), currentValue);
+      return issuance.issue(c, issuer.get(), currentValue);
     }
     if (c.generatorType() == null) {
       throw new ValueNotSuppliedException(c.name());
     }
     SecretGenerator generator = generator(c);
-    String currentValue = currentValue(c, currentVersion);
     String value =
         generator.generate(new GenerationRequest(c.name(), c.generatorOptions(), currentValue));
     secrets.putPending(c.secretId(), c.token(), value, c.event().rotationToken());
@@ -177,28 +192,22 @@ public final class RotationService {
   }
 
   /**
-   * setSecret. Without a vendor side this is a no-op. For a vendor that issues values: if the
-   * AWSPENDING version already has a value, the vendor has already issued it (nothing more to do);
-   * otherwise the vendor issues a new credential, authenticated by the AWSCURRENT one, and it is
-   * stored at once as the AWSPENDING value, retried in-process because it exists nowhere else. For
-   * a vendor that accepts values, the generated AWSPENDING value is applied there (applying the
-   * same value twice is harmless).
+   * setSecret. Without a vendor side this is a no-op, and so it is for a vendor-issued credential:
+   * it has been live at the vendor since createSecret. For a vendor that accepts values, the
+   * generated AWSPENDING value is applied there (applying the same value twice is harmless).
    */
   String setSecret(StepContext c) {
+    if (issuer(c).isPresent()) {
+      return "live-at-vendor";
+    }
     Optional<Vendor> vendor = vendor(c);
     if (vendor.isEmpty()) {
       return "no-vendor";
     }
-    Optional<String> pending = secrets.value(c.secretId(), c.token(), Stages.PENDING);
-    if (vendor.get().issuesValues()) {
-      if (pending.isPresent()) {
-        return "already-applied";
-      }
-      String issued = vendor.get().apply(c.name(), currentValue(c, currentVersion(c)), null);
-      issuedValues.store(c, issued);
-      return "applied";
-    }
-    String value = pending.orElseThrow(() -> new PendingValueMissingException(c.name(), c.token()));
+    String value =
+        secrets
+            .value(c.secretId(), c.token(), Stages.PENDING)
+            .orElseThrow(() -> new PendingValueMissingException(c.name(), c.token()));
     vendor.get().apply(c.name(), currentValue(c, currentVersion(c)), value);
     return "applied";
   }
@@ -223,6 +232,11 @@ public final class RotationService {
     } catch (MalformedSecretValueException malformed) {
       throw malformed.forSecret(c.name());
     }
+    Optional<VendorCredentials> issuer = issuer(c);
+    if (issuer.isPresent()) {
+      issuer.get().test(c.name(), c.generatorOptions(), value);
+      return "proven-at-vendor";
+    }
     Optional<Vendor> vendor = vendor(c);
     vendor.ifPresent(v -> v.prove(c.name(), value));
     return vendor.isPresent() ? "proven-at-vendor" : "well-formed";
@@ -231,48 +245,45 @@ public final class RotationService {
   /**
    * finishSecret. Moves AWSCURRENT to the token (RemoveFromVersionId = the old current, which
    * Secrets Manager then labels AWSPREVIOUS), takes AWSPENDING off the token so no AWSPENDING label
-   * is left, publishes {@code SecretRotated} (name, ARN and version id; never the value), audits
-   * and records the rotation as completed. When a retry finds the token already AWSCURRENT, the
-   * guard sends it to {@link #alreadyCurrent}, which completes whatever bookkeeping is missing.
+   * is left, publishes {@code SecretRotated} (name, ARN and version id; never the value), audits,
+   * stops a vendor-issued old credential ({@link CredentialRetirement#deactivate}: IAM keys become
+   * Inactive, Heroku authorizations are deleted) and records the rotation as completed. The event
+   * goes out before the old credential stops, so consumers hear of the new one as early as
+   * possible. When a retry finds the token already AWSCURRENT, the guard sends it to {@link
+   * #alreadyCurrent}, which completes whatever is missing.
    */
   void finishSecret(StepContext c) {
     String previous = currentVersion(c);
+    String oldValue = vendorIssued(c, previous, Stages.CURRENT);
     secrets.moveStage(c.secretId(), Stages.CURRENT, c.token(), previous);
-    complete(c, true, previous);
+    completion.complete(c, true, previous, oldValue);
   }
 
   /**
    * The token is already AWSCURRENT, so the step is a successful no-op. The one exception is a
    * finishSecret retried after the stage move but before the rotation was recorded as completed:
-   * that retry completes it (stray AWSPENDING label, event, audit, records), so a failure late in
-   * finishSecret never loses the SecretRotated event. The event may then be published twice; its
-   * consumers key on the version id.
+   * that retry completes it (stray AWSPENDING label, event, audit, the old credential stopped,
+   * records), so a failure late in finishSecret never loses the SecretRotated event nor leaves the
+   * old credential working. The event may then be published twice; its consumers key on the version
+   * id.
    */
   private String alreadyCurrent(StepContext c) {
     if (c.step() == RotationStep.FINISH_SECRET && journal.isUnfinished(c)) {
       boolean pendingOnToken = c.metadata().hasStage(c.token(), Stages.PENDING);
-      complete(c, pendingOnToken, c.metadata().versionWith(Stages.PREVIOUS).orElse(null));
+      String previous = c.metadata().versionWith(Stages.PREVIOUS).orElse(null);
+      completion.complete(c, pendingOnToken, previous, vendorIssued(c, previous, Stages.PREVIOUS));
       return FINISHED;
     }
     journal.noOp(c, "already-current");
     return "already-current";
   }
 
-  private void complete(StepContext c, boolean pendingOnToken, String previous) {
-    if (pendingOnToken) {
-      secrets.removeStage(c.secretId(), Stages.PENDING, c.token());
+  /** The old version's value when it holds a vendor-issued credential to stop, else null. */
+  private String vendorIssued(StepContext c, String version, String stage) {
+    if (version == null || issuer(c).isEmpty()) {
+      return null;
     }
-    Map<String, String> detail = new LinkedHashMap<>();
-    detail.put(DETAIL_SECRET_NAME, c.name());
-    detail.put(DETAIL_SECRET_ARN, c.metadata().arn());
-    detail.put(DETAIL_VERSION_ID, c.token());
-    events.publish(EventPublisher.Types.ROTATE_SOURCE, EventPublisher.Types.SECRET_ROTATED, detail);
-    if (previous == null) {
-      journal.stepDone(c, FINISHED);
-    } else {
-      journal.stepDone(c, FINISHED, previous);
-    }
-    journal.completed(c);
+    return secrets.value(c.secretId(), version, stage).orElse(null);
   }
 
   private String currentVersion(StepContext c) {
@@ -294,5 +305,9 @@ public final class RotationService {
 
   private Optional<Vendor> vendor(StepContext c) {
     return vendors.forGeneratorType(c.generatorType());
+  }
+
+  private Optional<VendorCredentials> issuer(StepContext c) {
+    return vendors.issuerFor(c.generatorType());
   }
 }

@@ -1,9 +1,9 @@
 package dev.keyturn.rotate.vendor;
 
 /**
- * The vendor side of a credential: where a new value must be made live (setSecret) and where it can
- * be proven to work (testSecret). One implementation per generator type that has a vendor side;
- * generators without one need neither operation.
+ * The vendor side of a credential whose value keyturn generates (a database user's password): where
+ * the new value must be made live (setSecret) and where it can be proven to work (testSecret).
+ * Credentials only the vendor can issue implement {@link VendorCredentials} instead.
  */
 public interface Vendor {
 
@@ -11,20 +11,22 @@ public interface Vendor {
   String generatorType();
 
   /**
-   * Whether the vendor mints new values itself (as Heroku does when it regenerates a token). Then
-   * keyturn has no value to store before {@link #apply}, and stores what apply returns. Otherwise
-   * keyturn generates the value first and apply installs it at the vendor.
+   * Always false: keyturn generates the value and {@link #apply} installs it. (Kept so existing
+   * implementations compile; a vendor that issues values implements {@link VendorCredentials}, and
+   * {@link Vendors} refuses a Vendor that answers true.)
    */
-  boolean issuesValues();
+  default boolean issuesValues() {
+    return false;
+  }
 
   /**
-   * setSecret: makes the new credential live at the vendor.
+   * setSecret: makes the new credential live at the vendor. Applying the same value twice must be
+   * harmless.
    *
    * @param secretName the inventory name, for errors only
    * @param currentValue the AWSCURRENT value (it authenticates the change)
-   * @param pendingValue the generated AWSPENDING value; null when {@link #issuesValues()}
-   * @return the value that is now valid at the vendor (for a vendor that issues values, the new
-   *     value to store as AWSPENDING; otherwise {@code pendingValue})
+   * @param pendingValue the generated AWSPENDING value
+   * @return {@code pendingValue}
    * @throws VendorCallException when the vendor refuses or cannot be reached
    */
   String apply(String secretName, String currentValue, String pendingValue);

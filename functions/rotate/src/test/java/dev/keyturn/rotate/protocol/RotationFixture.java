@@ -2,13 +2,14 @@ package dev.keyturn.rotate.protocol;
 
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.rotate.RotationGenerators;
-import dev.keyturn.rotate.fakes.InMemoryHeroku;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
+import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.rotate.vendor.Vendor;
+import dev.keyturn.rotate.vendor.VendorCredentials;
 import dev.keyturn.rotate.vendor.Vendors;
-import dev.keyturn.rotate.vendor.heroku.HerokuVendor;
 import dev.keyturn.testing.fakes.FakeAuditLog;
+import dev.keyturn.testing.fakes.FakeCredentialLedger;
 import dev.keyturn.testing.fakes.FakeEventPublisher;
 import dev.keyturn.testing.fakes.FakeInventoryStore;
 import dev.keyturn.testing.fakes.FakeMetrics;
@@ -33,20 +34,32 @@ final class RotationFixture {
   final FakeRotationStore rotations = new FakeRotationStore();
   final FakeAuditLog audit = new FakeAuditLog();
   final FakeEventPublisher events = new FakeEventPublisher();
-  final InMemoryHeroku heroku = new InMemoryHeroku();
+  final FakeCredentialLedger ledger = new FakeCredentialLedger();
   final List<java.time.Duration> sleeps = new ArrayList<>();
   final FakeMetrics metrics = new FakeMetrics();
   final RotationService service;
+  final CredentialRetirement retirement;
 
   RotationFixture(SecretEntry entry, String initialValue) {
     this(entry, initialValue, List.of());
   }
 
   /**
-   * @param moreVendors vendors besides Heroku (e.g. one that accepts generated values)
+   * @param moreVendors vendors that accept generated values (e.g. a database user)
    */
   RotationFixture(SecretEntry entry, String initialValue, List<Vendor> moreVendors) {
-    this(entry, initialValue, moreVendors, true);
+    this(entry, initialValue, moreVendors, List.of());
+  }
+
+  /**
+   * @param issuers adapters for vendor-issued credentials (e.g. {@code InMemoryAccessKeys})
+   */
+  RotationFixture(
+      SecretEntry entry,
+      String initialValue,
+      List<Vendor> moreVendors,
+      List<VendorCredentials> issuers) {
+    this(entry, initialValue, moreVendors, issuers, true);
   }
 
   /**
@@ -54,30 +67,35 @@ final class RotationFixture {
    * --in-process} and operator-assisted rotation drive themselves.
    */
   static RotationFixture withoutRotationLambda(SecretEntry entry, String initialValue) {
-    return new RotationFixture(entry, initialValue, List.of(), false);
+    return new RotationFixture(entry, initialValue, List.of(), List.of(), false);
   }
 
   private RotationFixture(
-      SecretEntry entry, String initialValue, List<Vendor> moreVendors, boolean rotationLambda) {
+      SecretEntry entry,
+      String initialValue,
+      List<Vendor> moreVendors,
+      List<VendorCredentials> issuers,
+      boolean rotationLambda) {
     FakeSecret secret = secretsManager.create(entry.source().id(), initialValue);
     this.secrets = rotationLambda ? secret.enableRotation() : secret;
     inventory.add(entry);
+    Vendors vendors = new Vendors(new ArrayList<>(moreVendors), issuers);
+    Clock clock = Clock.systemUTC();
+    retirement =
+        new CredentialRetirement(inventory, secretsManager, vendors, ledger, audit, clock, "test");
     service =
         new RotationService(
             inventory,
             secretsManager,
             RotationGenerators.all(new FakeRandomPasswordPort(), new RandomSource()),
-            new Vendors(vendors(moreVendors)),
-            new RotationJournal(rotations, audit, Clock.systemUTC(), "test"),
+            vendors,
+            new RotationJournal(rotations, audit, clock, "test"),
             events,
             new IssuedValueRetry(3, Duration.ofMillis(10), sleeps::add),
-            metrics);
-  }
-
-  private List<Vendor> vendors(List<Vendor> more) {
-    List<Vendor> all = new ArrayList<>(more);
-    all.add(new HerokuVendor(heroku));
-    return all;
+            metrics,
+            ledger,
+            retirement,
+            clock);
   }
 
   StepOutcome run(RotationStep step, String token) {

@@ -1,139 +1,313 @@
 package dev.keyturn.rotate.protocol;
 
 import static dev.keyturn.rotate.protocol.RotationStep.CREATE_SECRET;
+import static dev.keyturn.rotate.protocol.RotationStep.FINISH_SECRET;
 import static dev.keyturn.rotate.protocol.RotationStep.SET_SECRET;
 import static dev.keyturn.rotate.protocol.RotationStep.TEST_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.rotate.fakes.Entries;
+import dev.keyturn.rotate.fakes.InMemoryAccessKeys;
+import dev.keyturn.rotate.retire.Retirement;
+import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.VendorCallException;
-import dev.keyturn.rotate.vendor.heroku.HerokuCredential;
+import dev.keyturn.rotate.vendor.Vendors;
+import dev.keyturn.rotate.vendor.aws.AccessKeyCredential;
+import dev.keyturn.rotate.vendor.aws.TooManyAccessKeysException;
 import dev.keyturn.secrets.Stages;
+import dev.keyturn.state.CredentialRecord.Status;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The protocol around a credential only its vendor can issue, over an in-memory vendor with IAM's
+ * rules (two keys per user): issue next to the current one, prove, promote, stop the old one,
+ * retire it; and what a lost answer or a failed store leaves behind.
+ */
 class VendorRotationTest {
 
-  private static final String NAME = "HK_PLATFORM_FULL";
+  private static final String NAME = "AWS_INFISICAL_BOOTSTRAP";
 
-  @Test
-  void createSecret_defersToTheVendor_andStoresNoValue() {
-    Heroku h = new Heroku(0);
-    String token = h.f.secrets.startRotation();
+  private final InMemoryAccessKeys keys = new InMemoryAccessKeys();
 
-    StepOutcome created = h.f.run(CREATE_SECRET, token);
+  private static RotationFixture fixture(InMemoryAccessKeys keys, int failingPuts) {
+    RotationFixture f =
+        new RotationFixture(
+            Entries.secretsManager(
+                NAME,
+                "keyturn/prod/aws-bootstrap",
+                "aws-iam-access-key",
+                Map.of("user", "bootstrap")),
+            keys.seed(),
+            List.of(),
+            List.of(keys));
+    f.secretsManager.failNext("putPending", failingPuts);
+    return f;
+  }
 
-    assertThat(created.outcome()).isEqualTo("deferred-to-vendor");
-    assertThat(h.f.secrets.valueOf(token)).isEmpty();
-    assertThat(h.f.heroku.regenerations()).isZero();
+  private final RotationFixture f = fixture(keys, 0);
+
+  private String keyId(String versionId) {
+    return AccessKeyCredential.parse(f.secrets.valueOf(versionId).orElseThrow()).accessKeyId();
   }
 
   @Test
-  void setSecret_regeneratesAtHeroku_andStoresTheIssuedTokenAsPending() {
-    Heroku h = new Heroku(0);
-    String token = h.f.secrets.startRotation();
-    h.f.run(CREATE_SECRET, token);
+  void createSecret_issuesANewKeyNextToTheCurrentOne_andStoresItAsPending() {
+    String old = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
+    String token = f.secrets.startRotation();
 
-    assertThat(h.f.run(SET_SECRET, token).outcome()).isEqualTo("applied");
+    assertThat(f.run(CREATE_SECRET, token).outcome()).isEqualTo("issued");
 
-    HerokuCredential pending = HerokuCredential.parse(h.f.secrets.valueOf(token).orElseThrow());
-    assertThat(pending.authorizationId()).isEqualTo(h.original.authorizationId());
-    assertThat(h.f.heroku.isLive(pending.token())).isTrue();
-    assertThat(h.f.heroku.isLive(h.original.token())).isFalse();
+    assertThat(keys.activeKeyIds()).containsExactly(keyId(old), keyId(token));
+    assertThat(f.ledger.credential(NAME, token).orElseThrow().credentialId())
+        .isEqualTo(keyId(token));
   }
 
   @Test
-  void setSecret_twice_regeneratesOnce() {
-    Heroku h = new Heroku(0);
-    String token = h.f.secrets.startRotation();
-    h.f.run(CREATE_SECRET, token);
-    h.f.run(SET_SECRET, token);
+  void createSecret_twice_issuesOnce() {
+    String token = f.secrets.startRotation();
+    f.run(CREATE_SECRET, token);
 
-    assertThat(h.f.run(SET_SECRET, token).outcome()).isEqualTo("already-applied");
-    assertThat(h.f.heroku.regenerations()).isEqualTo(1);
+    assertThat(f.run(CREATE_SECRET, token).outcome()).isEqualTo("already-created");
+    assertThat(keys.issuedCount()).isEqualTo(1);
   }
 
   @Test
-  void testSecret_provesTheNewTokenWithAnAuthenticatedCall() {
-    Heroku h = new Heroku(0);
-    String token = h.f.secrets.startRotation();
-    h.f.run(CREATE_SECRET, token);
-    h.f.run(SET_SECRET, token);
+  void setSecret_hasNothingToDo_theIssuedKeyIsLiveAlready() {
+    String token = f.secrets.startRotation();
+    f.run(CREATE_SECRET, token);
 
-    assertThat(h.f.run(TEST_SECRET, token).outcome()).isEqualTo("proven-at-vendor");
+    assertThat(f.run(SET_SECRET, token).outcome()).isEqualTo("live-at-vendor");
   }
 
   @Test
-  void testSecret_failsWhenHerokuRejectsThePendingToken() {
-    Heroku h = new Heroku(0);
-    String token = h.f.secrets.startRotation();
-    String revoked =
-        new HerokuCredential(h.original.authorizationId(), "HRKU-revoked").toSecretValue();
-    h.f.secretsManager.putPending(h.f.secrets.arn(), token, revoked, null);
+  void testSecret_provesTheNewKey_andFailsForOneTheVendorRejects() {
+    String token = f.secrets.startRotation();
+    f.run(CREATE_SECRET, token);
 
-    assertThatThrownBy(() -> h.f.run(TEST_SECRET, token))
+    assertThat(f.run(TEST_SECRET, token).outcome()).isEqualTo("proven-at-vendor");
+
+    String other = f.secrets.startRotation();
+    f.secretsManager.putPending(
+        f.secrets.arn(),
+        other,
+        new AccessKeyCredential("AKIA0000000000000000", "nope").toSecretValue(),
+        null);
+    assertThatThrownBy(() -> f.run(TEST_SECRET, other))
         .isInstanceOf(VendorCallException.class)
-        .hasMessageContaining("401")
-        .hasMessageNotContaining("HRKU-revoked");
+        .hasMessageContaining("403");
   }
 
   @Test
-  void fullRotation_endsWithTheIssuedTokenCurrent() {
-    Heroku h = new Heroku(0);
-    String token = h.f.secrets.startRotation();
+  void finishSecret_promotesTheNewKey_andDeactivatesTheOld_recordingIt() {
+    String old = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
+    String token = f.secrets.startRotation();
 
-    h.f.rotate(token);
+    f.rotate(token);
 
-    assertThat(h.f.secrets.versionWith(Stages.CURRENT)).contains(token);
-    assertThat(h.f.secrets.versionWith(Stages.PENDING)).isEmpty();
-    String current = HerokuCredential.parse(h.f.secrets.valueOf(token).orElseThrow()).token();
-    assertThat(h.f.heroku.isLive(current)).isTrue();
+    assertThat(f.secrets.versionWith(Stages.CURRENT)).contains(token);
+    assertThat(keys.activeKeyIds()).containsExactly(keyId(token));
+    assertThat(keys.keyIds()).containsExactly(keyId(old), keyId(token));
+    assertThat(f.ledger.credential(NAME, old).orElseThrow().status()).isEqualTo(Status.DEACTIVATED);
+    assertThat(f.audit.events())
+        .extracting(AuditEvent::action, AuditEvent::outcome)
+        .contains(org.assertj.core.groups.Tuple.tuple("credential.deactivate", "deactivated"));
+    assertThat(f.rotations.rotation(NAME, token).orElseThrow().status()).isEqualTo("completed");
   }
 
   @Test
-  void setSecret_retriesStoringTheIssuedValue_inProcess() {
-    Heroku h = new Heroku(2);
-    String token = h.f.secrets.startRotation();
-    h.f.run(CREATE_SECRET, token);
+  void nextRotation_deletesTheInactiveKeyFirst_soThereIsRoomForANewOne() {
+    String first = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
+    String second = f.secrets.startRotation();
+    f.rotate(second);
+    String third = f.secrets.startRotation();
 
-    assertThat(h.f.run(SET_SECRET, token).outcome()).isEqualTo("applied");
+    f.rotate(third);
 
-    assertThat(h.f.secrets.valueOf(token)).isPresent();
-    assertThat(h.f.sleeps).hasSize(2);
-    assertThat(h.f.sleeps.get(1)).isEqualTo(h.f.sleeps.get(0).multipliedBy(2));
+    assertThat(keys.keyIds()).containsExactly(keyId(second), keyId(third));
+    assertThat(keys.activeKeyIds()).containsExactly(keyId(third));
+    assertThat(f.ledger.credential(NAME, first).orElseThrow().status()).isEqualTo(Status.RETIRED);
+    assertThat(f.ledger.credential(NAME, second).orElseThrow().status())
+        .isEqualTo(Status.DEACTIVATED);
   }
 
   @Test
-  void setSecret_givesUpAfterTheLastAttempt_withANamedError() {
-    Heroku h = new Heroku(3);
-    String token = h.f.secrets.startRotation();
-    h.f.run(CREATE_SECRET, token);
+  void retire_onItsOwn_deletesThePreviousKey_once() {
+    String old = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
+    String token = f.secrets.startRotation();
+    f.rotate(token);
 
-    assertThatThrownBy(() -> h.f.run(SET_SECRET, token))
+    Retirement first = f.retirement.retire(f.secrets.arn());
+    Retirement again = f.retirement.retire(f.secrets.arn());
+
+    assertThat(first.outcome()).isEqualTo("retired");
+    assertThat(first.versionId()).isEqualTo(old);
+    assertThat(again.outcome()).isEqualTo("already-retired");
+    assertThat(keys.keyIds()).containsExactly(keyId(token));
+  }
+
+  @Test
+  void retireVersion_retiresByTheIdTheLedgerRecorded_andRefusesAVersionWithoutOne() {
+    String first = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
+    String second = f.secrets.startRotation();
+    f.rotate(second);
+    String third = f.secrets.startRotation();
+    f.rotate(third);
+    String secondKey = keyId(second);
+
+    Retirement r = f.retirement.retireVersion(f.secrets.arn(), second);
+
+    assertThat(r.outcome()).isEqualTo("retired");
+    assertThat(r.credentialId()).isEqualTo(secondKey);
+    assertThat(keys.keyIds()).containsExactly(keyId(third));
+    assertThat(f.retirement.retireVersion(f.secrets.arn(), second).outcome())
+        .isEqualTo("already-retired");
+    assertThat(f.retirement.retireVersion(f.secrets.arn(), third).outcome())
+        .as("never the live credential")
+        .isEqualTo("same-as-current");
+    assertThatThrownBy(() -> f.retirement.retireVersion(f.secrets.arn(), "no-such-version"))
+        .isInstanceOf(dev.keyturn.rotate.retire.RetirementNotPossibleException.class)
+        .hasMessageContaining("no-such-version");
+    assertThat(f.ledger.credential(NAME, first).orElseThrow().status()).isEqualTo(Status.RETIRED);
+  }
+
+  @Test
+  void retire_leavesTheLiveKeyAlone_whenThePreviousVersionHoldsTheSameKey() {
+    String current =
+        f.secrets.valueOf(f.secrets.versionWith(Stages.CURRENT).orElseThrow()).orElseThrow();
+    String token = f.secrets.startRotation();
+    f.secretsManager.putPending(f.secrets.arn(), token, current, null);
+    f.secretsManager.moveStage(
+        f.secrets.arn(),
+        Stages.CURRENT,
+        token,
+        f.secrets.versionWith(Stages.CURRENT).orElseThrow());
+
+    assertThat(f.retirement.retire(f.secrets.arn()).outcome()).isEqualTo("same-as-current");
+    assertThat(keys.activeKeyIds()).hasSize(1);
+  }
+
+  @Test
+  void aKeyWhoseAnswerWasLost_isDeletedByTheNextAttempt_andExactlyOneNewKeyRemains() {
+    String old = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
+    String token = f.secrets.startRotation();
+    keys.loseNextIssueAnswer();
+
+    assertThatThrownBy(() -> f.run(CREATE_SECRET, token)).isInstanceOf(VendorCallException.class);
+    assertThat(keys.activeKeyIds()).as("the orphan exists at the vendor").hasSize(2);
+    assertThat(f.ledger.credential(NAME, token).orElseThrow().status()).isEqualTo(Status.ISSUING);
+
+    assertThat(f.run(CREATE_SECRET, token).outcome()).isEqualTo("issued-again");
+    f.run(SET_SECRET, token);
+    f.run(TEST_SECRET, token);
+    f.run(FINISH_SECRET, token);
+
+    assertThat(keys.issuedCount()).isEqualTo(2);
+    assertThat(keys.activeKeyIds()).containsExactly(keyId(token));
+    assertThat(keys.keyIds()).containsExactly(keyId(old), keyId(token));
+  }
+
+  @Test
+  void createSecret_retriesStoringTheIssuedKey_inProcess_withBackoff_andIssuesOnce() {
+    InMemoryAccessKeys own = new InMemoryAccessKeys();
+    RotationFixture flaky = fixture(own, 2);
+    String token = flaky.secrets.startRotation();
+
+    assertThat(flaky.run(CREATE_SECRET, token).outcome()).isEqualTo("issued");
+
+    String stored =
+        AccessKeyCredential.parse(flaky.secrets.valueOf(token).orElseThrow()).accessKeyId();
+    assertThat(own.issuedCount()).isEqualTo(1);
+    assertThat(own.activeKeyIds()).contains(stored).hasSize(2);
+    assertThat(flaky.ledger.credential(NAME, token).orElseThrow().credentialId()).isEqualTo(stored);
+    assertThat(flaky.sleeps).hasSize(2);
+    assertThat(flaky.sleeps.get(1)).isEqualTo(flaky.sleeps.get(0).multipliedBy(2));
+  }
+
+  @Test
+  void aKeyThatCouldNotBeStored_isDeletedByTheNextAttempt_andTheCurrentOneKeepsWorking() {
+    InMemoryAccessKeys own = new InMemoryAccessKeys();
+    RotationFixture failing = fixture(own, 3);
+    String token = failing.secrets.startRotation();
+
+    assertThatThrownBy(() -> failing.run(CREATE_SECRET, token))
         .isInstanceOf(IssuedValueNotStoredException.class)
         .hasMessageContaining(NAME)
         .hasMessageContaining(token);
+    String unstored = failing.ledger.credential(NAME, token).orElseThrow().credentialId();
+    assertThat(own.activeKeyIds()).contains(unstored).hasSize(2);
+
+    failing.rotate(token);
+
+    assertThat(own.keyIds()).doesNotContain(unstored);
+    assertThat(own.activeKeyIds())
+        .containsExactly(
+            AccessKeyCredential.parse(failing.secrets.valueOf(token).orElseThrow()).accessKeyId());
+    assertThat(failing.sleeps).hasSize(2);
   }
 
-  /** A Heroku-backed secret whose first {@code failingPuts} PutSecretValue calls fail. */
-  private static final class Heroku {
-    final RotationFixture f;
-    final HerokuCredential original;
+  @Test
+  void someoneElsesActiveKey_stopsTheRotation_namingTheUser_andNothingIsIssued() {
+    String foreign = keys.someoneElsesKey();
+    String token = f.secrets.startRotation();
 
-    Heroku(int failingPuts) {
-      this.f =
-          new RotationFixture(
-              Entries.secretsManager(NAME, "keyturn/prod/hk", "heroku-authorization", Map.of()),
-              "{}");
-      this.original = f.heroku.authorize();
-      // replace the placeholder initial value with a live credential, as an operator would seed it
-      String seedToken = f.secrets.startRotation();
-      f.secretsManager.putPending(f.secrets.arn(), seedToken, original.toSecretValue(), null);
-      String placeholder = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
-      f.secretsManager.moveStage(f.secrets.arn(), Stages.CURRENT, seedToken, placeholder);
-      f.secretsManager.removeStage(f.secrets.arn(), Stages.PENDING, seedToken);
-      f.secretsManager.failNext("putPending", failingPuts);
-    }
+    assertThatThrownBy(() -> f.run(CREATE_SECRET, token))
+        .isInstanceOf(TooManyAccessKeysException.class)
+        .hasMessageContaining("test-user")
+        .hasMessageContaining(foreign);
+    assertThat(keys.issuedCount()).isZero();
+    assertThat(f.secrets.valueOf(token)).isEmpty();
+  }
+
+  @Test
+  void finishSecret_whoseDeactivationFailed_isCompletedByTheRetry() {
+    String old = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
+    String token = f.secrets.startRotation();
+    f.run(CREATE_SECRET, token);
+    f.run(SET_SECRET, token);
+    f.run(TEST_SECRET, token);
+    keys.failNextDeactivation();
+
+    assertThatThrownBy(() -> f.run(FINISH_SECRET, token)).isInstanceOf(VendorCallException.class);
+    assertThat(f.secrets.versionWith(Stages.CURRENT)).contains(token);
+    assertThat(keys.activeKeyIds()).hasSize(2);
+
+    assertThat(f.run(FINISH_SECRET, token).outcome()).isEqualTo("finished");
+    assertThat(keys.activeKeyIds()).containsExactly(keyId(token));
+    assertThat(f.ledger.credential(NAME, old).orElseThrow().status()).isEqualTo(Status.DEACTIVATED);
+    assertThat(f.rotations.rotation(NAME, token).orElseThrow().status()).isEqualTo("completed");
+    assertThat(f.run(FINISH_SECRET, token).outcome()).isEqualTo("already-current");
+  }
+
+  @Test
+  void vendors_refuseAnAcceptingVendorThatClaimsToIssueValues_andTwoForOneType() {
+    Vendor legacy =
+        new Vendor() {
+          @Override
+          public String generatorType() {
+            return "heroku-authorization";
+          }
+
+          @Override
+          public boolean issuesValues() {
+            return true;
+          }
+
+          @Override
+          public String apply(String secretName, String currentValue, String pendingValue) {
+            return pendingValue;
+          }
+
+          @Override
+          public void prove(String secretName, String value) {}
+        };
+
+    assertThatThrownBy(() -> new Vendors(List.of(legacy)))
+        .hasMessageContaining("implement VendorCredentials");
+    assertThatThrownBy(() -> new Vendors(List.of(), List.of(keys, new InMemoryAccessKeys())))
+        .hasMessageContaining("two vendors");
   }
 }

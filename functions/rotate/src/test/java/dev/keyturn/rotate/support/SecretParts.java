@@ -36,6 +36,7 @@ public final class SecretParts {
       }
       case "json-field" -> parts.add(Json.tree(value).path("secret_key").asText());
       case "heroku-authorization" -> parts.add(Json.tree(value).path("token").asText());
+      case "aws-iam-access-key" -> parts.add(Json.tree(value).path("secretAccessKey").asText());
       default -> parts.add(value);
     }
     return parts;

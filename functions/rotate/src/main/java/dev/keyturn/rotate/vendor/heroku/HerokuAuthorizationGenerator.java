@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * {@code heroku-authorization}: a Heroku OAuth authorization id and its token. Heroku issues new
- * tokens itself (see {@link HerokuVendor}), so this generator only validates options (there are
- * none) and checks the shape of values; {@link #generate} always fails.
+ * ones itself (see {@link HerokuAuthorizations}), so this generator only validates options (there
+ * are none) and checks the shape of values; {@link #generate} always fails.
  */
 public final class HerokuAuthorizationGenerator implements SecretGenerator {
 
@@ -28,11 +28,11 @@ public final class HerokuAuthorizationGenerator implements SecretGenerator {
   }
 
   /**
-   * @throws GeneratorFailedException always: the value comes from Heroku during setSecret
+   * @throws GeneratorFailedException always: the value comes from Heroku during createSecret
    */
   @Override
   public String generate(GenerationRequest request) {
-    throw new GeneratorFailedException(TYPE, "Heroku issues these values during setSecret");
+    throw new GeneratorFailedException(TYPE, "Heroku issues these values during createSecret");
   }
 
   @Override
