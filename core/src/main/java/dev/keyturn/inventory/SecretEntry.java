@@ -120,6 +120,37 @@ public record SecretEntry(
     return own;
   }
 
+  /**
+   * This entry as one environment sees it: the same entry whose {@code source} is that
+   * environment's ({@link #sourceFor}), so what reads one source (rotation, first-time creation)
+   * works on that environment's. Empty when the entry does not list the environment or has no
+   * source for it.
+   */
+  public Optional<SecretEntry> inEnvironment(String env) {
+    if (!environments.contains(env) && !sources.containsKey(env)) {
+      return Optional.empty();
+    }
+    Source own = sourceFor(env);
+    if (own == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SecretEntry(
+            name,
+            own,
+            tags,
+            environments,
+            scope,
+            devAnalog,
+            generator,
+            expiresAt,
+            scopes,
+            review,
+            sinks,
+            sources,
+            references));
+  }
+
   /** Every source of the entry, once each. */
   public List<Source> allSources() {
     if (sources.isEmpty()) {

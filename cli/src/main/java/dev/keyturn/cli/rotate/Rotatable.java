@@ -40,6 +40,29 @@ final class Rotatable {
     }
   }
 
+  /**
+   * The entry as one environment sees it: its source is that environment's, so every step after
+   * this one rotates that source ({@link SecretEntry#inEnvironment}).
+   *
+   * @param env the environment, or null for the entry's prod (or only) source
+   * @throws NotRotatableException when the entry has no source in that environment
+   */
+  static SecretEntry inEnvironment(SecretEntry entry, String env) {
+    if (env == null) {
+      return entry;
+    }
+    return entry
+        .inEnvironment(env)
+        .orElseThrow(() ->
+            new NotRotatableException(
+                entry.name(),
+                "it has no source in environment "
+                    + env
+                    + " (its environments: "
+                    + String.join(", ", entry.environments())
+                    + ")"));
+  }
+
   /** The entry's cadence, empty for {@code non-rotating} or a missing tag. */
   static Optional<Duration> cadence(SecretEntry entry) {
     return entry.tags().rotation().flatMap(Cadence::fromTag).flatMap(Cadence::interval);

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code keyturn rotate --all} (seed 004 D7, emergency full-surface rotation): every rotatable
@@ -30,6 +31,7 @@ final class RotateAll {
   /** One entry's line in the summary. */
   record Row(
       String name,
+      String source,
       String mode,
       String sensitivity,
       String outcome,
@@ -41,26 +43,36 @@ final class RotateAll {
   private final Progress progress;
   private final RotateCommand.AllOptions options;
   private final boolean dryRun;
+  private final String environment;
 
+  /**
+   * @param environment rotate each entry's source of this environment (entries without one are left
+   *     out), or null for each entry's prod (or only) source
+   */
   RotateAll(
       CliContext context,
       EntryRotation rotation,
       Progress progress,
       RotateCommand.AllOptions options,
-      boolean dryRun) {
+      boolean dryRun,
+      String environment) {
     this.context = context;
     this.rotation = rotation;
     this.progress = progress;
     this.options = options;
     this.dryRun = dryRun;
+    this.environment = environment;
   }
 
   int run(PrintWriter out, OutputOptions output) {
     validate();
     List<SecretEntry> entries = selected(context.bean(InventoryStore.class).secrets());
     progress.say(
-        "rotate --all: %d entr%s, critical first%s",
-        entries.size(), entries.size() == 1 ? "y" : "ies", dryRun ? ", dry run" : "");
+        "rotate --all: %d entr%s, critical first%s%s",
+        entries.size(),
+        entries.size() == 1 ? "y" : "ies",
+        environment == null ? "" : ", environment " + environment,
+        dryRun ? ", dry run" : "");
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       SecretEntry e = entries.get(i);
@@ -83,7 +95,14 @@ final class RotateAll {
       }
       return row(e, rotation.rotate(e, null));
     } catch (RuntimeException failed) {
-      return new Row(e.name(), e.mode().label(), sensitivity(e), "failed", null, describe(failed));
+      return new Row(
+          e.name(),
+          e.source().id(),
+          e.mode().label(),
+          sensitivity(e),
+          "failed",
+          null,
+          describe(failed));
     }
   }
 
@@ -92,6 +111,7 @@ final class RotateAll {
       VendorDirectory.Listing vendor = VendorDirectory.of(e);
       return new Row(
           e.name(),
+          e.source().id(),
           e.mode().label(),
           sensitivity(e),
           "needs a value",
@@ -116,13 +136,22 @@ final class RotateAll {
               + r.error()
               + (r.leftover() != null ? "; left: " + r.leftover() : "")
               + (r.undone() ? "; undone" : "");
-      return new Row(e.name(), e.mode().label(), sensitivity(e), "failed", r.version(), detail);
+      return new Row(
+          e.name(),
+          e.source().id(),
+          e.mode().label(),
+          sensitivity(e),
+          "failed",
+          r.version(),
+          detail);
     }
     if ("dry-run".equals(r.mode())) {
-      return new Row(e.name(), e.mode().label(), sensitivity(e), "planned", null, null);
+      return new Row(
+          e.name(), e.source().id(), e.mode().label(), sensitivity(e), "planned", null, null);
     }
     return new Row(
         e.name(),
+        e.source().id(),
         e.mode().label(),
         sensitivity(e),
         "rotated",
@@ -135,6 +164,7 @@ final class RotateAll {
         .filter(e -> e.mode() != RotationMode.NONE)
         .filter(e -> options.vendor == null || e.name().startsWith(options.vendor + "_"))
         .filter(e -> options.sensitivity == null || options.sensitivity.equals(sensitivity(e)))
+        .flatMap(e -> environment == null ? Stream.of(e) : e.inEnvironment(environment).stream())
         .sorted(
             Comparator.comparingInt((SecretEntry e) -> rank(sensitivity(e)))
                 .thenComparing(SecretEntry::name))
@@ -187,6 +217,7 @@ final class RotateAll {
   private static Map<String, Object> toMap(Row r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", r.name());
+    m.put("source", r.source());
     m.put("mode", r.mode());
     m.put("sensitivity", r.sensitivity());
     m.put("outcome", r.outcome());

@@ -44,7 +44,10 @@ import picocli.CommandLine.Spec;
           + " entries from their generator, others from --from-stdin), tagged with the entry's"
           + " tags.",
       "--all rotates every matching entry, critical first; operator entries need a file each in"
-          + " --from-dir (else: needs a value). A summary table follows; exit 1 if any failed."
+          + " --from-dir (else: needs a value). A summary table follows; exit 1 if any failed.",
+      "An entry with one source per environment rotates prod's unless --env names another"
+          + " (with --all: each entry's source of that environment; entries without one are left"
+          + " out)."
     },
     footer = {
       "",
@@ -55,6 +58,7 @@ import picocli.CommandLine.Spec;
       "  keyturn rotate ALP_LIVE_TRADING --from-stdin     # prompts twice, no echo",
       "  keyturn retired ALP_LIVE_TRADING                 # once the old key is revoked",
       "  keyturn rotate RX_SESSION_JWT_SIGNING --create",
+      "  keyturn rotate RX_SESSION_HMAC --env staging     # staging's own source",
       "  keyturn rotate --all --sensitivity critical --dry-run",
       "  keyturn rotate --all --vendor CF --from-dir ./new-tokens",
       "  keyturn rotate STR_BILLING_WRITE_TEST --json | jq .outcome"
@@ -88,6 +92,15 @@ public final class RotateCommand implements Callable<Integer> {
       paramLabel = "ARN",
       description = "rotation function for RotateSecret (default: the secret's configured one)")
   String rotationLambdaArn;
+
+  @Option(
+      names = "--env",
+      paramLabel = "ENV",
+      description =
+          "rotate the source of this environment (entries with one source per environment;"
+              + " default: prod's, or the entry's only source); with --all: every entry that has"
+              + " one")
+  String env;
 
   @Option(names = "--from-stdin", description = "read the new value (operator entries)")
   boolean fromStdin;
@@ -129,9 +142,10 @@ public final class RotateCommand implements Callable<Integer> {
           new EntryRotation.Options(dryRun, inProcess, rotationLambdaArn, timeout, pollInterval);
       EntryRotation rotation = new EntryRotation(context, progress, options);
       if (all.all) {
-        return new RotateAll(context, rotation, progress, all, dryRun).run(out, output);
+        return new RotateAll(context, rotation, progress, all, dryRun, env).run(out, output);
       }
-      SecretEntry entry = Entries.require(context.bean(InventoryStore.class), name);
+      SecretEntry entry =
+          Rotatable.inEnvironment(Entries.require(context.bean(InventoryStore.class), name), env);
       if (create) {
         return Outcome.print(
             new FirstValueStep(context, progress).create(entry, value(entry), dryRun),
@@ -140,9 +154,10 @@ public final class RotateCommand implements Callable<Integer> {
             err);
       }
       progress.say(
-          "rotate %s (mode %s%s)%s",
+          "rotate %s (mode %s%s%s)%s",
           entry.name(),
           entry.mode().label(),
+          env == null ? "" : ", " + env + " source " + entry.source().id(),
           fromStdin ? ", value from stdin" : inProcess ? ", steps run here" : "",
           dryRun ? ", dry run" : "");
       return Outcome.print(rotation.rotate(entry, value(entry)), output, out, err);
