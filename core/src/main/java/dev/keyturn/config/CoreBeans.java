@@ -19,6 +19,7 @@ import dev.keyturn.state.CredentialLedger;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.ReplayGuard;
+import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SenderPushStore;
 import dev.keyturn.state.SyncStateStore;
@@ -27,6 +28,7 @@ import dev.keyturn.state.dynamodb.DynamoCredentialLedger;
 import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.DynamoLeaseStore;
 import dev.keyturn.state.dynamodb.DynamoReplayGuard;
+import dev.keyturn.state.dynamodb.DynamoRetireTaskStore;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.DynamoSenderPushStore;
 import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
@@ -69,6 +71,11 @@ public class CoreBeans {
   @Singleton
   public RotationStore rotationStore(StateTable table) {
     return new DynamoRotationStore(table);
+  }
+
+  @Singleton
+  public RetireTaskStore retireTaskStore(StateTable table) {
+    return new DynamoRetireTaskStore(table);
   }
 
   @Singleton

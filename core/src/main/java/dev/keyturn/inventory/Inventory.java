@@ -12,6 +12,8 @@ import java.util.Set;
  * @param vendors extra vendor codes beyond the built-in taxonomy list
  * @param functions extra {@code function} tag values beyond the built-in taxonomy list
  * @param consumers extra {@code consumer} tag values beyond the built-in taxonomy list
+ * @param vendorIssuedFunctions those extra functions declared {@code issuedBy: vendor}: their
+ *     credentials are issued by a vendor, so no generator may invent them
  */
 public record Inventory(
     int version,
@@ -19,7 +21,8 @@ public record Inventory(
     Set<String> functions,
     Set<String> consumers,
     List<SecretEntry> secrets,
-    List<WebhookEntry> webhooks) {
+    List<WebhookEntry> webhooks,
+    Set<String> vendorIssuedFunctions) {
 
   public Inventory {
     vendors = Set.copyOf(vendors);
@@ -27,6 +30,18 @@ public record Inventory(
     consumers = Set.copyOf(consumers);
     secrets = List.copyOf(secrets);
     webhooks = List.copyOf(webhooks);
+    vendorIssuedFunctions = Set.copyOf(vendorIssuedFunctions);
+  }
+
+  /** An inventory whose extra functions declare no issuer. */
+  public Inventory(
+      int version,
+      Set<String> vendors,
+      Set<String> functions,
+      Set<String> consumers,
+      List<SecretEntry> secrets,
+      List<WebhookEntry> webhooks) {
+    this(version, vendors, functions, consumers, secrets, webhooks, Set.of());
   }
 
   public Optional<SecretEntry> secret(String name) {

@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * @param sinks where the value is published
  * @param sources one source per environment (prod, staging, ...) for an entry whose environments
  *     hold different values (taxonomy rule 1); empty when {@code source} serves the entry
+ * @param references documented consumer references (seed 002 step 5: a CI workflow, a Terraform
+ *     variables file, a config loader) for consumers keyturn does not publish to
  */
 public record SecretEntry(
     String name,
@@ -34,7 +36,8 @@ public record SecretEntry(
     List<String> scopes,
     String review,
     List<Sink> sinks,
-    Map<String, Source> sources) {
+    Map<String, Source> sources,
+    List<String> references) {
 
   public static final String ACCOUNT_SCOPE = "account";
   public static final String PROD = "prod";
@@ -52,9 +55,10 @@ public record SecretEntry(
     if (source == null && !sources.isEmpty()) {
       source = sources.getOrDefault(PROD, sources.values().iterator().next());
     }
+    references = references == null ? List.of() : List.copyOf(references);
   }
 
-  /** An entry with one source for every environment it lists. */
+  /** An entry with one source for every environment it lists and no documented references. */
   public SecretEntry(
       String name,
       Source source,
@@ -79,7 +83,13 @@ public record SecretEntry(
         scopes,
         review,
         sinks,
-        Map.of());
+        Map.of(),
+        List.of());
+  }
+
+  /** How this entry gets a new value. */
+  public RotationMode mode() {
+    return RotationMode.of(this);
   }
 
   /** Whether each environment has a source of its own. */
@@ -108,6 +118,37 @@ public record SecretEntry(
       return sources.get(PROD);
     }
     return own;
+  }
+
+  /**
+   * This entry as one environment sees it: the same entry whose {@code source} is that
+   * environment's ({@link #sourceFor}), so what reads one source (rotation, first-time creation)
+   * works on that environment's. Empty when the entry does not list the environment or has no
+   * source for it.
+   */
+  public Optional<SecretEntry> inEnvironment(String env) {
+    if (!environments.contains(env) && !sources.containsKey(env)) {
+      return Optional.empty();
+    }
+    Source own = sourceFor(env);
+    if (own == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SecretEntry(
+            name,
+            own,
+            tags,
+            environments,
+            scope,
+            devAnalog,
+            generator,
+            expiresAt,
+            scopes,
+            review,
+            sinks,
+            sources,
+            references));
   }
 
   /** Every source of the entry, once each. */

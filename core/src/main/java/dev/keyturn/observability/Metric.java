@@ -6,7 +6,8 @@ package dev.keyturn.observability;
  * ({@code Step}, {@code Reason}) is also published under {@code FunctionName} alone, so one alarm
  * covers every value of the extra dimension.
  *
- * <p>{@link #failure()} marks the metrics that alarm (template.yaml has one alarm for each).
+ * <p>{@link #alarmed()} marks the metrics that alarm (template.yaml has one alarm for each): every
+ * failure, plus the warnings a person must act on (expiring tokens, overdue retire tasks).
  */
 public enum Metric {
   /** rotate: a Secrets Manager rotation completed (finishSecret); sweep: parameters rotated. */
@@ -16,7 +17,12 @@ public enum Metric {
   /** sweep: entries whose rotation, lookup or expiry alert failed in one sweep. */
   SWEEP_FAILURES("SweepFailures", true),
   /** sweep: entries whose {@code expiresAt} is within the warning window or past. */
-  SECRETS_EXPIRING("SecretsExpiring", false),
+  SECRETS_EXPIRING("SecretsExpiring", true),
+  /**
+   * sweep: retire-at-vendor tasks past their date: an old credential an operator-assisted rotation
+   * replaced is still not revoked at the vendor ({@code keyturn retired NAME} closes the task).
+   */
+  RETIRE_TASKS_OVERDUE("RetireTasksOverdue", true),
   /** sync: config vars set or removed on Heroku. */
   VARS_CHANGED("VarsChanged", false),
   /** sync: Heroku releases made (one per PATCH, so one per changed app). */
@@ -45,11 +51,11 @@ public enum Metric {
   RELEASES_CONFIRMED("ReleasesConfirmed", false);
 
   private final String metricName;
-  private final boolean failure;
+  private final boolean alarmed;
 
-  Metric(String metricName, boolean failure) {
+  Metric(String metricName, boolean alarmed) {
     this.metricName = metricName;
-    this.failure = failure;
+    this.alarmed = alarmed;
   }
 
   /** The CloudWatch metric name. */
@@ -62,8 +68,11 @@ public enum Metric {
     return "Count";
   }
 
-  /** Whether a non-zero value means something went wrong (and an alarm watches it). */
-  public boolean failure() {
-    return failure;
+  /**
+   * Whether a non-zero value needs a person (something failed, a token expires, an old credential
+   * is still not revoked), so an alarm watches it.
+   */
+  public boolean alarmed() {
+    return alarmed;
   }
 }

@@ -55,6 +55,10 @@ class InventoryParserTest {
             new WebhookEntry(
                 "freescout", "freescout", "FS_SUPPORT_WEBHOOK", null, java.util.Map.of()));
     assertThat(inv.vendors()).contains("FS", "RX");
+    assertThat(inv.secret("CF_DNS_EDIT_RAXX_APP").orElseThrow().references())
+        .containsExactly("terraform/cloudflare/variables.tf");
+    assertThat(inv.functions()).contains("support-api", "webhook-verify", "jwt-signing");
+    assertThat(inv.vendorIssuedFunctions()).containsExactly("support-api");
   }
 
   @Test
@@ -291,6 +295,40 @@ class InventoryParserTest {
     assertThat(inv.secret("PM_SERVER_MAIL").orElseThrow().sourceFor("staging"))
         .isEqualTo(new Source.SecretsManager("keyturn/staging/pm"));
     assertThat(inv.secret("PM_SERVER_MAIL").orElseThrow().sourceFor("dev")).isNull();
+  }
+
+  @Test
+  void inEnvironment_givesTheEntryWithThatEnvironmentsSource_andNothingWhereItHasNone() {
+    Inventory inv =
+        InventoryParser.parse(
+                """
+                version: 1
+                secrets:
+                  - name: PM_SERVER_MAIL
+                    environments: [prod, staging]
+                    source:
+                      prod: {secretsManager: keyturn/prod/pm}
+                      staging: {secretsManager: keyturn/staging/pm}
+                  - name: RX_SESSION_HMAC
+                    environments: [prod, staging]
+                    source: {secretsManager: keyturn/shared/hmac}
+                """,
+                "inline")
+            .requireValid();
+    SecretEntry mail = inv.secret("PM_SERVER_MAIL").orElseThrow();
+    SecretEntry hmac = inv.secret("RX_SESSION_HMAC").orElseThrow();
+
+    SecretEntry staging = mail.inEnvironment("staging").orElseThrow();
+    assertThat(staging.source()).isEqualTo(new Source.SecretsManager("keyturn/staging/pm"));
+    assertThat(staging.name()).isEqualTo(mail.name());
+    assertThat(staging.sources()).isEqualTo(mail.sources());
+    assertThat(mail.source())
+        .as("unchanged")
+        .isEqualTo(new Source.SecretsManager("keyturn/prod/pm"));
+    assertThat(mail.inEnvironment("prod").orElseThrow().source()).isEqualTo(mail.source());
+    assertThat(mail.inEnvironment("dev")).isEmpty();
+    assertThat(hmac.inEnvironment("staging").orElseThrow().source()).isEqualTo(hmac.source());
+    assertThat(hmac.inEnvironment("dev")).as("not one of its environments").isEmpty();
   }
 
   @Test

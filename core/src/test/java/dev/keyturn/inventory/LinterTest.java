@@ -114,17 +114,22 @@ class LinterTest {
             tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
             environments: [prod]
             expiresAt: "next tuesday"
+            scopes: [test]
+            references: [ci.yml]
           - name: CF_DNS_EDIT
             source: {secretsManager: b}
             tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
             environments: [prod]
+            expiresAt: non-expiring
+            scopes: [test]
+            references: [ci.yml]
         """;
 
     assertThat(lint(yaml).findings())
         .extracting(Finding::rule, f -> f.location().toString())
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("expiry", "test.yaml:7:5"),
-            org.assertj.core.groups.Tuple.tuple("duplicate-name", "test.yaml:8:5"));
+            org.assertj.core.groups.Tuple.tuple("duplicate-name", "test.yaml:10:5"));
   }
 
   @Test
@@ -175,6 +180,9 @@ class LinterTest {
             source: {secretsManager: a}
             tags: {function: notify, sensitivity: low, consumer: ci, rotation: 90d}
             environments: [prod]
+            scopes: [test]
+            references: [ci.yml]
+            expiresAt: non-expiring
         """;
     assertThat(lint("version: 1\n" + entry).findings())
         .extracting(Finding::rule)
@@ -192,10 +200,16 @@ class LinterTest {
             source: {secretsManager: a}
             tags: {function: trading-paper, sensitivity: medium, consumer: raptor, rotation: 180d}
             environments: [prod]
+            scopes: [test]
+            references: [ci.yml]
+            expiresAt: non-expiring
           - name: ALP_PAPER_TRADING__KEY_ID
             source: {secretsManager: b}
             tags: {function: trading-paper, sensitivity: medium, consumer: raptor, rotation: 180d}
             environments: [prod]
+            scopes: [test]
+            references: [ci.yml]
+            expiresAt: non-expiring
         """;
     assertThat(lint(yaml).findings()).isEmpty();
   }
@@ -210,6 +224,9 @@ class LinterTest {
             source: {secretsManager: a}
             tags: {function: dns-edit, sensitivity: high, consumer: [ci, terraform], rotation: 90d}
             environments: [prod]
+            scopes: [test]
+            references: [ci.yml]
+            expiresAt: non-expiring
         """;
     assertThat(lint(yaml).findings())
         .singleElement()
@@ -230,6 +247,9 @@ class LinterTest {
             source: {secretsManager: a}
             tags: {function: support-api, sensitivity: high, consumer: raptor, rotation: 90d}
             environments: [prod]
+            scopes: [test]
+            references: [ci.yml]
+            expiresAt: non-expiring
         """;
     assertThat(lint(yaml).findings()).isEmpty();
     assertThat(lint(yaml.replace("functions: [support-api]\n", "")).findings())
@@ -247,6 +267,8 @@ class LinterTest {
             source: {secretsManager: a}
             tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
             environments: [prod]
+            scopes: [test]
+            references: [ci.yml]
             expiresAt: "%s"
         """;
     assertThat(lint(template.formatted("2026-12-01T00:00:00Z")).findings())
@@ -272,16 +294,184 @@ class LinterTest {
             source: {secretsManager: a}
             tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
             environments: [prod]
+            scopes: [test]
+            references: [ci.yml]
+            expiresAt: non-expiring
             sinks: [{heroku: {app: web, var: NEW, previousVar: OLD}}]
           - name: CF_TWO_TOKEN
             source: {secretsManager: b}
             tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
             environments: [prod]
+            scopes: [test]
+            references: [ci.yml]
+            expiresAt: non-expiring
             sinks: [{heroku: {app: web, var: OLD}}]
         """;
     assertThat(lint(yaml).findings())
         .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("CF_ONE_TOKEN").contains("OLD"));
+  }
+
+  private static final String ENTRY =
+      """
+      version: 1
+      functions: [{name: support-api, issuedBy: vendor}, {name: session-signing, issuedBy: keyturn}]
+      secrets:
+        - name: %s
+          source: {secretsManager: a}
+          tags: {function: %s, sensitivity: medium, consumer: raptor, rotation: 180d}
+          environments: [prod]
+          %s
+          expiresAt: non-expiring
+          scopes: [test]
+          references: [backend_v2/api/vault.py]
+      """;
+
+  LintReport entry(String name, String function, String generator) {
+    return lint(ENTRY.formatted(name, function, generator));
+  }
+
+  @Test
+  void vendorIssued_rejectsAGeneratorThatInventsTheValue_onAVendorIssuedFunction() {
+    LintReport report =
+        entry(
+            "ALP_LIVE_TRADING",
+            "trading-live",
+            "generator: {type: json-field, fields: secret_key, length: 40}");
+
+    assertThat(report.findings())
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.entry()).isEqualTo("ALP_LIVE_TRADING");
+          assertThat(f.rule()).isEqualTo("vendor-issued");
+          assertThat(f.severity()).isEqualTo(Severity.ERROR);
+          assertThat(f.message())
+              .contains("json-field invents the value")
+              .contains("trading-live")
+              .contains("vendor never issued");
+          assertThat(f.fix()).contains("keyturn rotate ALP_LIVE_TRADING --from-stdin");
+        });
+  }
+
+  @Test
+  void vendorIssued_acceptsVendorGenerators_andOperatorEntries_onVendorIssuedFunctions() {
+    assertThat(
+            entry("HK_PLATFORM_KEY", "platform-api", "generator: {type: heroku-authorization}")
+                .findings())
+        .isEmpty();
+    assertThat(entry("ALP_LIVE_TRADING", "trading-live", "").findings()).isEmpty();
+  }
+
+  @Test
+  void vendorIssued_followsCustomFunctions_thatDeclareIssuedByVendor() {
+    assertThat(
+            entry("PM_SUPPORT_API", "support-api", "generator: {type: random-password}").findings())
+        .extracting(Finding::rule)
+        .containsExactly("vendor-issued");
+    assertThat(entry("SL_SESSION_KEY", "session-signing", "generator: {type: hmac-key}").findings())
+        .isEmpty();
+  }
+
+  @Test
+  void vendorIssued_coversEveryFunctionTheIssueNames_andNotNotify() {
+    for (String function :
+        List.of(
+            "dns-edit",
+            "waf-edit",
+            "pages-deploy",
+            "access-mgmt",
+            "access-bypass",
+            "platform-api",
+            "mail-send",
+            "mail-admin",
+            "billing-read",
+            "billing-write",
+            "trading-paper",
+            "trading-live",
+            "ai-sdk",
+            "ci-deploy",
+            "agent-identity",
+            "repo-read",
+            "vault-read")) {
+      assertThat(entry("CF_SOME_TOKEN", function, "generator: {type: hmac-key}").findings())
+          .as(function)
+          .extracting(Finding::rule)
+          .containsExactly("vendor-issued");
+    }
+    assertThat(entry("SL_BOT_NOTIFY", "notify", "generator: {type: hmac-key}").findings())
+        .isEmpty();
+  }
+
+  @Test
+  void companionRequired_namesEachMissingCompanion_andAcceptsCompanionEntries() {
+    String bare =
+        """
+        version: 1
+        secrets:
+          - name: CF_DNS_EDIT
+            source: {secretsManager: a}
+            tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+            environments: [prod]
+            references: [ci.yml]
+        """;
+    assertThat(lint(bare).findings())
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.rule()).isEqualTo("companion-required");
+          assertThat(f.entry()).isEqualTo("CF_DNS_EDIT");
+          assertThat(f.message()).contains("__EXPIRES_AT").contains("__SCOPES");
+        });
+    String companions =
+        bare
+            + """
+              - name: CF_DNS_EDIT__EXPIRES_AT
+                source: {secretsManager: b}
+                tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+                environments: [prod]
+                references: [ci.yml]
+              - name: CF_DNS_EDIT__SCOPES
+                source: {secretsManager: c}
+                tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+                environments: [prod]
+                references: [ci.yml]
+            """;
+    assertThat(lint(companions).findings()).isEmpty();
+  }
+
+  @Test
+  void orphan_firesOnItsOwn_whenTheConsumerTagIsThereButNothingReadsIt() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: CF_DNS_EDIT
+            source: {secretsManager: a}
+            tags: {function: dns-edit, sensitivity: high, consumer: terraform, rotation: 90d}
+            environments: [prod]
+            expiresAt: non-expiring
+            scopes: ["Zone > DNS > Edit"]
+        """;
+    assertThat(lint(yaml).findings())
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.rule()).isEqualTo("orphan");
+          assertThat(f.message()).contains("no sink, no consumer reference and no webhook");
+        });
+    assertThat(lint(yaml + "    references: [terraform/cloudflare/variables.tf]\n").findings())
+        .isEmpty();
+  }
+
+  @Test
+  void functionsSection_rejectsAnUnknownIssuer() {
+    String yaml =
+        """
+        version: 1
+        functions: [{name: support-api, issuedBy: someone}]
+        secrets: []
+        """;
+    assertThat(lint(yaml).findings())
+        .extracting(Finding::rule, Finding::entry)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("schema", "functions[0].issuedBy"));
   }
 
   @Test
@@ -294,6 +484,8 @@ class LinterTest {
             source: {secretsManager: a}
             tags: {function: mail-send, sensitivity: high, consumer: raptor, rotation: 90d}
             environments: [prod, staging]
+            expiresAt: non-expiring
+            scopes: [test]
             sinks: [{heroku: {app: raptor, var: POSTMARK}}]
         """;
     String perEnv =
@@ -304,6 +496,8 @@ class LinterTest {
             source: {prod: {secretsManager: a}, staging: {secretsManager: b}}
             tags: {function: mail-send, sensitivity: high, consumer: raptor, rotation: 90d}
             environments: [prod, staging]
+            expiresAt: non-expiring
+            scopes: [test]
             sinks:
               - heroku: {app: raptor, var: POSTMARK, env: prod}
               - heroku: {app: raptor-staging, var: POSTMARK, env: staging}
@@ -328,6 +522,8 @@ class LinterTest {
             source: {prod: {secretsManager: a}, dev: {secretsManager: b}}
             tags: {function: mail-send, sensitivity: high, consumer: raptor, rotation: 90d}
             environments: [prod, staging]
+            expiresAt: non-expiring
+            scopes: [test]
             sinks:
               - heroku: {app: raptor, var: POSTMARK}
               - heroku: {app: raptor-staging, var: POSTMARK, env: staging}
@@ -354,6 +550,8 @@ class LinterTest {
             source: {prod: {secretsManager: a}%s}
             tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
             environments: [prod]
+            expiresAt: non-expiring
+            scopes: [test]
             sinks:
               - github: {repo: raxx/infra, environment: staging, var: CF_TOKEN, env: staging}
         """;
@@ -376,6 +574,8 @@ class LinterTest {
             source: {secretsManager: a}
             tags: {function: billing-read, sensitivity: high, consumer: raptor, rotation: 90d}
             environments: [prod]
+            expiresAt: non-expiring
+            scopes: [test]
             sinks:
               - heroku: {app: web, var: NEXT_PUBLIC_STRIPE}
               - dotenv: {file: .env, var: VITE_STRIPE}

@@ -19,7 +19,7 @@ class TemplateAlarmsTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @Test
-  void everyFailureMetric_hasAnAlarmInNamespaceKeyturn_thatNotifiesTheAlertTopic()
+  void everyAlarmedMetric_hasAnAlarmInNamespaceKeyturn_thatNotifiesTheAlertTopic()
       throws IOException {
     JsonNode resources =
         YAML.readTree(RepoFiles.resolve("template.yaml").toFile()).path("Resources");
@@ -38,7 +38,7 @@ class TemplateAlarmsTest {
     assertThat(alarmed)
         .containsExactlyInAnyOrderElementsOf(
             Arrays.stream(Metric.values())
-                .filter(Metric::failure)
+                .filter(Metric::alarmed)
                 .map(Metric::metricName)
                 .toList());
   }

@@ -92,4 +92,21 @@ class ConditionalWriteRetryTest {
     assertThat(repeat).isEqualTo(SyncStateStore.ReleaseConfirmation.ALREADY_CONFIRMED);
     assertThat(sync.vars("late-app").get("A").confirmedAt()).isEqualTo(NOW.plusSeconds(5));
   }
+
+  @Test
+  void retireTask_recordAndClose_holdWhenAppliedButAnsweredTooLate() {
+    var tasks = new dev.keyturn.state.dynamodb.DynamoRetireTaskStore(table);
+    RetireTask task =
+        new RetireTask(
+            "ALP_LATE_TRADING", "Alpaca", "dash", "v1", "v2", NOW, NOW.plusSeconds(60), null, null);
+    proxy.answerLateOnce("PutItem");
+    tasks.record(task);
+    proxy.answerLateOnce("UpdateItem");
+
+    var closed = tasks.close("ALP_LATE_TRADING", NOW.plusSeconds(5), "keyturn-cli:ops");
+
+    assertThat(proxy.forwarded("UpdateItem")).as("the SDK retried").isGreaterThan(1);
+    assertThat(closed).extracting(RetireTask::newVersion).containsExactly("v2");
+    assertThat(tasks.open("ALP_LATE_TRADING")).isEmpty();
+  }
 }

@@ -23,6 +23,18 @@ public interface Terminal {
    */
   String readLine(String prompt);
 
+  /**
+   * Asks for a secret: the answer is not echoed (the JVM's console), so a value typed for {@code
+   * keyturn rotate NAME --from-stdin} never shows. A terminal that cannot hide input answers as
+   * {@link #readLine}.
+   *
+   * @return the answer without its line break, or null when there is no answer (end of input)
+   */
+  default char[] readHidden(String prompt) {
+    String line = readLine(prompt);
+    return line == null ? null : line.toCharArray();
+  }
+
   /** The terminal (or absence of one) this JVM runs on. */
   static Terminal system() {
     return SystemTerminal.detect();
@@ -56,6 +68,11 @@ public interface Terminal {
     @Override
     public String readLine(String prompt) {
       return interactive ? console.readLine("%s", prompt) : null;
+    }
+
+    @Override
+    public char[] readHidden(String prompt) {
+      return interactive ? console.readPassword("%s", prompt) : null;
     }
   }
 }

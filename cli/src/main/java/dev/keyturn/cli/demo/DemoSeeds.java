@@ -4,6 +4,7 @@ import dev.keyturn.connection.Engine;
 import dev.keyturn.inventory.GeneratorSpec;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.json.Json;
 import dev.keyturn.rotate.database.DatabaseType;
@@ -13,8 +14,10 @@ import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.secrets.ParameterCreator;
 import dev.keyturn.secrets.SecretCreator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -71,7 +74,16 @@ final class DemoSeeds {
   private String firstValue(SecretEntry e, Source source) {
     GeneratorSpec g = e.generator();
     if (g == null) {
-      return token(40); // a vendor-issued token keyturn does not generate
+      // a stand-in for a vendor-issued credential (keyturn never generates those): a JSON object
+      // when sinks publish fields of it ({"key_id", "secret_key"}), else a token
+      List<String> fields =
+          e.sinks().stream().map(Sink::field).filter(Objects::nonNull).distinct().toList();
+      if (fields.isEmpty()) {
+        return token(40);
+      }
+      Map<String, String> object = new LinkedHashMap<>();
+      fields.forEach(f -> object.put(f, token(40)));
+      return Json.write(object);
     }
     if (DatabaseType.of(g.type()).isPresent()) {
       return databaseCredential(source, DatabaseType.of(g.type()).get());

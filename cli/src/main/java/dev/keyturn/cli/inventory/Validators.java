@@ -1,5 +1,6 @@
 package dev.keyturn.cli.inventory;
 
+import dev.keyturn.inventory.GeneratorTypes;
 import dev.keyturn.inventory.lint.LintContext;
 import dev.keyturn.inventory.lint.OptionValidator;
 import dev.keyturn.rotate.RotationGenerators;
@@ -14,20 +15,27 @@ final class Validators {
 
   static LintContext lintContext(Clock clock) {
     GeneratorRegistry generators = RotationGenerators.forValidation();
-    OptionValidator generatorOptions =
-        new OptionValidator() {
-          @Override
-          public java.util.List<String> validate(
-              String type, java.util.Map<String, String> options) {
-            return generators.validate(type, options);
-          }
-
-          @Override
-          public boolean secretsManagerOnly(String type) {
-            return RotationGenerators.secretsManagerOnly(type);
-          }
-        };
     OptionValidator schemeOptions = Schemes::validateOptions;
-    return new LintContext(clock.instant(), generatorOptions, schemeOptions);
+    return new LintContext(clock.instant(), generatorOptions(generators), schemeOptions);
+  }
+
+  /**
+   * The rotate module validates the types it registers; a type core's table declares that this
+   * build does not register yet (one another module adds) is checked for its required options.
+   */
+  static OptionValidator generatorOptions(GeneratorRegistry generators) {
+    return new OptionValidator() {
+      @Override
+      public java.util.List<String> validate(String type, java.util.Map<String, String> options) {
+        return !generators.types().contains(type) && GeneratorTypes.find(type).isPresent()
+            ? GeneratorTypes.missingOptions(type, options)
+            : generators.validate(type, options);
+      }
+
+      @Override
+      public boolean secretsManagerOnly(String type) {
+        return RotationGenerators.secretsManagerOnly(type);
+      }
+    };
   }
 }

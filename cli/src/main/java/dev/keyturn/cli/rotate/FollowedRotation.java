@@ -42,7 +42,9 @@ final class FollowedRotation {
   }
 
   RotationReport run(SecretEntry entry, SecretDescription d, String lambdaArnOption) {
-    var report = new RotationReport.Builder(entry.name(), entry.source().id(), "secrets-manager");
+    var report =
+        new RotationReport.Builder(
+            entry.name(), entry.source().id(), "secrets-manager", entry.mode().label());
     RotationStart.Started started = RotationStart.fresh(sm, entry, d, lambdaArnOption, progress);
     report.version(started.token(), started.previous());
     progress.say("  waiting for the rotation function (timeout %s)", human(timeout));

@@ -1,50 +1,32 @@
 package dev.keyturn.cli.rotate;
 
 import dev.keyturn.inventory.SecretEntry;
-import dev.keyturn.rotate.protocol.ErrorNames;
-import dev.keyturn.rotate.protocol.RotationEvent;
-import dev.keyturn.rotate.protocol.RotationService;
-import dev.keyturn.rotate.protocol.RotationStep;
-import dev.keyturn.rotate.protocol.StepOutcome;
-import dev.keyturn.secrets.RotationStarter;
+import dev.keyturn.rotate.protocol.DrivenRotation;
 import dev.keyturn.secrets.SecretDescription;
-import java.time.Clock;
 
 /**
- * Plays Secrets Manager's part here: after RotateSecret has labelled the new version AWSPENDING,
- * this process sends the four step events to the rotate function's own {@link RotationService}, in
- * order, as Secrets Manager would send them to the Lambda. For emulators and for secrets whose
- * rotation Lambda does nothing; with keyturn's rotate function attached, both would run the steps.
+ * {@code --in-process}: this process plays Secrets Manager's part through the rotate module's
+ * {@link DrivenRotation}: the four steps run here, in order, without RotateSecret, so no rotation
+ * function runs them too. Refused on a secret that has a rotation Lambda. An unfinished rotation is
+ * resumed with its token. A failure says what it undid or what it left and how to resume it.
  */
 final class InProcessRotation {
 
-  private final RotationStarter sm;
-  private final RotationService service;
-  private final Clock clock;
+  private final DrivenRotation driven;
   private final Progress progress;
 
-  InProcessRotation(RotationStarter sm, RotationService service, Clock clock, Progress progress) {
-    this.sm = sm;
-    this.service = service;
-    this.clock = clock;
+  InProcessRotation(DrivenRotation driven, Progress progress) {
+    this.driven = driven;
     this.progress = progress;
   }
 
-  RotationReport run(SecretEntry entry, SecretDescription d, String lambdaArnOption) {
-    var report = new RotationReport.Builder(entry.name(), entry.source().id(), "in-process");
-    RotationStart.Started started =
-        RotationStart.freshOrResume(sm, entry, d, lambdaArnOption, progress);
-    report.version(started.token(), started.previous());
-    for (RotationStep step : RotationStep.values()) {
-      StepOutcome outcome;
-      try {
-        outcome = service.handle(new RotationEvent(step, d.arn(), started.token(), null));
-      } catch (RuntimeException e) {
-        return report.failed(step.eventName(), ErrorNames.describe(e));
-      }
-      report.step(step.eventName(), outcome.outcome(), clock.instant());
-      progress.step(step.eventName(), outcome.outcome());
-    }
-    return Labels.confirm(sm, d.arn(), started.token(), report);
+  RotationReport run(SecretEntry entry, SecretDescription d) {
+    var report =
+        new RotationReport.Builder(
+            entry.name(), entry.source().id(), "in-process", entry.mode().label());
+    d.unfinishedVersion()
+        .ifPresent(v -> progress.say("  resuming the unfinished rotation of version %s", v));
+    DrivenRotation.Result r = driven.rotate(entry, progress::step);
+    return Reports.of(report, r);
   }
 }

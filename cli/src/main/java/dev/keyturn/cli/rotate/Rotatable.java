@@ -2,6 +2,7 @@ package dev.keyturn.cli.rotate;
 
 import dev.keyturn.inventory.Cadence;
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.VendorDirectory;
 import dev.keyturn.secrets.SecretDescription;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,17 +13,54 @@ final class Rotatable {
   private Rotatable() {}
 
   /**
-   * @throws NotRotatableException when the entry has no generator: keyturn does not make its value
+   * Only generated and vendor entries rotate without a value from a person.
+   *
+   * @throws NotRotatableException for a non-rotating entry, and for an operator-assisted one (no
+   *     generator: keyturn never invents its value), naming the vendor's dashboard
    */
-  static void requireGenerator(SecretEntry entry) {
-    if (entry.generator() == null) {
-      throw new NotRotatableException(
-          entry.name(),
-          "it has no generator (its value is issued elsewhere): rotate it at the vendor, put the"
-              + " new value into "
-              + entry.source().id()
-              + ", then run keyturn sync");
+  static void requireAutomatic(SecretEntry entry) {
+    switch (entry.mode()) {
+      case NONE ->
+          throw new NotRotatableException(
+              entry.name(), "it is tagged rotation: non-rotating (mode none)");
+      case OPERATOR -> {
+        VendorDirectory.Listing vendor = VendorDirectory.of(entry);
+        throw new NotRotatableException(
+            entry.name(),
+            "it is operator-assisted (no generator): keyturn never invents its value; create"
+                + " the new "
+                + vendor.vendor()
+                + " credential at "
+                + vendor.dashboard()
+                + ", then run keyturn rotate "
+                + entry.name()
+                + " --from-stdin");
+      }
+      case GENERATED, VENDOR -> {}
     }
+  }
+
+  /**
+   * The entry as one environment sees it: its source is that environment's, so every step after
+   * this one rotates that source ({@link SecretEntry#inEnvironment}).
+   *
+   * @param env the environment, or null for the entry's prod (or only) source
+   * @throws NotRotatableException when the entry has no source in that environment
+   */
+  static SecretEntry inEnvironment(SecretEntry entry, String env) {
+    if (env == null) {
+      return entry;
+    }
+    return entry
+        .inEnvironment(env)
+        .orElseThrow(() ->
+            new NotRotatableException(
+                entry.name(),
+                "it has no source in environment "
+                    + env
+                    + " (its environments: "
+                    + String.join(", ", entry.environments())
+                    + ")"));
   }
 
   /** The entry's cadence, empty for {@code non-rotating} or a missing tag. */

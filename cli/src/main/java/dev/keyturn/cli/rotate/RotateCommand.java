@@ -3,22 +3,18 @@ package dev.keyturn.cli.rotate;
 import dev.keyturn.cli.common.AwsOptions;
 import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.cli.common.Entries;
-import dev.keyturn.cli.common.ExitCode;
+import dev.keyturn.cli.common.Terminal;
+import dev.keyturn.cli.common.UsageException;
 import dev.keyturn.cli.format.DurationConverter;
 import dev.keyturn.cli.output.OutputOptions;
 import dev.keyturn.inventory.SecretEntry;
-import dev.keyturn.inventory.Source;
-import dev.keyturn.rotate.protocol.RotationService;
-import dev.keyturn.rotate.sweep.ParameterRotation;
-import dev.keyturn.secrets.RotationStarter;
-import dev.keyturn.secrets.SecretDescription;
 import dev.keyturn.state.InventoryStore;
-import dev.keyturn.state.RotationStore;
 import java.io.PrintWriter;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,30 +22,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code keyturn rotate <name>}: rotates one entry now and follows it to the end. */
+/** {@code keyturn rotate <name>} / {@code --all}: rotates entries now, each through its mode. */
 @Command(
     name = "rotate",
-    header = "Rotate one entry now and follow it step by step.",
+    header = "Rotate one entry (or all) now, each through its mode, and follow it.",
     mixinStandardHelpOptions = true,
     description = {
       "Rotate one inventory entry now, printing each step as it completes. Exit 0 when the new"
           + " value is current, 1 with the failed step and error name otherwise. Never prints"
           + " values.",
-      "Secrets Manager entries: RotateSecret, then the rotation function runs createSecret,"
-          + " setSecret, testSecret and finishSecret (followed through its ROTATION record and"
-          + " the secret's labels). With --in-process this process runs the four steps instead"
-          + " (for emulators, or when the rotation Lambda does nothing); it also resumes an"
-          + " unfinished rotation. If rotation is off, RotateSecret turns it on with the"
-          + " entry's cadence.",
-      "SSM entries: the sweep's rotation for this one entry, even if it is not due"
-          + " (--in-process changes nothing for them)."
+      "Every entry has one mode (keyturn status shows it). generated and vendor: Secrets"
+          + " Manager entries by RotateSecret and the rotation function (followed through its"
+          + " ROTATION record); with --in-process the four steps run here instead, without"
+          + " RotateSecret, refused on a secret that has a rotation Lambda. SSM entries: the"
+          + " sweep's rotation for this one entry, even if it is not due.",
+      "operator: keyturn never invents the value. Create the new credential at the vendor, then"
+          + " --from-stdin (a terminal prompts twice without echo; JSON values keep their keys);"
+          + " it goes through the same steps, and a task to revoke the old credential at the"
+          + " vendor stays in keyturn status until keyturn retired NAME.",
+      "--create makes a missing secret or SSM SecureString with its first value (generated"
+          + " entries from their generator, others from --from-stdin), tagged with the entry's"
+          + " tags.",
+      "--all rotates every matching entry, critical first; operator entries need a file each in"
+          + " --from-dir (else: needs a value). A summary table follows; exit 1 if any failed.",
+      "An entry with one source per environment rotates prod's unless --env names another"
+          + " (with --all: each entry's source of that environment; entries without one are left"
+          + " out)."
     },
     footer = {
       "",
       "Examples:",
       "  keyturn rotate FS_SUPPORT_WEBHOOK --dry-run",
       "  keyturn rotate FS_SUPPORT_WEBHOOK --timeout 10m",
-      "  keyturn rotate FS_SUPPORT_WEBHOOK --in-process   # emulators, or no rotate function",
+      "  keyturn rotate FS_SUPPORT_WEBHOOK --in-process   # no rotation Lambda on the secret",
+      "  keyturn rotate ALP_LIVE_TRADING --from-stdin     # prompts twice, no echo",
+      "  keyturn retired ALP_LIVE_TRADING                 # once the old key is revoked",
+      "  keyturn rotate RX_SESSION_JWT_SIGNING --create",
+      "  keyturn rotate RX_SESSION_HMAC --env staging     # staging's own source",
+      "  keyturn rotate --all --sensitivity critical --dry-run",
+      "  keyturn rotate --all --vendor CF --from-dir ./new-tokens",
       "  keyturn rotate STR_BILLING_WRITE_TEST --json | jq .outcome"
     })
 public final class RotateCommand implements Callable<Integer> {
@@ -65,7 +76,7 @@ public final class RotateCommand implements Callable<Integer> {
               + " or https://api.heroku.com)")
   String herokuApiUrl;
 
-  @Parameters(paramLabel = "NAME", description = "the inventory entry to rotate")
+  @Parameters(paramLabel = "NAME", arity = "0..1", description = "the inventory entry to rotate")
   String name;
 
   @Option(names = "--dry-run", description = "say what would happen; change nothing")
@@ -73,7 +84,7 @@ public final class RotateCommand implements Callable<Integer> {
 
   @Option(
       names = "--in-process",
-      description = "run the four steps in this process (Secrets Manager entries)")
+      description = "run the four steps here, without RotateSecret (Secrets Manager entries)")
   boolean inProcess;
 
   @Option(
@@ -81,6 +92,23 @@ public final class RotateCommand implements Callable<Integer> {
       paramLabel = "ARN",
       description = "rotation function for RotateSecret (default: the secret's configured one)")
   String rotationLambdaArn;
+
+  @Option(
+      names = "--env",
+      paramLabel = "ENV",
+      description =
+          "rotate the source of this environment (entries with one source per environment;"
+              + " default: prod's, or the entry's only source); with --all: every entry that has"
+              + " one")
+  String env;
+
+  @Option(names = "--from-stdin", description = "read the new value (operator entries)")
+  boolean fromStdin;
+
+  @Option(names = "--create", description = "create the missing secret with its first value")
+  boolean create;
+
+  @Mixin AllOptions all;
 
   @Option(
       names = "--timeout",
@@ -102,80 +130,91 @@ public final class RotateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    validate();
+    output.validate();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    output.validate();
     Progress progress = new Progress(output.structured() ? err : out);
     Map<String, Object> config =
         herokuApiUrl == null ? Map.of() : Map.of("heroku.api-url", herokuApiUrl);
     try (CliContext context = aws.context(config)) {
-      SecretEntry entry = Entries.require(context.bean(InventoryStore.class), name);
-      Rotatable.requireGenerator(entry);
-      progress.say("rotate %s (%s)%s", entry.name(), mode(entry), dryRun ? ", dry run" : "");
-      RotationReport report =
-          switch (entry.source()) {
-            case Source.SecretsManager sm -> secretsManager(context, entry, progress);
-            case Source.SsmParameter ssm -> parameter(context, entry, progress);
-          };
-      return finish(report, out, err);
+      var options =
+          new EntryRotation.Options(dryRun, inProcess, rotationLambdaArn, timeout, pollInterval);
+      EntryRotation rotation = new EntryRotation(context, progress, options);
+      if (all.all) {
+        return new RotateAll(context, rotation, progress, all, dryRun, env).run(out, output);
+      }
+      SecretEntry entry =
+          Rotatable.inEnvironment(Entries.require(context.bean(InventoryStore.class), name), env);
+      if (create) {
+        return Outcome.print(
+            new FirstValueStep(context, progress).create(entry, value(entry), dryRun),
+            output,
+            out,
+            err);
+      }
+      progress.say(
+          "rotate %s (mode %s%s%s)%s",
+          entry.name(),
+          entry.mode().label(),
+          env == null ? "" : ", " + env + " source " + entry.source().id(),
+          fromStdin ? ", value from stdin" : inProcess ? ", steps run here" : "",
+          dryRun ? ", dry run" : "");
+      return Outcome.print(rotation.rotate(entry, value(entry)), output, out, err);
     }
   }
 
-  private RotationReport secretsManager(CliContext c, SecretEntry entry, Progress progress) {
-    RotationStarter sm = c.bean(RotationStarter.class);
-    SecretDescription d =
-        sm.describe(entry.source().id())
-            .orElseThrow(() ->
-                new NotRotatableException(
-                    entry.name(), "secret " + entry.source().id() + " does not exist"));
-    if (dryRun) {
-      return new RotationDryRun(progress).secretsManager(entry, d, rotationLambdaArn, inProcess);
-    }
-    if (inProcess) {
-      return new InProcessRotation(sm, c.bean(RotationService.class), c.bean(Clock.class), progress)
-          .run(entry, d, rotationLambdaArn);
-    }
-    return new FollowedRotation(sm, c.bean(RotationStore.class), progress, timeout, pollInterval)
-        .run(entry, d, rotationLambdaArn);
+  private Supplier<String> value(SecretEntry entry) {
+    return fromStdin ? () -> ValueInput.fromStdin(entry.name(), Terminal.of(spec)) : null;
   }
 
-  private RotationReport parameter(CliContext c, SecretEntry entry, Progress progress) {
-    SsmEntryRotation rotation = new SsmEntryRotation(c.bean(ParameterRotation.class), progress);
-    if (dryRun) {
-      return new RotationDryRun(progress)
-          .parameter(
-              entry,
-              rotation.requireRotatable(entry),
-              c.bean(RotationStore.class).lastRotated(entry.name()));
+  private void validate() {
+    if (all.all == (name != null)) {
+      throw new UsageException("name one entry, or pass --all (not both)");
     }
-    return rotation.run(entry);
+    if (!all.all && all.usedWithoutAll()) {
+      throw new UsageException("--vendor, --sensitivity and --from-dir go with --all");
+    }
+    if (all.all && (fromStdin || create)) {
+      throw new UsageException(
+          "--all reads operator values from --from-dir, one file per entry; --from-stdin and"
+              + " --create take one NAME");
+    }
+    if (inProcess && rotationLambdaArn != null) {
+      throw new UsageException(
+          "--in-process runs the steps here and starts no rotation function: drop"
+              + " --rotation-lambda-arn");
+    }
+    if (create && inProcess) {
+      throw new UsageException("--create makes a missing secret; it has nothing to run in-process");
+    }
   }
 
-  private String mode(SecretEntry entry) {
-    if (entry.source() instanceof Source.SsmParameter) {
-      return "SSM parameter, the sweep's rotation";
-    }
-    return inProcess ? "Secrets Manager, steps run here" : "Secrets Manager rotation function";
-  }
+  /** The options of {@code --all}. */
+  static final class AllOptions {
+    @Option(names = "--all", description = "rotate every matching rotatable entry")
+    boolean all;
 
-  private int finish(RotationReport report, PrintWriter out, PrintWriter err) {
-    if (output.structured()) {
-      output.print(out, report.toMap());
-    } else if (report.succeeded() && !"dry-run".equals(report.mode())) {
-      out.printf(
-          "rotated %s: version %s is current (was %s)%n",
-          report.secret(), report.version(), report.previous());
-      out.flush();
+    @Option(
+        names = "--vendor",
+        paramLabel = "CODE",
+        description = "with --all: only this vendor code (the name's first part, e.g. CF)")
+    String vendor;
+
+    @Option(
+        names = "--sensitivity",
+        paramLabel = "LEVEL",
+        description = "with --all: only this sensitivity (critical, high, medium, low)")
+    String sensitivity;
+
+    @Option(
+        names = "--from-dir",
+        paramLabel = "DIR",
+        description = "with --all: operator entries' new values, one file per entry name")
+    Path fromDir;
+
+    boolean usedWithoutAll() {
+      return vendor != null || sensitivity != null || fromDir != null;
     }
-    if (!report.succeeded()) {
-      err.printf(
-          "keyturn: rotation of %s failed%s: %s%n",
-          report.secret(),
-          report.failedStep() == null ? "" : " at " + report.failedStep(),
-          report.error());
-      err.flush();
-      return ExitCode.FINDINGS;
-    }
-    return ExitCode.OK;
   }
 }

@@ -2,8 +2,11 @@ package dev.keyturn.cli.rotate;
 
 import dev.keyturn.cli.format.Dates;
 import dev.keyturn.inventory.GeneratorSpec;
+import dev.keyturn.inventory.RotationMode;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Sink;
+import dev.keyturn.inventory.VendorDirectory;
+import dev.keyturn.rotate.protocol.RotationFunctionAttachedException;
 import dev.keyturn.secrets.ParameterInfo;
 import dev.keyturn.secrets.SecretDescription;
 import dev.keyturn.secrets.Stages;
@@ -25,27 +28,28 @@ final class RotationDryRun {
 
   RotationReport secretsManager(
       SecretEntry entry, SecretDescription d, String lambdaArnOption, boolean inProcess) {
+    if (inProcess && d.rotationLambdaArn() != null) {
+      throw new RotationFunctionAttachedException(entry.name(), d.name(), d.rotationLambdaArn());
+    }
+    String lambda = null;
+    Long enableDays = null;
     if (!inProcess) {
       RotationStart.requireNoUnfinished(entry, d);
+      lambda = Rotatable.lambdaArn(entry, d, lambdaArnOption);
+      enableDays = Rotatable.enableEveryDays(entry, d);
     }
-    String lambda = Rotatable.lambdaArn(entry, d, lambdaArnOption);
-    Long enableDays = Rotatable.enableEveryDays(entry, d);
     generator(entry);
-    out.say(
-        "  source:    Secrets Manager %s (AWSCURRENT %s)",
-        d.arn(), d.versionWith(Stages.CURRENT).orElse("none"));
-    d.unfinishedVersion()
-        .ifPresent(v ->
-            out.say(
-                "  note:      version %s is still AWSPENDING from an earlier rotation: resumed",
-                v));
+    source(d);
     if (enableDays != null) {
       out.say("  schedule:  rotation is off: RotateSecret turns it on, every %d days", enableDays);
     }
-    out.say("  would:     RotateSecret with a new version id, rotation function %s", lambda);
-    out.say(
-        "  steps:     createSecret, setSecret, testSecret, finishSecret, run %s",
-        inProcess ? "here (--in-process)" : "by the rotation function");
+    if (inProcess) {
+      out.say("  would:     run createSecret, setSecret, testSecret, finishSecret here");
+      out.say("             (no RotateSecret: no rotation function runs them too)");
+    } else {
+      out.say("  would:     RotateSecret with a new version id, rotation function %s", lambda);
+      out.say("  steps:     createSecret, setSecret, testSecret, finishSecret, run by it");
+    }
     sinks(entry);
     return dryRunReport(entry);
   }
@@ -68,19 +72,54 @@ final class RotationDryRun {
     return dryRunReport(entry);
   }
 
+  /** An operator-assisted rotation: where the value comes from, then what keyturn does with it. */
+  RotationReport supplied(SecretEntry entry, SecretDescription d, ParameterInfo info) {
+    VendorDirectory.Listing vendor = VendorDirectory.of(entry);
+    out.say("  mode:      operator: a person supplies the new %s credential", vendor.vendor());
+    if (d != null) {
+      source(d);
+      out.say("  would:     PutSecretValue of a new version labelled AWSPENDING, then run");
+      out.say("             createSecret, setSecret, testSecret, finishSecret here");
+    } else {
+      out.say("  source:    SSM SecureString %s (version %d)", info.name(), info.version());
+      out.say(
+          "  would:     PutParameter version %d, label it current and v%d previous",
+          info.version() + 1, info.version());
+    }
+    out.say(
+        "  retire:    record: revoke the old %s key at %s", vendor.vendor(), vendor.dashboard());
+    sinks(entry);
+    return dryRunReport(entry);
+  }
+
+  private void source(SecretDescription d) {
+    out.say(
+        "  source:    Secrets Manager %s (AWSCURRENT %s)",
+        d.arn(), d.versionWith(Stages.CURRENT).orElse("none"));
+    d.unfinishedVersion()
+        .ifPresent(v ->
+            out.say(
+                "  note:      version %s is still AWSPENDING from an earlier rotation: resumed",
+                v));
+  }
+
   private void generator(SecretEntry entry) {
     GeneratorSpec g = entry.generator();
     String options = g.options().isEmpty() ? "" : " " + new TreeMap<>(g.options());
-    out.say("  generator: %s%s", g.type(), options);
+    out.say("  generator: %s%s (mode %s)", g.type(), options, entry.mode().label());
     if (HEROKU_AUTHORIZATION.equals(g.type())) {
       out.say(
           "  vendor:    Heroku issues a new authorization in createSecret; the old one is deleted"
               + " in finishSecret");
-    }
-    if (AWS_IAM_ACCESS_KEY.equals(g.type())) {
+    } else if (AWS_IAM_ACCESS_KEY.equals(g.type())) {
       out.say(
           "  vendor:    IAM issues a second access key in createSecret; the old one turns Inactive"
               + " in finishSecret and is deleted by the next rotation");
+    } else if (entry.mode() == RotationMode.VENDOR) {
+      out.say(
+          "  vendor:    %s issues the new credential in createSecret; the old one is retired"
+              + " after finishSecret",
+          VendorDirectory.of(entry).vendor());
     }
   }
 
@@ -107,7 +146,9 @@ final class RotationDryRun {
   }
 
   private static RotationReport dryRunReport(SecretEntry entry) {
-    return new RotationReport.Builder(entry.name(), entry.source().id(), "dry-run").done();
+    return new RotationReport.Builder(
+            entry.name(), entry.source().id(), "dry-run", entry.mode().label())
+        .done();
   }
 
   private static String orDash(String s) {

@@ -11,22 +11,32 @@ import java.util.Map;
  *
  * @param secret the inventory entry
  * @param source the source id (Secrets Manager name/ARN or SSM path)
- * @param mode {@code secrets-manager}, {@code in-process}, {@code sweep} or {@code dry-run}
+ * @param mode how it ran: {@code secrets-manager}, {@code in-process}, {@code sweep}, {@code
+ *     supplied}, {@code create} or {@code dry-run}
+ * @param rotationMode the entry's rotation mode: {@code generated}, {@code vendor}, {@code
+ *     operator}, {@code none}
  * @param version the new version (token or SSM version), when one was started
  * @param previous the version that was current before
  * @param steps every step that completed, in order
  * @param failedStep the step that failed, or null
  * @param error the failure's name (keyturn's own message, or the exception type), or null
+ * @param retireTask the retire-at-vendor task an operator-assisted rotation recorded, or null
+ * @param undone after a failure: whether the new version's AWSPENDING label was taken off again
+ * @param leftover after a failure: what was left and how to resume it, or null
  */
 public record RotationReport(
     String secret,
     String source,
     String mode,
+    String rotationMode,
     String version,
     String previous,
     List<Step> steps,
     String failedStep,
-    String error) {
+    String error,
+    String retireTask,
+    boolean undone,
+    String leftover) {
 
   /** One completed step and what it did. */
   public record Step(String name, String outcome, Instant at) {}
@@ -44,14 +54,19 @@ public record RotationReport(
     private final String secret;
     private final String source;
     private final String mode;
+    private final String rotationMode;
     private final List<Step> steps = new ArrayList<>();
     private String version;
     private String previous;
+    private String retireTask;
+    private boolean undone;
+    private String leftover;
 
-    Builder(String secret, String source, String mode) {
+    Builder(String secret, String source, String mode, String rotationMode) {
       this.secret = secret;
       this.source = source;
       this.mode = mode;
+      this.rotationMode = rotationMode;
     }
 
     Builder version(String version, String previous) {
@@ -65,6 +80,17 @@ public record RotationReport(
       return this;
     }
 
+    Builder retireTask(String task) {
+      this.retireTask = task;
+      return this;
+    }
+
+    Builder leftover(boolean undone, String leftover) {
+      this.undone = undone;
+      this.leftover = leftover;
+      return this;
+    }
+
     boolean has(String step) {
       return steps.stream().anyMatch(s -> s.name().equals(step));
     }
@@ -74,11 +100,27 @@ public record RotationReport(
     }
 
     RotationReport done() {
-      return new RotationReport(secret, source, mode, version, previous, steps, null, null);
+      return build(null, null);
     }
 
     RotationReport failed(String step, String error) {
-      return new RotationReport(secret, source, mode, version, previous, steps, step, error);
+      return build(step, error);
+    }
+
+    private RotationReport build(String step, String error) {
+      return new RotationReport(
+          secret,
+          source,
+          mode,
+          rotationMode,
+          version,
+          previous,
+          steps,
+          step,
+          error,
+          retireTask,
+          undone,
+          leftover);
     }
   }
 
@@ -87,6 +129,7 @@ public record RotationReport(
     m.put("secret", secret);
     m.put("source", source);
     m.put("mode", mode);
+    m.put("rotationMode", rotationMode);
     m.put("outcome", succeeded() ? ("dry-run".equals(mode) ? "planned" : "rotated") : "failed");
     m.put("version", version);
     m.put("previous", previous);
@@ -101,9 +144,14 @@ public record RotationReport(
               return step;
             })
             .toList());
+    if (retireTask != null) {
+      m.put("retireTask", retireTask);
+    }
     if (!succeeded()) {
       m.put("failedStep", failedStep);
       m.put("error", error);
+      m.put("undone", undone);
+      m.put("leftover", leftover);
     }
     return m;
   }

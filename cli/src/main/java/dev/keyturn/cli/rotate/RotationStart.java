@@ -51,24 +51,12 @@ final class RotationStart {
               entry.name(),
               "an earlier rotation (version "
                   + v
-                  + ") is unfinished: Secrets Manager retries it; finish it here with"
-                  + " --in-process, or see keyturn audit --secret "
-                  + entry.name());
+                  + ") is unfinished: Secrets Manager retries it with the rotation function (on a"
+                  + " secret without one, keyturn rotate "
+                  + entry.name()
+                  + " --in-process resumes it); see keyturn audit --secret "
+                  + entry.name()
+                  + " and docs/runbooks/stuck-awspending.md");
         });
-  }
-
-  /** Reuses the token of an unfinished rotation (every step is idempotent), else starts anew. */
-  static Started freshOrResume(
-      RotationStarter sm,
-      SecretEntry entry,
-      SecretDescription d,
-      String lambdaArnOption,
-      Progress progress) {
-    var unfinished = d.unfinishedVersion();
-    if (unfinished.isPresent()) {
-      progress.say("  resuming the unfinished rotation of version %s", unfinished.get());
-      return new Started(unfinished.get(), d.versionWith(Stages.CURRENT).orElse(null), true);
-    }
-    return fresh(sm, entry, d, lambdaArnOption, progress);
   }
 }

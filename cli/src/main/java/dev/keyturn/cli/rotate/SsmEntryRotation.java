@@ -24,7 +24,8 @@ final class SsmEntryRotation {
   }
 
   RotationReport run(SecretEntry entry) {
-    var report = new RotationReport.Builder(entry.name(), entry.source().id(), STEP);
+    var report =
+        new RotationReport.Builder(entry.name(), entry.source().id(), STEP, entry.mode().label());
     return switch (rotation.rotateNow(entry)) {
       case RotationOutcome.Rotated r -> {
         report.version(Long.toString(r.version()), Long.toString(r.previousVersion()));
@@ -46,10 +47,10 @@ final class SsmEntryRotation {
    *
    * @throws NotRotatableException when the rotation would be refused
    */
-  ParameterInfo requireRotatable(SecretEntry entry) {
+  ParameterInfo requireRotatable(SecretEntry entry, boolean supplied) {
     ParameterInfo info = rotation.describe(entry).orElse(null);
     rotation
-        .refusal(entry, info)
+        .refusal(entry, info, supplied)
         .ifPresent(refused -> {
           throw new NotRotatableException(refused.name(), refused.detail());
         });

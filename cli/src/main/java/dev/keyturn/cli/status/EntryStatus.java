@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param name the inventory entry
  * @param vendor the taxonomy vendor code (the name's first part)
+ * @param mode how it rotates: {@code generated}, {@code vendor}, {@code operator}, {@code none}
  * @param consumers the {@code consumer} tag values
  * @param source where the value lives
  * @param rotation cadence, last rotation and next due date
@@ -15,22 +16,38 @@ import java.util.List;
  * @param expiry the token's {@code expiresAt}
  * @param sinks where the value is published, with what was last published there
  * @param drift the worst drift of the Heroku sinks ({@link SinkStatus#drift()}), or null without
+ * @param retireTasks open retire-at-vendor tasks (old credentials still to revoke), oldest first
  */
 public record EntryStatus(
     String name,
     String vendor,
+    String mode,
     List<String> consumers,
     SourceStatus source,
     RotationStatus rotation,
     InFlight inFlight,
     ExpiryStatus expiry,
     List<SinkStatus> sinks,
-    String drift) {
+    String drift,
+    List<RetireTaskStatus> retireTasks) {
 
   public EntryStatus {
     consumers = List.copyOf(consumers);
     sinks = List.copyOf(sinks);
+    retireTasks = List.copyOf(retireTasks);
   }
+
+  /**
+   * An old credential to revoke at the vendor, left by an operator-assisted rotation.
+   *
+   * @param task the task in one line ("revoke the old Alpaca key at ... by 2026-06-01")
+   * @param oldVersion the version that held it
+   * @param newVersion the version that replaced it
+   * @param dueBy when it must be revoked
+   * @param overdue whether that date has passed
+   */
+  public record RetireTaskStatus(
+      String task, String oldVersion, String newVersion, Instant dueBy, boolean overdue) {}
 
   /**
    * @param kind {@code secrets-manager} or {@code ssm}

@@ -20,8 +20,8 @@ public final class RotationMatrix {
         .append(Dates.minute(generatedAt))
         .append(". Last rotated: keyturn's record, else when the source last changed")
         .append(" (marked *source*).\n\n");
-    md.append("| Name | Vendor | Cadence | Consumers | Last rotated | Next due |\n");
-    md.append("|---|---|---|---|---|---|\n");
+    md.append("| Name | Vendor | Mode | Cadence | Consumers | Last rotated | Next due |\n");
+    md.append("|---|---|---|---|---|---|---|\n");
     for (EntryStatus r : rows) {
       md.append("| ")
           .append(
@@ -29,6 +29,7 @@ public final class RotationMatrix {
                   " | ",
                   cell(r.name()),
                   cell(r.vendor()),
+                  cell(r.mode()),
                   cell(r.rotation().cadence()),
                   cell(consumers(r)),
                   cell(lastRotated(r)),

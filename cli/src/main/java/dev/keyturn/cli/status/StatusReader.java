@@ -6,6 +6,8 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.TagDimension;
+import dev.keyturn.state.RetireTask;
+import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.state.SyncStateStore.VarState;
@@ -30,14 +32,20 @@ final class StatusReader {
       List.of(SOURCE_MISSING, BEHIND, NEVER_SYNCED, IN_SYNC);
 
   private final RotationStore rotations;
+  private final RetireTaskStore retireTasks;
   private final SyncStateStore syncState;
   private final SourceStates sources;
   private final Clock clock;
   private final Map<String, Map<String, VarState>> varsByApp = new HashMap<>();
 
   StatusReader(
-      RotationStore rotations, SyncStateStore syncState, SourceStates sources, Clock clock) {
+      RotationStore rotations,
+      RetireTaskStore retireTasks,
+      SyncStateStore syncState,
+      SourceStates sources,
+      Clock clock) {
     this.rotations = rotations;
+    this.retireTasks = retireTasks;
     this.syncState = syncState;
     this.sources = sources;
     this.clock = clock;
@@ -47,18 +55,24 @@ final class StatusReader {
     Instant now = clock.instant();
     Map<Source, SourceStates.State> states =
         sources.read(entries.stream().map(SecretEntry::source).distinct().toList());
+    Map<String, List<RetireTask>> tasks = new HashMap<>();
+    retireTasks
+        .open()
+        .forEach(t -> tasks.computeIfAbsent(t.secretName(), n -> new ArrayList<>()).add(t));
     return entries.stream()
         .sorted(Comparator.comparing(SecretEntry::name))
-        .map(e -> row(e, states.get(e.source()), now))
+        .map(e -> row(e, states.get(e.source()), tasks.getOrDefault(e.name(), List.of()), now))
         .toList();
   }
 
-  private EntryStatus row(SecretEntry e, SourceStates.State state, Instant now) {
+  private EntryStatus row(
+      SecretEntry e, SourceStates.State state, List<RetireTask> tasks, Instant now) {
     String version = state == null ? null : state.version();
     List<SinkStatus> sinks = e.sinks().stream().map(s -> sink(s, state, version)).toList();
     return new EntryStatus(
         e.name(),
         vendor(e.name()),
+        e.mode().label(),
         e.tags().all(TagDimension.CONSUMER),
         new SourceStatus(kind(e.source()), e.source().id(), version, state != null),
         Schedule.rotation(
@@ -66,7 +80,12 @@ final class StatusReader {
         inFlight(e, state),
         Schedule.expiry(e, now),
         sinks,
-        worst(sinks));
+        worst(sinks),
+        tasks.stream()
+            .map(t ->
+                new EntryStatus.RetireTaskStatus(
+                    t.describe(), t.oldVersion(), t.newVersion(), t.dueBy(), t.overdue(now)))
+            .toList());
   }
 
   private EntryStatus.InFlight inFlight(SecretEntry e, SourceStates.State state) {
@@ -159,13 +178,15 @@ final class StatusReader {
           new EntryStatus(
               r.name(),
               r.vendor(),
+              r.mode(),
               r.consumers(),
               r.source(),
               r.rotation(),
               r.inFlight(),
               r.expiry(),
               sinks,
-              r.drift()));
+              r.drift(),
+              r.retireTasks()));
     }
     return out;
   }

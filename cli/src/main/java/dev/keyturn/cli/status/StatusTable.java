@@ -14,9 +14,9 @@ import java.util.List;
  * The status rows as a text table: one line per sink (an entry without sinks gets one line).
  *
  * <p>By default it fits a 120-column terminal: one line per entry with the columns a glance needs
- * (name, cadence, dates, state, worst drift), then one line per sink below it; an over-long name or
- * sink is elided in the middle. {@code --wide} is one line per sink with the source, the last sync
- * and the Heroku release as well, and never elides.
+ * (name, rotation mode, cadence, dates, state, worst drift), then one line per sink below it; an
+ * over-long name or sink is elided in the middle. {@code --wide} is one line per sink with the
+ * source, the last sync and the Heroku release as well, and never elides.
  */
 final class StatusTable {
 
@@ -25,7 +25,7 @@ final class StatusTable {
 
   /** What gives way, in order, when a line is too long: a long name, the state, then both. */
   static final List<Table.Elision> ELISIONS =
-      List.of(new Table.Elision(0, 32), new Table.Elision(5, 14), new Table.Elision(0, 16));
+      List.of(new Table.Elision(0, 32), new Table.Elision(6, 14), new Table.Elision(0, 16));
 
   private StatusTable() {}
 
@@ -35,27 +35,39 @@ final class StatusTable {
     if (!wide && rows.stream().anyMatch(r -> isBySource(r.rotation()))) {
       out.println("* when the source last changed (keyturn has no rotation of its own recorded)");
     }
+    tasks(rows, out);
     long due = rows.stream().filter(r -> r.rotation().due()).count();
     long expiring = rows.stream().filter(r -> r.expiry().expiring()).count();
     long rotating = rows.stream().filter(r -> r.inFlight() != null).count();
     long missing = rows.stream().filter(r -> !r.source().exists()).count();
+    long tasks = rows.stream().mapToLong(r -> r.retireTasks().size()).sum();
+    long overdue =
+        rows.stream()
+            .flatMap(r -> r.retireTasks().stream())
+            .filter(EntryStatus.RetireTaskStatus::overdue)
+            .count();
     out.printf(
-        "%d entries, %d due, %d expiring, %d mid-rotation%s%n",
+        "%d entries, %d due, %d expiring, %d mid-rotation, %d to retire at the vendor (%d"
+            + " overdue)%s%n",
         rows.size(),
         due,
         expiring,
         rotating,
+        tasks,
+        overdue,
         missing == 0 ? "" : ", " + missing + " source" + (missing == 1 ? "" : "s") + " missing");
     out.flush();
   }
 
   private static Table narrowTable(List<EntryStatus> rows, boolean herokuChecked) {
     Table table =
-        new Table("NAME", "CADENCE", "LAST ROTATED", "NEXT DUE", "EXPIRES", "STATE", "DRIFT")
+        new Table(
+                "NAME", "MODE", "CADENCE", "LAST ROTATED", "NEXT DUE", "EXPIRES", "STATE", "DRIFT")
             .fit(WIDTH, ELISIONS);
     for (EntryStatus r : rows) {
       table.row(
           r.name(),
+          r.mode(),
           dash(r.rotation().cadence()),
           lastRotatedShort(r.rotation()),
           nextDue(r.rotation()),
@@ -86,6 +98,7 @@ final class StatusTable {
         new ArrayList<>(
             List.of(
                 "NAME",
+                "MODE",
                 "SOURCE",
                 "CADENCE",
                 "LAST ROTATED",
@@ -108,6 +121,7 @@ final class StatusTable {
           cells.addAll(
               List.of(
                   r.name(),
+                  r.mode(),
                   source(r),
                   dash(r.rotation().cadence()),
                   lastRotated(r.rotation()),
@@ -115,7 +129,7 @@ final class StatusTable {
                   inFlight(r.inFlight()),
                   expires(r.expiry())));
         } else {
-          cells.addAll(Collections.nCopies(7, ""));
+          cells.addAll(Collections.nCopies(8, ""));
         }
         cells.addAll(sink(s));
         if (herokuChecked) {
@@ -134,6 +148,20 @@ final class StatusTable {
 
   private static String matches(SinkStatus s) {
     return s == null || s.herokuMatches() == null ? "" : s.herokuMatches() ? "yes" : "no";
+  }
+
+  /** The retire-at-vendor tasks, one line each, below the table. */
+  private static void tasks(List<EntryStatus> rows, PrintWriter out) {
+    boolean first = true;
+    for (EntryStatus r : rows) {
+      for (EntryStatus.RetireTaskStatus t : r.retireTasks()) {
+        if (first) {
+          out.println("Retire at the vendor (then: keyturn retired NAME):");
+          first = false;
+        }
+        out.printf("  %s: %s%s%n", r.name(), t.task(), t.overdue() ? " OVERDUE" : "");
+      }
+    }
   }
 
   private static String source(EntryStatus r) {

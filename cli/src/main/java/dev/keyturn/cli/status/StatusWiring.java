@@ -3,6 +3,7 @@ package dev.keyturn.cli.status;
 import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.secrets.ParameterStore;
 import dev.keyturn.secrets.SecretDescriber;
+import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SyncStateStore;
 import java.time.Clock;
@@ -15,6 +16,7 @@ final class StatusWiring {
   static StatusReader reader(CliContext context) {
     return new StatusReader(
         context.bean(RotationStore.class),
+        context.bean(RetireTaskStore.class),
         context.bean(SyncStateStore.class),
         new SourceStates(context.bean(SecretDescriber.class), context.bean(ParameterStore.class)),
         context.bean(Clock.class));

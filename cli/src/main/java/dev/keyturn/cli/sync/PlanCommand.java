@@ -55,7 +55,7 @@ public final class PlanCommand implements Callable<Integer> {
       if (output.structured()) {
         output.print(out, result.toMap());
       } else {
-        new SyncPrinter(out).plan(result.report().apps());
+        new SyncPrinter(out).plan(result.report().apps(), result.modes());
       }
       if (result.complete()) {
         return ExitCode.OK;

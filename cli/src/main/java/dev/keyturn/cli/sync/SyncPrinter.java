@@ -20,13 +20,16 @@ final class SyncPrinter {
     this.out = out;
   }
 
-  void plan(List<AppResult> targets) {
+  /**
+   * @param modes each secret's rotation mode, shown next to it
+   */
+  void plan(List<AppResult> targets, Map<String, String> modes) {
     for (AppResult app : targets) {
       if (app.plan() == null) {
         out.printf("%s: %s%n", app.app(), reason(app));
         continue;
       }
-      planOf(app);
+      planOf(app, modes);
     }
     long changes = targets.stream().mapToLong(a -> a.set().size() + a.removed().size()).sum();
     List<AppResult> failed = targets.stream().filter(a -> !a.outcome().complete()).toList();
@@ -47,7 +50,7 @@ final class SyncPrinter {
   }
 
   @SuppressWarnings("unchecked")
-  private void planOf(AppResult app) {
+  private void planOf(AppResult app, Map<String, String> modes) {
     List<Map<String, Object>> changes = (List<Map<String, Object>>) app.plan().get("changes");
     List<String> unchanged = (List<String>) app.plan().get("unchanged");
     out.printf(
@@ -60,13 +63,14 @@ final class SyncPrinter {
       out.printf("  would set %s%n", String.join(", ", app.set()));
     }
     Table table =
-        new Table("", "VAR", "REASON", "SECRET", "SOURCE", "SOURCE VERSION", "NOW", "NEW");
+        new Table("", "VAR", "REASON", "SECRET", "MODE", "SOURCE", "SOURCE VERSION", "NOW", "NEW");
     for (Map<String, Object> c : changes) {
       table.row(
           "remove".equals(c.get("action")) ? "-" : "new".equals(c.get("reason")) ? "+" : "~",
           str(c.get("var")),
           str(c.get("reason")),
           str(c.get("secret")),
+          c.get("secret") == null ? null : modes.get(str(c.get("secret"))),
           str(c.get("source")),
           str(c.get("sourceVersion")),
           str(c.get("current")),

@@ -41,8 +41,12 @@ import java.util.TreeSet;
  */
 final class SyncRun {
 
-  /** What happened, with the report split by kind for printing and {@code --json}. */
-  record Result(SyncReport report, Set<String> kinds) {
+  /**
+   * What happened, with the report split by kind for printing and {@code --json}.
+   *
+   * @param modes every entry's rotation mode, by name ({@code generated}, {@code vendor}, ...)
+   */
+  record Result(SyncReport report, Set<String> kinds, Map<String, String> modes) {
 
     /** What could not be done, target by target (a Heroku app with the API it called). */
     String failures(URI herokuApi) {
@@ -76,6 +80,7 @@ final class SyncRun {
         part.put("apps", of(kind).stream().map(AppResult::toMap).toList());
         m.put(kind, part);
       }
+      m.put("modes", modes);
       return m;
     }
   }
@@ -101,7 +106,9 @@ final class SyncRun {
       report =
           service.sync(new SyncRequest(chosen, dryRun, dryRun ? "cli-plan" : "cli", false, true));
     }
-    return new Result(report, sinks.kinds());
+    Map<String, String> modes = new java.util.TreeMap<>();
+    inventory.secrets().forEach(e -> modes.put(e.name(), e.mode().label()));
+    return new Result(report, sinks.kinds(), modes);
   }
 
   /** The chosen kinds the scope has sinks of (only those need credentials). */

@@ -187,12 +187,18 @@ class LintApplyCommandTest {
               consumer: terraform
               rotation: 90d
             environments: &prod [prod]
+            expiresAt: &never non-expiring
+            scopes: [zone dns edit]
+            references: &tf [terraform/cloudflare/variables.tf]
           - name: CF_WAF_EDIT_RAXX_APP
             source: {secretsManager: keyturn/prod/b}
             tags:
               <<: *common
               function: waf-edit
             environments: *prod
+            expiresAt: *never
+            scopes: [zone waf edit]
+            references: *tf
         """;
     Path ok = Files.writeString(dir.resolve("aliases.yaml"), aliased);
     StringBuilder laughs =

@@ -48,7 +48,9 @@ class PlanSyncCommandTest {
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out())
         .contains(APP + ": 2 to set", "SESSION_HMAC", "STRIPE_KEY", "(dry run: nothing sent")
-        .contains("k***", " chars)");
+        .contains("k***", " chars)")
+        .contains("MODE")
+        .containsPattern("SESSION_HMAC +\\S+ +" + CliWorld.HMAC + " +generated");
     assertThat(heroku.count("PATCH", "/apps/" + APP + "/config-vars")).isZero();
     assertThat(heroku.configVars(APP)).containsOnlyKeys("UNMANAGED");
   }
@@ -75,6 +77,9 @@ class PlanSyncCommandTest {
           assertThat(c.get("sourceVersion")).isNotNull();
           assertThat((String) c.get("next")).contains("***");
         });
+    assertThat((Map<String, Object>) Json.map(r.out()).get("modes"))
+        .containsEntry(CliWorld.HMAC, "generated")
+        .containsEntry(CliWorld.ALPACA, "operator");
   }
 
   @Test

@@ -61,9 +61,9 @@ class RotateAwsIamAccessKeyTest {
                           first.secretAccessKey()))));
     }
     CliWorld world = CliWorld.seed(aws, entry());
-    String lambda = aws.createRotationLambda();
 
-    CliResult r = Cli.run("rotate", NAME, "--in-process", "--rotation-lambda-arn", lambda);
+    // no rotation Lambda on the secret: --in-process drives the four steps itself
+    CliResult r = Cli.run("rotate", NAME, "--in-process");
 
     JsonNode second = stored(world);
     assertThat(r.all().contains(second.get("secretAccessKey").asText()))
@@ -78,7 +78,7 @@ class RotateAwsIamAccessKeyTest {
             Map.of(first.accessKeyId(), "Inactive", secondId, "Active"));
     assertThat(callerArn(second)).endsWith(":user/keyturn-rotated/" + USER);
 
-    CliResult again = Cli.run("rotate", NAME, "--in-process", "--rotation-lambda-arn", lambda);
+    CliResult again = Cli.run("rotate", NAME, "--in-process");
 
     String thirdId = stored(world).get("accessKeyId").asText();
     assertThat(again.exit()).as(again.toString()).isZero();
@@ -123,6 +123,9 @@ class RotateAwsIamAccessKeyTest {
         scope: account
         review: "cli test review"
         generator: {type: aws-iam-access-key, user: %s}
+        expiresAt: non-expiring
+        scopes: [bootstrap]
+        references: [infisical/bootstrap.tf]
     """
         .formatted(NAME, ID, USER);
   }

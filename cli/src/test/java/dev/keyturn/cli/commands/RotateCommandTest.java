@@ -1,9 +1,9 @@
 package dev.keyturn.cli.commands;
 
-import static dev.keyturn.cli.support.CliWorld.ALPACA;
 import static dev.keyturn.cli.support.CliWorld.FREESCOUT;
 import static dev.keyturn.cli.support.CliWorld.HMAC;
 import static dev.keyturn.cli.support.CliWorld.HMAC_ID;
+import static dev.keyturn.cli.support.CliWorld.PAIR;
 import static dev.keyturn.cli.support.CliWorld.STRIPE;
 import static dev.keyturn.cli.support.CliWorld.STRIPE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 @WithLocalAws
 class RotateCommandTest {
@@ -32,9 +33,29 @@ class RotateCommandTest {
   static String lambdaArn;
   static ApplicationContext table;
 
+  /** Rotated by the (stand-in) rotation function only: it gets a rotation Lambda attached. */
+  static final String FOLLOWED = "RX_FOLLOWED_HMAC";
+
+  static final String FOLLOWED_ID = "kt-cli/followed-hmac";
+
   @BeforeAll
   static void seed(LocalAws aws) {
-    world = CliWorld.seed(aws);
+    SecretsManagerClient.create()
+        .createSecret(b -> b.name(FOLLOWED_ID).secretString(SeededSecrets.generate("followed")));
+    world =
+        CliWorld.seed(
+            aws,
+            """
+              - name: %s
+                source: {secretsManager: %s}
+                tags: {function: session-signing, sensitivity: high, consumer: raptor, rotation: 90d}
+                environments: [prod]
+                generator: {type: hmac-key, format: hex}
+                expiresAt: non-expiring
+                scopes: [session signing]
+                references: [backend_v2/api/vault.py]
+            """
+                .formatted(FOLLOWED, FOLLOWED_ID));
     lambdaArn = aws.createRotationLambda();
     table = ApplicationContext.run(Map.of("keyturn.table", LocalAwsExtension.TABLE));
   }
@@ -49,7 +70,7 @@ class RotateCommandTest {
     String before = world.secretValue(HMAC_ID);
     String previousVersion = world.currentVersion(HMAC_ID);
 
-    CliResult r = Cli.run("rotate", HMAC, "--in-process", "--rotation-lambda-arn", lambdaArn);
+    CliResult r = Cli.run("rotate", HMAC, "--in-process");
 
     String after = SeededSecrets.register(world.secretValue(HMAC_ID));
     String token = world.currentVersion(HMAC_ID);
@@ -63,17 +84,21 @@ class RotateCommandTest {
     RotationRecord record = rotations().rotation(HMAC, token).orElseThrow();
     assertThat(record.status()).isEqualTo("completed");
     assertThat(rotations().lastRotated(HMAC)).isPresent();
+    assertThat(world.secretsManager.describeSecret(b -> b.secretId(HMAC_ID)).rotationEnabled())
+        .as("no RotateSecret: rotation stays as it was")
+        .isNotEqualTo(Boolean.TRUE);
   }
 
   @Test
   void followsTheRotationFunction_stepByStep_untilTheNewVersionIsCurrent() throws Exception {
     // plays the deployed rotate function: runs the steps when Secrets Manager would invoke it
-    Thread function = Thread.ofVirtual().start(new RotationFunctionStandIn(world, table));
+    Thread function =
+        Thread.ofVirtual().start(new RotationFunctionStandIn(world, table, FOLLOWED_ID));
 
     CliResult r =
         Cli.run(
             "rotate",
-            HMAC,
+            FOLLOWED,
             "--rotation-lambda-arn",
             lambdaArn,
             "--poll-interval",
@@ -82,55 +107,78 @@ class RotateCommandTest {
             "60s");
     function.join();
 
-    SeededSecrets.register(world.secretValue(HMAC_ID));
+    SeededSecrets.register(world.secretValue(FOLLOWED_ID));
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out())
         .contains("RotateSecret: version", "waiting for the rotation function")
         .containsSubsequence("createSecret", "setSecret", "testSecret", "finishSecret")
-        .contains("rotated " + HMAC);
+        .contains("rotated " + FOLLOWED);
   }
 
   @Test
-  void timesOut_whenTheFunctionNeverRuns_thenInProcessResumesTheSameVersion() {
-    String before = world.currentVersion(HMAC_ID);
+  void timesOut_whenTheFunctionNeverRuns_andInProcessIsRefused_whileTheFunctionIsAttached()
+      throws Exception {
+    String before = world.currentVersion(FOLLOWED_ID);
 
     CliResult timedOut =
         Cli.run(
             "rotate",
-            HMAC,
+            FOLLOWED,
             "--rotation-lambda-arn",
             lambdaArn,
             "--timeout",
             "1s",
             "--poll-interval",
             "200ms");
-    String pending = pendingVersion();
-    CliResult refused = Cli.run("rotate", HMAC, "--rotation-lambda-arn", lambdaArn);
-    CliResult resumed = Cli.run("rotate", HMAC, "--in-process", "--rotation-lambda-arn", lambdaArn);
+    String pending = pendingVersion(FOLLOWED_ID);
+    CliResult refused = Cli.run("rotate", FOLLOWED, "--rotation-lambda-arn", lambdaArn);
+    CliResult inProcess = Cli.run("rotate", FOLLOWED, "--in-process");
+    // Secrets Manager's own retry: the function runs the steps of the pending version
+    Thread function =
+        Thread.ofVirtual().start(new RotationFunctionStandIn(world, table, FOLLOWED_ID));
+    function.join();
 
-    SeededSecrets.register(world.secretValue(HMAC_ID));
+    SeededSecrets.register(world.secretValue(FOLLOWED_ID));
     assertThat(timedOut.exit()).isEqualTo(1);
     assertThat(timedOut.err())
-        .contains("rotation of " + HMAC + " failed: timed out after 1s before createSecret");
+        .contains("rotation of " + FOLLOWED + " failed: timed out after 1s before createSecret");
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).contains("version " + pending + ") is unfinished", "--in-process");
-    assertThat(resumed.exit()).as(resumed.toString()).isZero();
-    assertThat(resumed.out()).contains("resuming the unfinished rotation of version " + pending);
-    assertThat(world.currentVersion(HMAC_ID)).isEqualTo(pending).isNotEqualTo(before);
+    assertThat(inProcess.exit()).isEqualTo(1);
+    assertThat(inProcess.err().strip())
+        .startsWith("keyturn: cannot rotate " + FOLLOWED + " in this process: secret")
+        .contains("has the rotation Lambda " + lambdaArn, "both would run them at once");
+    assertThat(inProcess.err().lines()).hasSize(1);
+    assertThat(world.currentVersion(FOLLOWED_ID)).isEqualTo(pending).isNotEqualTo(before);
   }
 
   @Test
-  void aFailingStep_exitsOne_namingTheStepAndTheError_andKeepsTheOldValue() {
-    String before = world.secretValue(CliWorld.ALPACA_ID);
+  void inProcess_withARotationLambdaArn_isAUsageError() {
+    CliResult r = Cli.run("rotate", HMAC, "--in-process", "--rotation-lambda-arn", "arn:x");
 
-    CliResult r = Cli.run("rotate", ALPACA, "--in-process", "--rotation-lambda-arn", lambdaArn);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--in-process runs the steps here", "--rotation-lambda-arn");
+  }
+
+  @Test
+  void aFailingFirstStep_exitsOne_namingTheStepAndTheError_andUndoesWhatItSetUp() {
+    String before = world.secretValue(CliWorld.PAIR_ID);
+    Map<String, List<String>> stagesBefore = world.stages(CliWorld.PAIR_ID);
+
+    CliResult r = Cli.run("rotate", PAIR, "--in-process");
 
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err())
-        .contains("keyturn: rotation of " + ALPACA + " failed at createSecret: ")
+    assertThat(r.err().lines())
+        .hasSize(2)
+        .first()
+        .asString()
+        .contains("keyturn: rotation of " + PAIR + " failed at createSecret: ")
         .contains("CorruptCurrentValueException");
-    assertThat(r.err().lines()).hasSize(1);
-    assertThat(world.secretValue(CliWorld.ALPACA_ID).equals(before)).isTrue();
+    assertThat(r.err()).contains("keyturn: undone: version ", " is no longer AWSPENDING");
+    assertThat(world.secretValue(CliWorld.PAIR_ID).equals(before)).isTrue();
+    assertThat(world.stages(CliWorld.PAIR_ID)).isEqualTo(stagesBefore);
+    var described = world.secretsManager.describeSecret(b -> b.secretId(CliWorld.PAIR_ID));
+    assertThat(described.rotationEnabled()).isNotEqualTo(Boolean.TRUE);
   }
 
   @Test
@@ -183,23 +231,26 @@ class RotateCommandTest {
     CliResult r = Cli.run("rotate", FREESCOUT);
 
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("cannot rotate " + FREESCOUT + ": it has no generator");
+    assertThat(r.err())
+        .contains("cannot rotate " + FREESCOUT + ": it is operator-assisted (no generator)")
+        .contains("keyturn never invents its value", "--from-stdin");
     assertThat(world.parameterVersion(CliWorld.FREESCOUT_ID)).isEqualTo(before);
   }
 
   @Test
-  void aSecretWithoutARotationLambda_isRefused_untilOneIsGiven() {
+  void aSecretWithoutARotationLambda_isRefusedToFollow_butRotatesInProcess() {
     CliResult refused = Cli.run("rotate", CliWorld.SLACK);
-    CliResult given =
-        Cli.run("rotate", CliWorld.SLACK, "--in-process", "--rotation-lambda-arn", lambdaArn);
+    CliResult here = Cli.run("rotate", CliWorld.SLACK, "--in-process");
 
     SeededSecrets.register(world.secretValue(CliWorld.SLACK_ID));
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err())
         .contains("cannot rotate " + CliWorld.SLACK + ": no rotation Lambda is configured")
         .contains("--rotation-lambda-arn");
-    assertThat(given.exit()).as(given.toString()).isZero();
-    assertThat(given.out()).contains("rotation was off: turned on, every 30 days");
+    assertThat(here.exit()).as(here.toString()).isZero();
+    assertThat(here.out()).containsSubsequence("createSecret", "finishSecret");
+    var described = world.secretsManager.describeSecret(b -> b.secretId(CliWorld.SLACK_ID));
+    assertThat(described.rotationLambdaARN()).isNullOrEmpty();
   }
 
   @Test
@@ -213,8 +264,8 @@ class RotateCommandTest {
                 + " (keyturn status lists them; keyturn apply writes the inventory)");
   }
 
-  private String pendingVersion() {
-    return world.stages(HMAC_ID).entrySet().stream()
+  private String pendingVersion(String secretId) {
+    return world.stages(secretId).entrySet().stream()
         .filter(e -> e.getValue().contains("AWSPENDING"))
         .map(Map.Entry::getKey)
         .findFirst()

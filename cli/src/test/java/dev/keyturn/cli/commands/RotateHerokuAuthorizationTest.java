@@ -40,17 +40,8 @@ class RotateHerokuAuthorizationTest {
                   Json.write(Map.of("authorizationId", auth.id().toString(), "token", oldToken))));
     }
     CliWorld world = CliWorld.seed(aws, herokuEntry());
-    String lambda = aws.createRotationLambda();
-
     CliResult r =
-        Cli.run(
-            "rotate",
-            NAME,
-            "--in-process",
-            "--rotation-lambda-arn",
-            lambda,
-            "--heroku-api-url",
-            heroku.baseUrl().toString());
+        Cli.run("rotate", NAME, "--in-process", "--heroku-api-url", heroku.baseUrl().toString());
 
     JsonNode stored = Json.tree(world.secretValue(ID));
     String newToken = stored.get("token").asText();
@@ -74,6 +65,9 @@ class RotateHerokuAuthorizationTest {
         scope: account
         review: "cli test review"
         generator: {type: heroku-authorization}
+        expiresAt: non-expiring
+        scopes: [global]
+        references: [.github/workflows/deploy.yml]
     """
         .formatted(NAME, ID);
   }

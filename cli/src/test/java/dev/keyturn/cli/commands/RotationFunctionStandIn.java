@@ -18,10 +18,12 @@ final class RotationFunctionStandIn implements Runnable {
 
   private final CliWorld world;
   private final ApplicationContext context;
+  private final String secretId;
 
-  RotationFunctionStandIn(CliWorld world, ApplicationContext context) {
+  RotationFunctionStandIn(CliWorld world, ApplicationContext context, String secretId) {
     this.world = world;
     this.context = context;
+    this.secretId = secretId;
   }
 
   @Override
@@ -29,8 +31,7 @@ final class RotationFunctionStandIn implements Runnable {
     String token = awaitPending().orElseThrow(() -> new AssertionError("RotateSecret never came"));
     RotateHandler handler = new RotateHandler(context);
     for (String step : List.of("createSecret", "setSecret", "testSecret", "finishSecret")) {
-      handler.execute(
-          Map.of("Step", step, "SecretId", CliWorld.HMAC_ID, "ClientRequestToken", token));
+      handler.execute(Map.of("Step", step, "SecretId", secretId, "ClientRequestToken", token));
     }
   }
 
@@ -38,7 +39,7 @@ final class RotationFunctionStandIn implements Runnable {
     long deadline = System.currentTimeMillis() + WAIT_MS;
     while (System.currentTimeMillis() < deadline) {
       Optional<String> pending =
-          world.stages(CliWorld.HMAC_ID).entrySet().stream()
+          world.stages(secretId).entrySet().stream()
               .filter(
                   e -> e.getValue().contains("AWSPENDING") && !e.getValue().contains("AWSCURRENT"))
               .map(Map.Entry::getKey)

@@ -54,8 +54,8 @@ class RunCommandTest {
     assertThat(r.err())
         .contains("env dev, 3 variables")
         .contains("FS_SUPPORT_API (FS_SUPPORT_API)")
-        .contains("STRIPE_KEY (STR_BILLING_WRITE_TEST)")
-        .contains("STRIPE_RESTRICTED_KEY (STR_BILLING_WRITE_TEST)")
+        .contains("STRIPE_KEY (RX_API_PEPPER)")
+        .contains("STRIPE_RESTRICTED_KEY (RX_API_PEPPER)")
         .doesNotContain("SESSION_HMAC");
   }
 

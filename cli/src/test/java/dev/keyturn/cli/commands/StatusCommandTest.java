@@ -5,6 +5,7 @@ import static dev.keyturn.cli.support.CliWorld.APP;
 import static dev.keyturn.cli.support.CliWorld.FREESCOUT;
 import static dev.keyturn.cli.support.CliWorld.HMAC;
 import static dev.keyturn.cli.support.CliWorld.HMAC_ID;
+import static dev.keyturn.cli.support.CliWorld.PAIR;
 import static dev.keyturn.cli.support.CliWorld.SLACK;
 import static dev.keyturn.cli.support.CliWorld.STRIPE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import dev.keyturn.cli.support.CliResult;
 import dev.keyturn.cli.support.CliWorld;
 import dev.keyturn.json.Json;
 import dev.keyturn.local.LocalAws;
+import dev.keyturn.rotate.RotateHandler;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.WithLocalAws;
@@ -62,13 +64,17 @@ class StatusCommandTest {
 
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out())
-        .contains("NAME", "SOURCE", "CADENCE", "LAST ROTATED", "NEXT DUE", "ROTATING", "EXPIRES")
+        .contains("NAME", "MODE", "SOURCE", "CADENCE", "LAST ROTATED", "NEXT DUE", "ROTATING")
+        .contains("EXPIRES")
         .contains("SINK", "LAST SYNC", "RELEASE", "DRIFT")
-        .contains(HMAC, STRIPE, FREESCOUT, ALPACA, SLACK)
+        .contains(HMAC, STRIPE, FREESCOUT, ALPACA, SLACK, PAIR)
+        .containsPattern(ALPACA + " +operator +sm:")
+        .containsPattern(HMAC + " +generated +sm:")
         .contains("sm:" + HMAC_ID, "ssm:" + CliWorld.STRIPE_ID)
         .contains("heroku kt-cli-web SESSION_HMAC", "dotenv .env.local STRIPE_RESTRICTED_KEY")
         .contains("(source)", " DUE")
-        .contains("5 entries, 1 due, 1 expiring, ");
+        .contains("6 entries, 1 due, 1 expiring, ")
+        .contains("0 to retire at the vendor (0 overdue)");
   }
 
   @Test
@@ -79,12 +85,16 @@ class StatusCommandTest {
     assertThat(r.out().lines())
         .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
     assertThat(r.out())
-        .contains("NAME", "CADENCE", "LAST ROTATED", "NEXT DUE", "EXPIRES", "STATE", "DRIFT")
+        .contains(
+            "NAME", "MODE", "CADENCE", "LAST ROTATED", "NEXT DUE", "EXPIRES", "STATE", "DRIFT")
+        .containsPattern(ALPACA + " +operator ")
+        .containsPattern(HMAC + " +generated ")
         .contains("  -> heroku kt-cli-web SESSION_HMAC", "  -> dotenv .env.local SESSION_HMAC")
         .doesNotContain("LAST SYNC", "RELEASE", "sm:" + HMAC_ID)
         .contains(HMAC, STRIPE, FREESCOUT, ALPACA, SLACK, " DUE", "*")
         .contains("* when the source last changed")
-        .contains("5 entries, 1 due, 1 expiring, ");
+        .contains("6 entries, 1 due, 1 expiring, ")
+        .contains("0 to retire at the vendor (0 overdue)");
   }
 
   @Test
@@ -104,6 +114,9 @@ class StatusCommandTest {
     List<Map<String, Object>> rows = json("status", "--json");
 
     Map<String, Object> hmac = row(rows, HMAC);
+    assertThat(hmac).containsEntry("mode", "generated").containsEntry("retireTasks", List.of());
+    assertThat(row(rows, ALPACA)).containsEntry("mode", "operator");
+    assertThat(row(rows, FREESCOUT)).containsEntry("mode", "operator");
     assertThat(map(hmac, "source")).containsEntry("version", world.currentVersion(HMAC_ID));
     assertThat(map(hmac, "rotation"))
         .containsEntry("cadence", "90d")
@@ -165,20 +178,51 @@ class StatusCommandTest {
   @Test
   void aRotationThatFailedMidway_showsItsVersionStepAndError(LocalAws aws) {
     String lambda = aws.createRotationLambda();
-    CliResult failed = Cli.run("rotate", ALPACA, "--in-process", "--rotation-lambda-arn", lambda);
+    // RotateSecret labels a version AWSPENDING; the deployed function's createSecret then fails
+    CliResult started =
+        Cli.run(
+            "rotate",
+            PAIR,
+            "--rotation-lambda-arn",
+            lambda,
+            "--timeout",
+            "1s",
+            "--poll-interval",
+            "200ms");
+    String token =
+        world.stages(CliWorld.PAIR_ID).entrySet().stream()
+            .filter(e -> e.getValue().contains("AWSPENDING"))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow();
+    try {
+      new RotateHandler(table)
+          .execute(
+              Map.of(
+                  "Step",
+                  "createSecret",
+                  "SecretId",
+                  CliWorld.PAIR_ID,
+                  "ClientRequestToken",
+                  token));
+    } catch (RuntimeException expected) {
+      // the current value is not JSON: CorruptCurrentValueException, recorded as failed
+    }
 
     List<Map<String, Object>> rows = json("status", "--json");
     CliResult table = Cli.run("status");
 
-    assertThat(failed.exit()).isEqualTo(1);
-    assertThat(map(row(rows, ALPACA), "inFlight"))
+    assertThat(started.exit()).isEqualTo(1);
+    assertThat(map(row(rows, PAIR), "inFlight"))
         .containsEntry("step", "createSecret")
         .containsEntry("status", "failed")
-        .containsKey("version");
-    assertThat((String) map(row(rows, ALPACA), "inFlight").get("error"))
+        .containsEntry("version", token);
+    assertThat((String) map(row(rows, PAIR), "inFlight").get("error"))
         .startsWith("CorruptCurrentValueException");
     assertThat(row(rows, HMAC).get("inFlight")).isNull();
-    assertThat(table.out()).contains("failed at createSecret", "1 mid-rotation");
+    // the default layout fits 120 columns: the state may give way in the middle, never its start
+    assertThat(table.out()).containsPattern(PAIR + " .* failed").contains("1 mid-rotation");
+    assertThat(Cli.run("status", "--wide").out()).contains("failed at createSecret");
   }
 
   @Test
@@ -197,14 +241,19 @@ class StatusCommandTest {
 
     assertThat(stdout.exit()).as(stdout.toString()).isZero();
     assertThat(stdout.out())
-        .contains("| Name | Vendor | Cadence | Consumers | Last rotated | Next due |")
-        .contains("|---|---|---|---|---|---|")
-        .contains("| " + HMAC + " | RX | 90d | raptor, heroku kt-cli-web, dotenv .env.local |")
-        .contains("| " + SLACK + " | SL | 30d | ci |")
+        .contains("| Name | Vendor | Mode | Cadence | Consumers | Last rotated | Next due |")
+        .contains("|---|---|---|---|---|---|---|")
+        .contains(
+            "| "
+                + HMAC
+                + " | RX | generated | 90d | raptor, heroku kt-cli-web, dotenv .env.local |")
+        .contains("| " + SLACK + " | SL | generated | 30d | ci |")
+        .contains("| " + ALPACA + " | ALP | operator | 180d | raptor |")
         .contains("**due**", "*source*");
     assertThat(written.exit()).isZero();
-    assertThat(written.out()).contains("wrote 5 entries to " + file);
-    assertThat(Files.readString(file)).contains("| " + FREESCOUT + " | FS | 90d | raptor |");
+    assertThat(written.out()).contains("wrote 6 entries to " + file);
+    assertThat(Files.readString(file))
+        .contains("| " + FREESCOUT + " | FS | operator | 90d | raptor |");
   }
 
   private static List<Map<String, Object>> json(String... args) {

@@ -33,6 +33,8 @@ class StatusLayoutTest {
                 source: {secretsManager: %s}
                 tags: {function: dns-edit, sensitivity: high, consumer: terraform, rotation: 90d}
                 environments: [prod]
+                expiresAt: non-expiring
+                scopes: [zone dns edit]
                 sinks:
                   - heroku: {app: kt-cli-web-with-a-long-app-name, var: %s}
             """
@@ -46,7 +48,7 @@ class StatusLayoutTest {
     assertThat(r.exit()).as(r.toString()).isEqualTo(1);
     assertThat(r.out().lines())
         .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
-    assertThat(r.out()).contains("…", "source missing", "6 entries", "1 source missing");
+    assertThat(r.out()).contains("…", "source missing", "7 entries", "1 source missing");
     assertThat(r.err()).contains("keyturn: source missing for " + LONG + " (" + LONG_SOURCE + ")");
   }
 

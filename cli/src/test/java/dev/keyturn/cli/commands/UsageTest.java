@@ -23,6 +23,7 @@ class UsageTest {
         "plan",
         "sync",
         "rotate",
+        "retired",
         "status",
         "run",
         "audit",
@@ -82,6 +83,7 @@ class UsageTest {
             "plan",
             "sync",
             "rotate",
+            "retired",
             "status",
             "run",
             "audit",
@@ -138,10 +140,13 @@ class UsageTest {
 
   @Test
   void aMissingParameter_isAUsageError() {
-    CliResult r = Cli.run("rotate");
+    CliResult r = Cli.run("retired");
+    CliResult rotate = Cli.run("rotate");
 
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("Missing required parameter: 'NAME'", "keyturn rotate --help");
+    assertThat(r.err()).contains("Missing required parameter: 'NAME'", "keyturn retired --help");
+    assertThat(rotate.exit()).isEqualTo(2);
+    assertThat(rotate.err()).contains("name one entry, or pass --all");
   }
 
   @Test

@@ -125,7 +125,8 @@ class RunEnvironmentTest {
                 new Sink.Heroku("raptor-staging", "POSTMARK_TOKEN", null, null, "staging")),
             java.util.Map.of(
                 "prod", new Source.SecretsManager("keyturn/prod/pm"),
-                "staging", new Source.SecretsManager("keyturn/staging/pm")));
+                "staging", new Source.SecretsManager("keyturn/staging/pm")),
+            List.of());
     SecretSource byId = bySourceId();
 
     java.util.Map<String, String> staging =

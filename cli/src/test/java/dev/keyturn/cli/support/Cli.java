@@ -32,6 +32,22 @@ public final class Cli {
   }
 
   /**
+   * Runs with {@code input} as standard input (piped, as {@code printf %s "$V" | keyturn ...}
+   * would), restoring the real one after. Register the input as a seeded secret first when it is a
+   * value: the run is then checked for it like for every other.
+   */
+  public static synchronized CliResult runWithStdin(String input, String... args) {
+    java.io.InputStream real = System.in;
+    System.setIn(
+        new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      return execute(Main.commandLine(), new StringWriter(), args);
+    } finally {
+      System.setIn(real);
+    }
+  }
+
+  /**
    * Starts a long-running command ({@code audit --follow}) on another thread: its output so far can
    * be read while it runs, and {@link Running#await()} gives the checked result.
    */

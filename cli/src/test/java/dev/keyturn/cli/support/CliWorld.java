@@ -29,12 +29,18 @@ public final class CliWorld {
   public static final String HMAC = "RX_SESSION_HMAC";
 
   /** SSM SecureString, random-password generator; Heroku + dotenv sinks; dev only. */
-  public static final String STRIPE = "STR_BILLING_WRITE_TEST";
+  public static final String STRIPE = "RX_API_PEPPER";
 
   /** SSM SecureString without a generator and without sinks, expiring in 5 days; dev only. */
   public static final String FREESCOUT = "FS_SUPPORT_API";
 
   /** Secrets Manager, json-field generator, but its current value is not JSON: rotation fails. */
+  public static final String PAIR = "RX_SIGNING_PAIR";
+
+  /**
+   * Secrets Manager, operator-assisted (no generator): {"key_id", "secret_key"} issued by Alpaca,
+   * published field by field to the dotenv file {@code .env.alpaca}.
+   */
   public static final String ALPACA = "ALP_PAPER_TRADING";
 
   /** Secrets Manager, random-password generator, no sinks, never given a rotation Lambda. */
@@ -44,6 +50,7 @@ public final class CliWorld {
   public static final String HMAC_ID = "kt-cli/session-hmac";
   public static final String STRIPE_ID = "/kt-cli/str-billing-write";
   public static final String FREESCOUT_ID = "/kt-cli/fs-support-api";
+  public static final String PAIR_ID = "kt-cli/rx-signing-pair";
   public static final String ALPACA_ID = "kt-cli/alp-paper-trading";
   public static final String SLACK_ID = "kt-cli/sl-bot-notify";
   public static final String TOKEN_SECRET = "kt-cli/heroku-token";
@@ -92,11 +99,23 @@ public final class CliWorld {
   private void seedSources() {
     secretsManager.createSecret(b -> b.name(HMAC_ID).secretString(SeededSecrets.generate("hmac")));
     secretsManager.createSecret(
-        b -> b.name(ALPACA_ID).secretString(SeededSecrets.generate("alpaca-not-json")));
+        b -> b.name(PAIR_ID).secretString(SeededSecrets.generate("pair-not-json")));
+    secretsManager.createSecret(b -> b.name(ALPACA_ID).secretString(alpacaPair()));
     secretsManager.createSecret(
         b -> b.name(SLACK_ID).secretString(SeededSecrets.generate("slack")));
     putParameter(STRIPE_ID, SeededSecrets.generate("stripe"));
     putParameter(FREESCOUT_ID, SeededSecrets.generate("freescout"));
+  }
+
+  /** A fresh {"key_id", "secret_key"} pair, both parts registered as seeded values. */
+  public static String alpacaPair() {
+    return Json.write(
+        new java.util.TreeMap<>(
+            Map.of(
+                "key_id",
+                SeededSecrets.generate("alpaca-key-id"),
+                "secret_key",
+                SeededSecrets.generate("alpaca-secret-key"))));
   }
 
   public void putParameter(String name, String value) {
@@ -152,22 +171,26 @@ public final class CliWorld {
         name: Raxx
       - code: FS
         name: FreeScout
-    functions: [session-signing, support-api]
+    functions: [session-signing, {name: support-api, issuedBy: vendor}]
     secrets:
       - name: %s
         source: {secretsManager: %s}
         tags: {function: session-signing, sensitivity: high, consumer: raptor, rotation: 90d}
         environments: [prod]
         generator: {type: hmac-key, format: hex}
+        expiresAt: non-expiring
+        scopes: [session signing]
         sinks:
           - heroku: {app: %s, var: SESSION_HMAC}
           - dotenv: {file: .env.local, var: SESSION_HMAC}
       - name: %s
         source: {ssmParameter: %s}
-        tags: {function: billing-write, sensitivity: low, consumer: raptor, rotation: 180d}
+        tags: {function: session-signing, sensitivity: low, consumer: raptor, rotation: 180d}
         environments: [dev]
-        devAnalog: Stripe test-mode restricted key
+        devAnalog: a development pepper
         generator: {type: random-password, length: 32}
+        expiresAt: non-expiring
+        scopes: [api pepper]
         sinks:
           - heroku: {app: %s, var: STRIPE_KEY}
           - dotenv: {file: .env.local, var: STRIPE_RESTRICTED_KEY}
@@ -177,16 +200,32 @@ public final class CliWorld {
         environments: [dev]
         devAnalog: FreeScout sandbox token
         expiresAt: "%s"
+        scopes: [support api]
+        references: [backend_v2/api/vault.py]
       - name: %s
         source: {secretsManager: %s}
-        tags: {function: trading-paper, sensitivity: medium, consumer: raptor, rotation: 180d}
+        tags: {function: session-signing, sensitivity: medium, consumer: raptor, rotation: 180d}
         environments: [prod]
         generator: {type: json-field, fields: secret_key, length: 40}
+        expiresAt: non-expiring
+        scopes: [signing pair]
+        references: [backend_v2/api/vault.py]
       - name: %s
         source: {secretsManager: %s}
         tags: {function: notify, sensitivity: medium, consumer: ci, rotation: 30d}
         environments: [prod]
         generator: {type: random-password, length: 24}
+        expiresAt: non-expiring
+        scopes: [chat:write]
+        references: [.github/workflows/notify.yml]
+      - name: %s
+        source: {secretsManager: %s}
+        tags: {function: trading-paper, sensitivity: critical, consumer: raptor, rotation: 180d}
+        environments: [prod]
+        review: paired review in the test
+        expiresAt: non-expiring
+        scopes: [paper trading]
+        references: [backend_v2/api/vault.py]
     """
         .formatted(
             HMAC,
@@ -198,9 +237,11 @@ public final class CliWorld {
             FREESCOUT,
             FREESCOUT_ID,
             freescoutExpiry,
-            ALPACA,
-            ALPACA_ID,
+            PAIR,
+            PAIR_ID,
             SLACK,
-            SLACK_ID);
+            SLACK_ID,
+            ALPACA,
+            ALPACA_ID);
   }
 }

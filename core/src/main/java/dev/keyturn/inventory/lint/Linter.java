@@ -21,6 +21,7 @@ public final class Linter {
           NamingRules::name,
           NamingRules::companion,
           NamingRules::leastPrivilege,
+          ModeRules::companionsRequired,
           TagRules::tags,
           TagRules::criticalReview,
           TagRules::orphan,
@@ -34,6 +35,7 @@ public final class Linter {
           DuplicateRules::sinks,
           DuplicateRules::webhookSources,
           ReferenceRules::generators,
+          ModeRules::vendorIssued,
           ReferenceRules::webhooks);
 
   /** Every rule id this linter can report, for documentation and tests. */
@@ -43,6 +45,7 @@ public final class Linter {
           NamingRules.NAME,
           NamingRules.COMPANION,
           NamingRules.LEAST_PRIVILEGE,
+          ModeRules.COMPANION_REQUIRED,
           TagRules.TAGS,
           TagRules.CRITICAL_REVIEW,
           TagRules.ORPHAN,
@@ -55,6 +58,7 @@ public final class Linter {
           DuplicateRules.DUPLICATE_NAME,
           DuplicateRules.DUPLICATE_SINK,
           ReferenceRules.GENERATOR,
+          ModeRules.VENDOR_ISSUED,
           ReferenceRules.WEBHOOK);
 
   /** The key of an entry each rule is about, so its finding points there. */

@@ -86,19 +86,25 @@ final class TagRules {
                 "add `review: <who reviewed it>` (no solo provisioning of critical tokens)"));
   }
 
+  /**
+   * Seed 002 step 5: no orphan tokens. An entry must be used: published by a sink, verified by a
+   * webhook, or referenced where a consumer reads it ({@code references}). A consumer tag alone
+   * names who would be paged, not where the token is read, so it does not count.
+   */
   static Stream<Finding> orphan(Inventory inventory, LintContext context) {
     Set<String> webhookSecrets =
         inventory.webhooks().stream().map(WebhookEntry::secret).collect(Collectors.toSet());
     return inventory.secrets().stream()
         .filter(e -> e.name() != null)
-        .filter(e -> e.tags().all(TagDimension.CONSUMER).isEmpty())
-        .filter(e -> e.sinks().isEmpty() && !webhookSecrets.contains(e.name()))
+        .filter(e -> e.sinks().isEmpty() && e.references().isEmpty())
+        .filter(e -> !webhookSecrets.contains(e.name()))
         .map(e ->
             Finding.error(
                 e.name(),
                 ORPHAN,
-                "no consumer, no sink and no webhook uses it",
-                "add a consumer tag or a sink, or remove the entry"));
+                "no sink, no consumer reference and no webhook uses it",
+                "add a sink, or `references:` naming where a consumer reads it (a CI workflow,"
+                    + " a Terraform variables file, a config loader), or remove the entry"));
   }
 
   private static String join(Collection<String> values) {

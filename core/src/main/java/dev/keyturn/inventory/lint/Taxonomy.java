@@ -30,6 +30,31 @@ public final class Taxonomy {
           "repo-read",
           "vault-read",
           "notify");
+
+  /**
+   * Functions whose credentials a vendor issues (issue 10): keyturn may ask the vendor's API for a
+   * new one (vendor mode) or take one from an operator, but never invent it.
+   */
+  public static final List<String> VENDOR_ISSUED_FUNCTIONS =
+      List.of(
+          "dns-edit",
+          "waf-edit",
+          "pages-deploy",
+          "access-mgmt",
+          "access-bypass",
+          "platform-api",
+          "mail-send",
+          "mail-admin",
+          "billing-read",
+          "billing-write",
+          "trading-paper",
+          "trading-live",
+          "ai-sdk",
+          "ci-deploy",
+          "agent-identity",
+          "repo-read",
+          "vault-read");
+
   public static final List<String> CONSUMERS =
       List.of("ci", "console", "agent", "operator", "raptor", "terraform");
   public static final List<String> SENSITIVITIES = List.of("critical", "high", "medium", "low");
@@ -53,6 +78,11 @@ public final class Taxonomy {
 
   public static Set<String> functions(Inventory inventory) {
     return union(FUNCTIONS, inventory.functions());
+  }
+
+  /** The built-in vendor-issued functions plus the inventory's {@code issuedBy: vendor} ones. */
+  public static Set<String> vendorIssuedFunctions(Inventory inventory) {
+    return union(VENDOR_ISSUED_FUNCTIONS, inventory.vendorIssuedFunctions());
   }
 
   public static Set<String> consumers(Inventory inventory) {

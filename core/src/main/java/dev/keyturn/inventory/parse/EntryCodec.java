@@ -62,6 +62,9 @@ public final class EntryCodec {
     }
     putIfPresent(m, "review", e.review());
     m.put("sinks", e.sinks().stream().map(EntryCodec::sink).toList());
+    if (!e.references().isEmpty()) {
+      m.put("references", e.references());
+    }
     return m;
   }
 

@@ -27,6 +27,10 @@ final class Fields {
     return path;
   }
 
+  List<SchemaProblem> problems() {
+    return problems;
+  }
+
   String child(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }

@@ -31,6 +31,7 @@ final class Items {
   static final String MSG_PREFIX = "MSG#";
   static final String PUSH_PREFIX = "PUSH#";
   static final String AUDIT_PREFIX = "AUDIT#";
+  static final String RETIRE_PK = "RETIRE";
 
   private Items() {}
 

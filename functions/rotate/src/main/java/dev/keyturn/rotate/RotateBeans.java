@@ -6,11 +6,15 @@ import dev.keyturn.config.AwsTimeouts;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.heroku.HerokuSettings;
 import dev.keyturn.observability.Metrics;
+import dev.keyturn.rotate.create.FirstValue;
 import dev.keyturn.rotate.database.DatabaseVendors;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.PasswordPolicy;
 import dev.keyturn.rotate.generator.password.RandomPasswordPort;
+import dev.keyturn.rotate.operator.OperatorRotation;
+import dev.keyturn.rotate.operator.RetireTasks;
+import dev.keyturn.rotate.protocol.DrivenRotation;
 import dev.keyturn.rotate.protocol.FinishHook;
 import dev.keyturn.rotate.protocol.IssuedValueRetry;
 import dev.keyturn.rotate.protocol.RotationJournal;
@@ -23,12 +27,16 @@ import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.rotate.vendor.aws.IamAccessKeys;
 import dev.keyturn.rotate.vendor.heroku.HerokuAuthorizations;
+import dev.keyturn.secrets.ParameterCreator;
 import dev.keyturn.secrets.ParameterStore;
+import dev.keyturn.secrets.SecretCreator;
+import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.secrets.SecretStages;
 import dev.keyturn.snapstart.Primer;
 import dev.keyturn.snapstart.RefreshableCredentialsProvider;
 import dev.keyturn.state.CredentialLedger;
 import dev.keyturn.state.InventoryStore;
+import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RotationStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -36,6 +44,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -180,6 +189,58 @@ public class RotateBeans {
         finishHook);
   }
 
+  /** The four steps driven here (keyturn rotate --in-process, operator-assisted rotation). */
+  @Singleton
+  public DrivenRotation drivenRotation(SecretStages secrets, RotationService service, Clock clock) {
+    return new DrivenRotation(secrets, service, clock);
+  }
+
+  /**
+   * Retire-at-vendor tasks; {@code keyturn.retire.within} (env {@code KEYTURN_RETIRE_WITHIN},
+   * default 7 days) is how long the old credential may stay valid at the vendor.
+   */
+  @Singleton
+  public RetireTasks retireTasks(
+      RetireTaskStore store,
+      AuditLog audit,
+      Clock clock,
+      @Named("actor") String actor,
+      @Value("${keyturn.retire.within:7d}") Duration within) {
+    return new RetireTasks(store, audit, clock, actor, within);
+  }
+
+  @Singleton
+  public OperatorRotation operatorRotation(
+      DrivenRotation driven, ParameterRotation parameters, RetireTasks tasks) {
+    return new OperatorRotation(driven, parameters, tasks);
+  }
+
+  /** First-time generation: creates a missing source with its first value. */
+  @Singleton
+  public FirstValue firstValue(
+      SecretDescriber secrets,
+      SecretCreator secretCreator,
+      ParameterStore parameters,
+      ParameterCreator parameterCreator,
+      GeneratorRegistry generators,
+      RotationStore rotations,
+      AuditLog audit,
+      EventPublisher events,
+      Clock clock,
+      @Named("actor") String actor) {
+    return new FirstValue(
+        secrets,
+        secretCreator,
+        parameters,
+        parameterCreator,
+        generators,
+        rotations,
+        audit,
+        events,
+        clock,
+        actor);
+  }
+
   /** "Rotate this SSM entry now": what the sweep runs for each due entry and the CLI on demand. */
   @Singleton
   public ParameterRotation parameterRotation(
@@ -199,12 +260,22 @@ public class RotateBeans {
       ParameterStore parameters,
       ParameterRotation rotation,
       RotationStore rotations,
+      RetireTaskStore retireTasks,
       AuditLog audit,
       EventPublisher events,
       Clock clock,
       @Named("actor") String actor,
       Metrics metrics) {
     return new SweepService(
-        inventory, parameters, rotation, rotations, audit, events, clock, actor, metrics);
+        inventory,
+        parameters,
+        rotation,
+        rotations,
+        retireTasks,
+        audit,
+        events,
+        clock,
+        actor,
+        metrics);
   }
 }

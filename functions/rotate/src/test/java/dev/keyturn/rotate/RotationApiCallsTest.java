@@ -80,6 +80,65 @@ class RotationApiCallsTest {
     assertThat(ours).containsEntry("EventBridge.PutEvents", 1L);
   }
 
+  /**
+   * An operator-assisted rotation (the value a person supplied goes through the same four steps,
+   * driven by keyturn without RotateSecret) makes the same kinds of calls as a generated one, less
+   * GetRandomPassword, plus the supplied value's checks and the retire task.
+   */
+  @Test
+  void operatorRotation_countsItsCalls_andAsksNoVendorAndNoRandomPassword() throws IOException {
+    SecretEntry entry =
+        new SecretEntry(
+            "ALP_PAPER_TRADING",
+            new dev.keyturn.inventory.Source.SecretsManager("keyturn/test/alp-paper"),
+            dev.keyturn.inventory.Tags.of("trading-paper", "medium", "raptor", "180d"),
+            List.of("prod"),
+            null,
+            null,
+            null,
+            "non-expiring",
+            List.of("paper"),
+            null,
+            List.of());
+    fn.managedSecret(entry, SeededSecrets.generate("alpaca-old"));
+    var operator =
+        fn.handler
+            .getApplicationContext()
+            .getBean(dev.keyturn.rotate.operator.OperatorRotation.class);
+    AwsCallTap.reset();
+    AwsCallTap.arm(true);
+    Object outcome;
+    try {
+      outcome = operator.rotate(entry, SeededSecrets.generate("alpaca-new"), (step, out) -> {});
+    } finally {
+      AwsCallTap.arm(false);
+    }
+
+    Map<String, Long> ours = AwsCallTap.countsByOperation();
+    writeReport(
+        "operator (supplied value, Secrets Manager)", ours, "rotation-api-calls-operator.md");
+    assertThat(outcome).isInstanceOf(dev.keyturn.rotate.operator.OperatorRotation.Rotated.class);
+    assertThat(ours).doesNotContainKey("SecretsManager.GetRandomPassword");
+    assertThat(ours).containsEntry("SecretsManager.PutSecretValue", 1L);
+    assertThat(ours).containsEntry("SecretsManager.UpdateSecretVersionStage", 2L);
+    assertThat(ours).containsEntry("EventBridge.PutEvents", 1L);
+    assertThat(sum(ours, "SecretsManager.")).isLessThanOrEqualTo(12);
+  }
+
+  private static void writeReport(String title, Map<String, Long> ours, String file)
+      throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("# AWS API calls per rotation: " + title);
+    lines.add("");
+    lines.add("| operation | calls |");
+    lines.add("|---|---|");
+    ours.forEach((op, n) -> lines.add("| " + op + " | " + n + " |"));
+    Path report = Path.of("target", file);
+    Files.createDirectories(report.getParent());
+    Files.write(report, lines);
+    System.out.println(String.join(System.lineSeparator(), lines));
+  }
+
   private static long sum(Map<String, Long> counts, String prefix) {
     return counts.entrySet().stream()
         .filter(e -> e.getKey().startsWith(prefix))

@@ -12,6 +12,7 @@ import dev.keyturn.rotate.support.EventJson;
 import dev.keyturn.rotate.support.EventTap;
 import dev.keyturn.rotate.support.InventorySeeder;
 import dev.keyturn.rotate.support.SecretParts;
+import dev.keyturn.rotate.support.TemplateRules;
 import dev.keyturn.state.dynamodb.DynamoAuditLog;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.StateTable;
@@ -35,6 +36,7 @@ class SweepFlowTest {
 
   private static SsmClient ssm;
   private static EventTap events;
+  private static EventTap alerts;
   private static InventorySeeder inventory;
   private static DynamoRotationStore rotations;
   private static DynamoAuditLog audit;
@@ -45,6 +47,7 @@ class SweepFlowTest {
     System.setProperty("keyturn.event-bus", "keyturn");
     ssm = SsmClient.create();
     events = new EventTap("keyturn");
+    alerts = new EventTap("keyturn", TemplateRules.eventPattern("ExpiryAndDueRule"));
     inventory = new InventorySeeder(aws.dynamoDb(), LocalAwsExtension.TABLE);
     StateTable table = new StateTable(aws.dynamoDb(), LocalAwsExtension.TABLE);
     rotations = new DynamoRotationStore(table);
@@ -70,6 +73,7 @@ class SweepFlowTest {
 
   @Test
   void sweep_rotatesDueParameters_alertsOnExpiry_andCountsWhatItDid() {
+    alerts.drain(); // what other tests' sweeps sent
     Instant started = Instant.now().minusSeconds(1);
     String old = SeededSecrets.generate("ssm-hook");
     parameter("/keyturn/test/hook", old);
@@ -125,6 +129,12 @@ class SweepFlowTest {
     assertThat((String) secretRotated.detail().get("secretArn"))
         .endsWith("parameter/keyturn/test/hook");
     assertThat(delivered).allSatisfy(e -> assertThat(e.raw().contains(rotated)).isFalse());
+    assertThat(alerts.drain())
+        .as("template.yaml's ExpiryAndDueRule sends the warnings, not SecretRotated, to the alerts")
+        .extracting(EventTap.Delivered::detailType, e -> e.detail().get("secretName"))
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("SecretRotationDue", "FS_SSM_MANUAL"),
+            org.assertj.core.groups.Tuple.tuple("SecretExpiring", "CF_SOON"));
     assertThat(audit.since(started, "CF_SOON", 10))
         .extracting(AuditEvent::action, AuditEvent::outcome)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("expiry.check", "expiring"));
@@ -136,6 +146,7 @@ class SweepFlowTest {
         .as("a second sweep right after does not rotate again")
         .hasSize(2);
     events.drain();
+    alerts.drain();
   }
 
   @Test

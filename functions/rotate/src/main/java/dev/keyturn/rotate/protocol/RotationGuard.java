@@ -36,4 +36,26 @@ final class RotationGuard {
     }
     return Verdict.PROCEED;
   }
+
+  /**
+   * The guards when keyturn drives the steps itself, without RotateSecret ({@link
+   * RotationService#handleDriven}): no rotation function is invoked, so rotation need not be
+   * enabled, and the token's version may not exist yet (the step that stores the new value creates
+   * it, labelled AWSPENDING).
+   *
+   * @throws TokenNotPendingException when the token is a version that is neither AWSCURRENT nor
+   *     AWSPENDING
+   */
+  static Verdict checkDriven(SecretDescription metadata, String secretId, String token) {
+    if (!metadata.hasVersion(token)) {
+      return Verdict.PROCEED;
+    }
+    if (metadata.hasStage(token, Stages.CURRENT)) {
+      return Verdict.ALREADY_CURRENT;
+    }
+    if (!metadata.hasStage(token, Stages.PENDING)) {
+      throw new TokenNotPendingException(secretId, token);
+    }
+    return Verdict.PROCEED;
+  }
 }

@@ -10,6 +10,8 @@ import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.MalformedSecretValueException;
 import dev.keyturn.rotate.generator.SecretGenerator;
 import dev.keyturn.rotate.retire.CredentialRetirement;
+import dev.keyturn.rotate.supplied.SuppliedValues;
+import dev.keyturn.rotate.supplied.ValueNotSuppliedException;
 import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.VendorCredentials;
 import dev.keyturn.rotate.vendor.Vendors;
@@ -119,9 +121,21 @@ public final class RotationService {
    * @throws RotationException (and vendor or generator errors) when a guard or the step fails
    */
   public StepOutcome handle(RotationEvent event) {
+    return handle(event, false);
+  }
+
+  /**
+   * As {@link #handle}, for steps keyturn drives itself without RotateSecret ({@link
+   * DrivenRotation}); only the guards differ ({@link RotationGuard#checkDriven}).
+   */
+  public StepOutcome handleDriven(RotationEvent event) {
+    return handle(event, true);
+  }
+
+  private StepOutcome handle(RotationEvent event, boolean driven) {
     StepOutcome outcome;
     try {
-      outcome = run(event);
+      outcome = run(event, driven);
     } catch (RuntimeException failed) {
       String step = event.step() == null ? "unknown" : event.step().eventName();
       metrics.count(Metric.ROTATIONS_FAILED, 1, Dimensions.STEP, step);
@@ -133,7 +147,7 @@ public final class RotationService {
     return outcome;
   }
 
-  private StepOutcome run(RotationEvent event) {
+  private StepOutcome run(RotationEvent event, boolean driven) {
     SecretEntry entry =
         inventory
             .secretBySourceId(event.secretId())
@@ -142,7 +156,10 @@ public final class RotationService {
     StepContext c = new StepContext(event, entry, metadata);
     RotationGuard.Verdict verdict;
     try {
-      verdict = RotationGuard.check(metadata, event.secretId(), event.token());
+      verdict =
+          driven
+              ? RotationGuard.checkDriven(metadata, event.secretId(), event.token())
+              : RotationGuard.check(metadata, event.secretId(), event.token());
     } catch (RotationException refused) {
       journal.rejected(c, refused);
       throw refused;
@@ -180,8 +197,10 @@ public final class RotationService {
    * replaced (AWSPREVIOUS) is retired first (it may hold one of the vendor's few slots, as IAM's
    * two keys per user), then the vendor issues a new one next to the current one and it is stored
    * at once as AWSPENDING ({@link VendorIssuance}: an earlier attempt's unstored credential is
-   * found and removed first). Otherwise the entry's generator makes a value from the AWSCURRENT one
-   * and PutSecretValue stores it as the token's AWSPENDING version.
+   * found and removed first). An operator-assisted entry (no generator) has nothing to make: its
+   * value must already be there, supplied by a person ({@code keyturn rotate NAME --from-stdin}),
+   * else the step fails rather than invent one. Otherwise the entry's generator makes a value from
+   * the AWSCURRENT one and PutSecretValue stores it as the token's AWSPENDING version.
    */
   String createSecret(StepContext c) {
     String currentVersion = currentVersion(c);
@@ -193,6 +212,9 @@ public final class RotationService {
     if (issuer.isPresent()) {
       retirement.retirePrevious(c.entry(), c.secretId(), c.metadata(), currentValue);
       return issuance.issue(c, issuer.get(), currentValue);
+    }
+    if (c.generatorType() == null) {
+      throw new ValueNotSuppliedException(c.name());
     }
     SecretGenerator generator = generator(c);
     String value =
@@ -233,14 +255,19 @@ public final class RotationService {
 
   /**
    * testSecret. The AWSPENDING value must be well-formed for the entry's generator; for a vendor
-   * credential an authenticated call with it must also succeed. Reads only; repeating it is
-   * harmless.
+   * credential an authenticated call with it must also succeed. A value supplied by a person (no
+   * generator) must differ from AWSCURRENT and keep its shape ({@link SuppliedValues}). Reads only;
+   * repeating it is harmless.
    */
   String testSecret(StepContext c) {
     String value =
         secrets
             .value(c.secretId(), c.token(), Stages.PENDING)
             .orElseThrow(() -> new PendingValueMissingException(c.name(), c.token()));
+    if (c.generatorType() == null) {
+      SuppliedValues.check(c.entry(), value, currentValue(c, currentVersion(c)));
+      return "supplied-value-checked";
+    }
     try {
       generator(c).checkWellFormed(value, c.generatorOptions());
     } catch (MalformedSecretValueException malformed) {
@@ -307,16 +334,14 @@ public final class RotationService {
         .orElseThrow(() -> new CurrentVersionMissingException(c.name()));
   }
 
-  private String currentValue(StepContext c, String currentVersion) {
+  private String currentValue(StepContext c, String version) {
     return secrets
-        .value(c.secretId(), currentVersion, Stages.CURRENT)
+        .value(c.secretId(), version, Stages.CURRENT)
         .orElseThrow(() -> new CurrentVersionMissingException(c.name()));
   }
 
+  /** Only for entries with a generator: the steps handle operator entries before asking. */
   private SecretGenerator generator(StepContext c) {
-    if (c.generatorType() == null) {
-      throw new NoGeneratorException(c.name());
-    }
     return generators.get(c.generatorType());
   }
 

@@ -10,6 +10,7 @@ import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.MalformedSecretValueException;
 import dev.keyturn.rotate.generator.SecretGenerator;
 import dev.keyturn.rotate.protocol.ErrorNames;
+import dev.keyturn.rotate.supplied.SuppliedValues;
 import dev.keyturn.rotate.sweep.RotationOutcome.Failed;
 import dev.keyturn.rotate.sweep.RotationOutcome.NotRotatable;
 import dev.keyturn.rotate.sweep.RotationOutcome.Reason;
@@ -42,6 +43,9 @@ public final class ParameterRotation {
 
   private static final Logger LOG = LoggerFactory.getLogger(ParameterRotation.class);
 
+  /** The audit detail's generator for a value a person supplied. */
+  static final String SUPPLIED = "supplied-by-operator";
+
   private final ParameterStore parameters;
   private final GeneratorRegistry generators;
   private final RotationStore rotations;
@@ -67,6 +71,17 @@ public final class ParameterRotation {
 
   /** Rotates the entry whatever its cadence says: the guards of {@link #refusal}, then rotation. */
   public RotationOutcome rotateNow(SecretEntry entry) {
+    return rotateNow(entry, null);
+  }
+
+  /**
+   * Rotates an operator-assisted entry (no generator) to a value a person supplied, as {@link
+   * #rotateNow(SecretEntry)} rotates a generated one: same guards, then the value's checks ({@link
+   * SuppliedValues}, against the {@code current} version) instead of the generator.
+   *
+   * @param suppliedValue the new value; null to generate one
+   */
+  public RotationOutcome rotateNow(SecretEntry entry, String suppliedValue) {
     Instant now = clock.instant();
     Optional<ParameterInfo> info;
     try {
@@ -74,11 +89,11 @@ public final class ParameterRotation {
     } catch (RuntimeException e) {
       return new Failed(entry.name(), ErrorNames.describe(e)); // nothing attempted yet
     }
-    Optional<NotRotatable> refused = refusal(entry, info.orElse(null));
+    Optional<NotRotatable> refused = refusal(entry, info.orElse(null), suppliedValue != null);
     if (refused.isPresent()) {
       return refused.get();
     }
-    return rotate(entry, info.get(), now);
+    return rotate(entry, info.get(), now, suppliedValue);
   }
 
   /** The entry's parameter as SSM describes it (no value); empty when it does not exist. */
@@ -93,6 +108,14 @@ public final class ParameterRotation {
    * @param info the parameter as described, or null when it does not exist
    */
   public Optional<NotRotatable> refusal(SecretEntry entry, ParameterInfo info) {
+    return refusal(entry, info, false);
+  }
+
+  /**
+   * As {@link #refusal(SecretEntry, ParameterInfo)}, for a rotation with ({@code supplied}) or
+   * without a value supplied by a person: a supplied value needs an entry without a generator.
+   */
+  public Optional<NotRotatable> refusal(SecretEntry entry, ParameterInfo info, boolean supplied) {
     String id = entry.source().id();
     if (cadence(entry).isEmpty()) {
       String tag = entry.tags().rotation().orElse("(none)");
@@ -101,9 +124,17 @@ public final class ParameterRotation {
           Reason.NON_ROTATING,
           "it is tagged rotation: " + tag + ", which the" + " sweep never rotates");
     }
-    if (entry.generator() == null) {
+    if (supplied && entry.generator() != null) {
       return refuse(
-          entry, Reason.NO_GENERATOR, "it has no generator (its value is issued" + " elsewhere)");
+          entry,
+          Reason.HAS_GENERATOR,
+          "it has a generator (" + entry.generator().type() + "): keyturn makes its value");
+    }
+    if (!supplied && entry.generator() == null) {
+      return refuse(
+          entry,
+          Reason.NO_GENERATOR,
+          "it has no generator: its value is issued by the vendor (supply it with --from-stdin)");
     }
     if (info == null) {
       return refuse(entry, Reason.MISSING, "SSM parameter " + id + " does not exist");
@@ -131,8 +162,13 @@ public final class ParameterRotation {
    * rotation.sweep}, outcome {@code failed}, the error's name) and returned.
    */
   RotationOutcome rotate(SecretEntry entry, ParameterInfo info, Instant now) {
+    return rotate(entry, info, now, null);
+  }
+
+  private RotationOutcome rotate(
+      SecretEntry entry, ParameterInfo info, Instant now, String suppliedValue) {
     try {
-      long version = put(entry, info, now);
+      long version = put(entry, info, now, suppliedValue);
       return new Rotated(entry.name(), info.version(), version, now);
     } catch (RuntimeException e) {
       String error = ErrorNames.describe(e);
@@ -149,16 +185,11 @@ public final class ParameterRotation {
     }
   }
 
-  private long put(SecretEntry entry, ParameterInfo info, Instant now) {
-    GeneratorSpec spec = entry.generator();
-    SecretGenerator generator = generators.get(spec.type());
+  private long put(SecretEntry entry, ParameterInfo info, Instant now, String suppliedValue) {
     ParameterValue current = parameters.read(info.name(), info.version());
-    String value =
-        generator.generate(new GenerationRequest(entry.name(), spec.options(), current.value()));
-    try {
-      generator.checkWellFormed(value, spec.options());
-    } catch (MalformedSecretValueException malformed) {
-      throw malformed.forSecret(entry.name());
+    String value = suppliedValue == null ? generate(entry, current.value()) : suppliedValue;
+    if (suppliedValue != null) {
+      SuppliedValues.check(entry, value, current.value());
     }
     long newVersion = parameters.putSecure(info.name(), value, info.keyId());
     parameters.label(info.name(), newVersion, Stages.PARAMETER_CURRENT);
@@ -174,12 +205,29 @@ public final class ParameterRotation {
         now,
         "ok",
         List.of(Long.toString(info.version()), version),
-        Map.of("parameter", info.name(), "generator", spec.type()));
+        Map.of(
+            "parameter",
+            info.name(),
+            "generator",
+            suppliedValue == null ? entry.generator().type() : SUPPLIED));
     String token = "ssm-v" + version;
     rotations.recordStep(
         new RotationRecord.StepUpdate(
             entry.name(), token, SweepAudit.STEP, "completed", now, null));
     rotations.recordRotated(entry.name(), token, version, now);
     return newVersion;
+  }
+
+  private String generate(SecretEntry entry, String currentValue) {
+    GeneratorSpec spec = entry.generator();
+    SecretGenerator generator = generators.get(spec.type());
+    String value =
+        generator.generate(new GenerationRequest(entry.name(), spec.options(), currentValue));
+    try {
+      generator.checkWellFormed(value, spec.options());
+    } catch (MalformedSecretValueException malformed) {
+      throw malformed.forSecret(entry.name());
+    }
+    return value;
   }
 }

@@ -37,8 +37,10 @@ public sealed interface RotationOutcome {
   enum Reason {
     /** The entry's rotation tag has no cadence ({@code non-rotating} or missing). */
     NON_ROTATING,
-    /** keyturn does not make this entry's value (no generator). */
+    /** keyturn does not make this entry's value (no generator) and none was supplied. */
     NO_GENERATOR,
+    /** A value was supplied for an entry whose value keyturn makes (it has a generator). */
+    HAS_GENERATOR,
     /** The parameter does not exist. */
     MISSING,
     /** The parameter is a String or StringList, which keyturn never rotates. */

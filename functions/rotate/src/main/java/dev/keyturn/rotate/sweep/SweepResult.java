@@ -12,9 +12,16 @@ import java.util.Map;
  * @param skipped due or unusable entries keyturn cannot rotate (no generator, not a SecureString)
  * @param failed entries whose rotation, lookup or expiry alert failed (the sweep carries on)
  * @param expiring entries whose {@code expiresAt} is within the warning window or past
+ * @param retireOverdue open retire-at-vendor tasks past their date
  */
 public record SweepResult(
-    int checked, int rotated, int notDue, int skipped, int failed, int expiring) {
+    int checked,
+    int rotated,
+    int notDue,
+    int skipped,
+    int failed,
+    int expiring,
+    int retireOverdue) {
 
   /** The counts by name, as the handler returns them. */
   public Map<String, Integer> toMap() {
@@ -25,6 +32,7 @@ public record SweepResult(
     counts.put("skipped", skipped);
     counts.put("failed", failed);
     counts.put("expiring", expiring);
+    counts.put("retireOverdue", retireOverdue);
     return counts;
   }
 }

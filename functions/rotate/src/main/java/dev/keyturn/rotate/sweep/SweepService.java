@@ -11,6 +11,8 @@ import dev.keyturn.rotate.protocol.ErrorNames;
 import dev.keyturn.secrets.ParameterInfo;
 import dev.keyturn.secrets.ParameterStore;
 import dev.keyturn.state.InventoryStore;
+import dev.keyturn.state.RetireTask;
+import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RotationStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * The scheduled sweep, for what Secrets Manager cannot rotate itself: SSM SecureString parameters
  * due by their cadence tag, and tokens whose {@code expiresAt} is near. A due entry is rotated by
  * {@link ParameterRotation}, the operation {@code keyturn rotate} runs too. One entry's failure is
- * audited and counted; the others still run. Metrics per sweep: {@code RotationsSucceeded}, {@code
- * SweepFailures} (a sweep that cannot run at all counts one), {@code SecretsExpiring}.
+ * audited and counted; the others still run. It also counts the retire-at-vendor tasks past their
+ * date (an old credential an operator-assisted rotation replaced, still not revoked). Metrics per
+ * sweep: {@code RotationsSucceeded}, {@code SweepFailures} (a sweep that cannot run at all counts
+ * one), {@code SecretsExpiring}, {@code RetireTasksOverdue}.
  */
 public final class SweepService {
 
@@ -35,6 +39,7 @@ public final class SweepService {
   private final DueCheck due;
   private final SweepAudit audit;
   private final ExpiryAlerts expiry;
+  private final RetireTaskStore retireTasks;
   private final Clock clock;
   private final Metrics metrics;
 
@@ -43,12 +48,14 @@ public final class SweepService {
       ParameterStore parameters,
       ParameterRotation rotation,
       RotationStore rotations,
+      RetireTaskStore retireTasks,
       AuditLog audit,
       EventPublisher events,
       Clock clock,
       String actor,
       Metrics metrics) {
     this.inventory = inventory;
+    this.retireTasks = retireTasks;
     this.parameters = parameters;
     this.audit = new SweepAudit(audit, actor);
     this.due = new DueCheck(rotation, rotations, this.audit, events);
@@ -68,7 +75,8 @@ public final class SweepService {
     metrics.publish(
         MetricRecord.of(Metric.ROTATIONS_SUCCEEDED, result.rotated())
             .and(Metric.SWEEP_FAILURES, result.failed())
-            .and(Metric.SECRETS_EXPIRING, result.expiring()));
+            .and(Metric.SECRETS_EXPIRING, result.expiring())
+            .and(Metric.RETIRE_TASKS_OVERDUE, result.retireOverdue()));
     return result;
   }
 
@@ -102,7 +110,13 @@ public final class SweepService {
         expiring++;
       }
     }
-    SweepResult result = new SweepResult(ssm.size(), rotated, notDue, skipped, failed, expiring);
+    int overdue = overdueRetireTasks(now);
+    if (overdue < 0) {
+      failed++;
+      overdue = 0;
+    }
+    SweepResult result =
+        new SweepResult(ssm.size(), rotated, notDue, skipped, failed, expiring, overdue);
     LOG.info("sweep: {}", result.toMap());
     return result;
   }
@@ -126,6 +140,25 @@ public final class SweepService {
             ErrorNames.describe(auditFailed));
       }
       return DueCheck.Outcome.FAILED;
+    }
+  }
+
+  /** Open retire-at-vendor tasks past their date (each logged by name), or -1 when unreadable. */
+  private int overdueRetireTasks(Instant now) {
+    try {
+      List<RetireTask> overdue = retireTasks.open().stream().filter(t -> t.overdue(now)).toList();
+      for (RetireTask t : overdue) {
+        LOG.warn(
+            "retire task overdue for {} (version {} replaced {}): {}",
+            t.secretName(),
+            t.newVersion(),
+            t.oldVersion(),
+            t.describe());
+      }
+      return overdue.size();
+    } catch (RuntimeException e) {
+      LOG.error("reading the retire tasks failed: {}", ErrorNames.describe(e));
+      return -1;
     }
   }
 

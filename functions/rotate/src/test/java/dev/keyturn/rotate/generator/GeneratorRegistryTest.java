@@ -80,4 +80,20 @@ class GeneratorRegistryTest {
             validating.get("random-password").generate(GenerationRequest.first("db", Map.of())))
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void everyRegisteredType_isInCoresModeTable_withTheModeItsVendorSideImplies() {
+    GeneratorRegistry all = dev.keyturn.rotate.RotationGenerators.forValidation();
+    for (String type : all.types()) {
+      dev.keyturn.inventory.RotationMode expected =
+          type.equals("heroku-authorization") || type.equals("aws-iam-access-key")
+              ? dev.keyturn.inventory.RotationMode.VENDOR
+              : dev.keyturn.inventory.RotationMode.GENERATED;
+      assertThat(dev.keyturn.inventory.GeneratorTypes.find(type))
+          .as(type)
+          .get()
+          .extracting(dev.keyturn.inventory.GeneratorTypes.Type::mode)
+          .isEqualTo(expected);
+    }
+  }
 }

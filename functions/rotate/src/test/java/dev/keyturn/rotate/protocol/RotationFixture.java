@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A RotationService over in-memory ports, for one secret (rotation configured). */
+/** A RotationService over in-memory ports, for one secret (rotation configured unless asked). */
 final class RotationFixture {
 
   /** The ports the service calls; inject failures here. */
@@ -59,7 +59,25 @@ final class RotationFixture {
       String initialValue,
       List<Vendor> moreVendors,
       List<VendorCredentials> issuers) {
-    this.secrets = secretsManager.create(entry.source().id(), initialValue).enableRotation();
+    this(entry, initialValue, moreVendors, issuers, true);
+  }
+
+  /**
+   * A secret nobody configured rotation on (no rotation Lambda): what {@code keyturn rotate
+   * --in-process} and operator-assisted rotation drive themselves.
+   */
+  static RotationFixture withoutRotationLambda(SecretEntry entry, String initialValue) {
+    return new RotationFixture(entry, initialValue, List.of(), List.of(), false);
+  }
+
+  private RotationFixture(
+      SecretEntry entry,
+      String initialValue,
+      List<Vendor> moreVendors,
+      List<VendorCredentials> issuers,
+      boolean rotationLambda) {
+    FakeSecret secret = secretsManager.create(entry.source().id(), initialValue);
+    this.secrets = rotationLambda ? secret.enableRotation() : secret;
     inventory.add(entry);
     Vendors vendors = new Vendors(new ArrayList<>(moreVendors), issuers);
     Clock clock = Clock.systemUTC();

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Creates the keyturn bus in moto and a rule that copies every {@code keyturn.rotate} event to a
- * queue, so tests read what the function really published.
+ * Creates the keyturn bus in moto and a rule that copies every {@code keyturn.rotate} event (or
+ * those of another pattern) to a queue, so tests read what the function really published.
  */
 public final class EventTap {
 
@@ -30,8 +30,19 @@ public final class EventTap {
 
   /** Sets up bus, rule and queue (clients with default settings, i.e. moto in tests). */
   public EventTap(String busName) {
+    this(busName, "{\"source\":[\"keyturn.rotate\"]}");
+  }
+
+  /**
+   * A tap whose rule matches {@code eventPattern} (e.g. a rule of template.yaml), on the bus, which
+   * is created unless it exists.
+   */
+  public EventTap(String busName, String eventPattern) {
     try (EventBridgeClient events = EventBridgeClient.create()) {
-      events.createEventBus(b -> b.name(busName));
+      if (events.listEventBuses(b -> b.namePrefix(busName)).eventBuses().stream()
+          .noneMatch(bus -> bus.name().equals(busName))) {
+        events.createEventBus(b -> b.name(busName));
+      }
       String name = "keyturn-events-" + UUID.randomUUID();
       queueUrl = sqs.createQueue(b -> b.queueName(name)).queueUrl();
       String queueArn =
@@ -39,8 +50,7 @@ public final class EventTap {
                   b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
               .attributes()
               .get(QueueAttributeName.QUEUE_ARN);
-      events.putRule(b ->
-          b.name(name).eventBusName(busName).eventPattern("{\"source\":[\"keyturn.rotate\"]}"));
+      events.putRule(b -> b.name(name).eventBusName(busName).eventPattern(eventPattern));
       events.putTargets(
           b -> b.rule(name).eventBusName(busName).targets(t -> t.id("queue").arn(queueArn)));
     }

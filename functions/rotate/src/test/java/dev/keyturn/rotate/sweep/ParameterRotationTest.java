@@ -21,6 +21,7 @@ import dev.keyturn.testing.fakes.FakeAuditLog;
 import dev.keyturn.testing.fakes.FakeEventPublisher;
 import dev.keyturn.testing.fakes.FakeInventoryStore;
 import dev.keyturn.testing.fakes.FakeParameterStore;
+import dev.keyturn.testing.fakes.FakeRetireTaskStore;
 import dev.keyturn.testing.fakes.FakeRotationStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,7 @@ class ParameterRotationTest {
   private final FakeParameterStore parameters = new FakeParameterStore();
   private final FakeRotationStore rotations = new FakeRotationStore();
   private final FakeAuditLog audit = new FakeAuditLog();
+  final FakeRetireTaskStore retireTasks = new FakeRetireTaskStore();
   private final FakeEventPublisher events = new FakeEventPublisher();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -136,7 +138,16 @@ class ParameterRotationTest {
     ParameterRotation rotation = rotation();
     SweepService sweep =
         new SweepService(
-            inventory, parameters, rotation, rotations, audit, events, clock, "test", Metrics.NONE);
+            inventory,
+            parameters,
+            rotation,
+            rotations,
+            retireTasks,
+            audit,
+            events,
+            clock,
+            "test",
+            Metrics.NONE);
 
     rotation.rotateNow(now);
     sweep.sweep();
@@ -164,6 +175,7 @@ class ParameterRotationTest {
             parameters,
             rotation(failingHmacKey()),
             rotations,
+            retireTasks,
             audit,
             events,
             clock,
@@ -207,5 +219,44 @@ class ParameterRotationTest {
               @Override
               public void checkWellFormed(String value, Map<String, String> options) {}
             }));
+  }
+
+  @Test
+  void rotateNow_withASuppliedValue_putsIt_forAnEntryWithoutGenerator_asTheSweepWould() {
+    parameters.create("/keyturn/prod/fs", "SecureString", KEY, NOW.minus(Duration.ofDays(1)));
+    SecretEntry operator = Entries.ssm("FS_SUPPORT_API", "/keyturn/prod/fs", "90d", null, Map.of());
+    String supplied = "fs-token-" + "d".repeat(32);
+
+    var outcome = rotation().rotateNow(operator, supplied);
+
+    assertThat(outcome).isInstanceOf(Rotated.class);
+    assertThat(parameters.valueAt("/keyturn/prod/fs", 2)).isEqualTo(supplied);
+    assertThat(audit.events().getFirst().detail())
+        .containsEntry("generator", "supplied-by-operator");
+    assertThat(events.ofType("SecretRotated")).hasSize(1);
+    assertThat(rotations.lastRotated("FS_SUPPORT_API")).contains(NOW);
+  }
+
+  @Test
+  void rotateNow_refusesASuppliedValue_forAGeneratedEntry_andTheCurrentValue_forAnOperatorOne() {
+    SecretEntry generated = parameter("RX_HOOK", "/keyturn/prod/hook", "SecureString", "30d");
+    parameters.create("/keyturn/prod/fs", "SecureString", KEY, NOW.minus(Duration.ofDays(1)));
+    SecretEntry operator = Entries.ssm("FS_SUPPORT_API", "/keyturn/prod/fs", "90d", null, Map.of());
+
+    assertThat(rotation().rotateNow(generated, "x".repeat(20)))
+        .isInstanceOfSatisfying(
+            NotRotatable.class, n -> assertThat(n.reason()).isEqualTo(Reason.HAS_GENERATOR));
+    assertThat(rotation().rotateNow(operator, KEY))
+        .isInstanceOfSatisfying(
+            Failed.class,
+            f -> assertThat(f.error()).contains("is the current one").doesNotContain(KEY));
+    assertThat(rotation().rotateNow(operator))
+        .isInstanceOfSatisfying(
+            NotRotatable.class,
+            n -> {
+              assertThat(n.reason()).isEqualTo(Reason.NO_GENERATOR);
+              assertThat(n.detail()).contains("--from-stdin");
+            });
+    assertThat(parameters.latest("/keyturn/prod/fs")).isEqualTo(1);
   }
 }

@@ -18,6 +18,7 @@ import dev.keyturn.testing.fakes.FakeInventoryStore;
 import dev.keyturn.testing.fakes.FakeMetrics;
 import dev.keyturn.testing.fakes.FakeParameterStore;
 import dev.keyturn.testing.fakes.FakePort;
+import dev.keyturn.testing.fakes.FakeRetireTaskStore;
 import dev.keyturn.testing.fakes.FakeRotationStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ class SweepServiceTest {
   private final FakeParameterStore parameters = new FakeParameterStore();
   private final FakeRotationStore rotations = new FakeRotationStore();
   private final FakeAuditLog audit = new FakeAuditLog();
+  final FakeRetireTaskStore retireTasks = new FakeRetireTaskStore();
   private final FakeEventPublisher events = new FakeEventPublisher();
   private final FakeMetrics metrics = new FakeMetrics();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -49,7 +51,16 @@ class SweepServiceTest {
           "test");
   private final SweepService sweep =
       new SweepService(
-          inventory, parameters, rotation, rotations, audit, events, clock, "test", metrics);
+          inventory,
+          parameters,
+          rotation,
+          rotations,
+          retireTasks,
+          audit,
+          events,
+          clock,
+          "test",
+          metrics);
 
   private void ssmEntry(String name, String path, String cadence, Instant modified) {
     inventory.add(Entries.ssm(name, path, cadence, "hmac-key", Map.of()));
@@ -193,7 +204,8 @@ class SweepServiceTest {
                 .containsExactly(
                     Map.entry(Metric.ROTATIONS_SUCCEEDED, 1L),
                     Map.entry(Metric.SWEEP_FAILURES, 1L),
-                    Map.entry(Metric.SECRETS_EXPIRING, 1L)));
+                    Map.entry(Metric.SECRETS_EXPIRING, 1L),
+                    Map.entry(Metric.RETIRE_TASKS_OVERDUE, 0L)));
   }
 
   @Test
@@ -202,10 +214,46 @@ class SweepServiceTest {
     unreachable.failAlways(FakePort.ANY);
     SweepService failing =
         new SweepService(
-            unreachable, parameters, rotation, rotations, audit, events, clock, "test", metrics);
+            unreachable,
+            parameters,
+            rotation,
+            rotations,
+            retireTasks,
+            audit,
+            events,
+            clock,
+            "test",
+            metrics);
 
     assertThatThrownBy(failing::sweep).isInstanceOf(IllegalStateException.class);
 
     assertThat(metrics.total(Metric.SWEEP_FAILURES)).isEqualTo(1);
+  }
+
+  @Test
+  void sweep_countsRetireTasksPastTheirDate_asRetireTasksOverdue() {
+    retireTasks.record(task("ALP_LIVE_TRADING", "v2", NOW.minus(Duration.ofDays(8))));
+    retireTasks.record(task("PM_SERVER_MAIL", "v3", NOW.minus(Duration.ofDays(1))));
+    retireTasks.record(task("ANT_CLAUDE_SDK", "v4", NOW.minus(Duration.ofDays(30))));
+    retireTasks.close("ANT_CLAUDE_SDK", NOW.minus(Duration.ofDays(20)), "ops");
+
+    SweepResult result = sweep.sweep();
+
+    assertThat(result.retireOverdue()).isEqualTo(1);
+    assertThat(result.toMap()).containsEntry("retireOverdue", 1);
+    assertThat(metrics.total(Metric.RETIRE_TASKS_OVERDUE)).isEqualTo(1);
+  }
+
+  private static dev.keyturn.state.RetireTask task(String name, String version, Instant created) {
+    return new dev.keyturn.state.RetireTask(
+        name,
+        "Alpaca",
+        "dash",
+        "old",
+        version,
+        created,
+        created.plus(Duration.ofDays(7)),
+        null,
+        null);
   }
 }
