@@ -94,7 +94,7 @@ public final class HeadlessChromium implements AutoCloseable {
       }
     }
     throw new IllegalStateException(
-        "no chromium: install it (apt-get update && apt-get install -y chromium; .ci/run does)");
+        "no chromium: install it (apt-get update && apt-get install -y chromium; bin/test does)");
   }
 
   /** Chromium writes the port it chose into the profile's DevToolsActivePort. */

@@ -2,7 +2,7 @@ package dev.keyturn.local.db;
 
 /**
  * A server's Debian package is not installed. The message says how to install it; tests that need
- * the server are skipped for it unless {@code KEYTURN_DATABASES=required} (what {@code .ci/run}
+ * the server are skipped for it unless {@code KEYTURN_DATABASES=required} (what {@code bin/test}
  * sets), where they fail instead.
  */
 public final class ServerNotInstalledException extends RuntimeException {
@@ -14,7 +14,7 @@ public final class ServerNotInstalledException extends RuntimeException {
         missing
             + " not found: install the Debian package with `apt-get install -y "
             + packageName
-            + "` (.ci/run does)");
+            + "` (bin/test does)");
     this.packageName = packageName;
   }
 

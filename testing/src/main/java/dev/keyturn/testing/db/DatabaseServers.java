@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class DatabaseServers {
 
-  /** Set to {@value #REQUIRED} where a missing server must fail the build (.ci/run sets it). */
+  /** Set to {@value #REQUIRED} where a missing server must fail the build (bin/test sets it). */
   public static final String REQUIRE_VARIABLE = "KEYTURN_DATABASES";
 
   public static final String REQUIRED = "required";
