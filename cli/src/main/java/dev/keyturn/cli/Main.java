@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       dev.keyturn.cli.sync.SyncCommand.class,
       dev.keyturn.cli.rotate.RotateCommand.class,
       dev.keyturn.cli.rotate.RetiredCommand.class,
+      dev.keyturn.cli.revoke.RevokeCommand.class,
       dev.keyturn.cli.status.StatusCommand.class,
       dev.keyturn.cli.run.RunCommand.class,
       dev.keyturn.cli.audit.AuditCommand.class,

@@ -20,6 +20,7 @@ import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.ReplayGuard;
 import dev.keyturn.state.RetireTaskStore;
+import dev.keyturn.state.RevocationStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SenderPushStore;
 import dev.keyturn.state.SyncStateStore;
@@ -29,6 +30,7 @@ import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.DynamoLeaseStore;
 import dev.keyturn.state.dynamodb.DynamoReplayGuard;
 import dev.keyturn.state.dynamodb.DynamoRetireTaskStore;
+import dev.keyturn.state.dynamodb.DynamoRevocationStore;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.DynamoSenderPushStore;
 import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
@@ -81,6 +83,11 @@ public class CoreBeans {
   @Singleton
   public CredentialLedger credentialLedger(StateTable table) {
     return new DynamoCredentialLedger(table);
+  }
+
+  @Singleton
+  public RevocationStore revocationStore(StateTable table) {
+    return new DynamoRevocationStore(table);
   }
 
   @Singleton

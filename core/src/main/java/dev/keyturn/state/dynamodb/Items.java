@@ -30,6 +30,7 @@ final class Items {
   static final String LEASE_PREFIX = "LEASE#";
   static final String MSG_PREFIX = "MSG#";
   static final String PUSH_PREFIX = "PUSH#";
+  static final String REVOKED_PREFIX = "REVOKED#";
   static final String AUDIT_PREFIX = "AUDIT#";
   static final String RETIRE_PK = "RETIRE";
 

@@ -42,7 +42,9 @@ final class Rejections {
     UNKNOWN_SOURCE,
     BODY_TOO_LARGE,
     MALFORMED_BODY,
-    EVENT_TOO_LARGE
+    EVENT_TOO_LARGE,
+    /** Secrets Manager is down and the cached versions are too old to verify with (503). */
+    SECRETS_STALE
   }
 
   private static final Logger log = LoggerFactory.getLogger(Rejections.class);

@@ -33,18 +33,26 @@ public class WebhookBeans {
   public WebhookSettings webhookSettings(
       @Value("${keyturn.webhook.max-body-bytes:262144}") int maxBodyBytes,
       @Value("${keyturn.webhook.secret-ttl:60s}") Duration secretTtl,
+      @Value("${keyturn.webhook.secret-max-stale:5m}") Duration secretMaxStale,
       @Value("${keyturn.webhook.inventory-ttl:60s}") Duration inventoryTtl,
       @Value("${keyturn.webhook.untimed-replay-ttl:7d}") Duration untimedReplayTtl,
       @Value("${keyturn.webhook.claim-ttl:10s}") Duration claimTtl,
       @Value("${keyturn.aws.call-timeout:20s}") Duration awsCallTimeout,
       @Value("${aws.lambda.function.name:keyturn-webhook}") String actor) {
     return new WebhookSettings(
-        maxBodyBytes, secretTtl, inventoryTtl, untimedReplayTtl, claimTtl, awsCallTimeout, actor);
+        maxBodyBytes,
+        secretTtl,
+        secretMaxStale,
+        inventoryTtl,
+        untimedReplayTtl,
+        claimTtl,
+        awsCallTimeout,
+        actor);
   }
 
   @Singleton
   public SecretVersionsCache secretVersionsCache(SecretSource secrets, WebhookSettings settings) {
-    return new SecretVersionsCache(secrets, settings.secretTtl());
+    return new SecretVersionsCache(secrets, settings.secretTtl(), settings.secretMaxStale());
   }
 
   @Singleton

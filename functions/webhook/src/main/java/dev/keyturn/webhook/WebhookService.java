@@ -21,6 +21,7 @@ import dev.keyturn.webhook.source.SourceRegistry;
 import dev.keyturn.webhook.source.WebhookSource;
 import dev.keyturn.webhook.verify.Candidates;
 import dev.keyturn.webhook.verify.SecretVersionsCache;
+import dev.keyturn.webhook.verify.StaleSecretVersionsException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -133,9 +134,19 @@ public final class WebhookService {
       Invocation invocation,
       Instant now) {
     WebhookRequest delivery = new WebhookRequest(body, Headers.of(request.headers()));
-    Candidates candidates =
-        DependencyUnavailableException.call(
-            "secrets", () -> secrets.candidates(source.secret(), now));
+    Candidates candidates;
+    try {
+      candidates =
+          DependencyUnavailableException.call(
+              "secrets", () -> secrets.candidates(source.secret(), now));
+    } catch (DependencyUnavailableException e) {
+      if (!(e.getCause() instanceof StaleSecretVersionsException)) {
+        throw e;
+      }
+      // fail closed: never verify with versions that may have been revoked since
+      return reject(
+          now, invocation, source.name(), Reason.SECRETS_STALE, WebhookResponse.unavailable());
+    }
     VerificationResult result = source.check().verify(delivery, candidates.values(), now);
     if (result instanceof Rejected rejected && rejected.refreshMayHelp()) {
       Optional<Candidates> newer = refreshed(source, candidates, now);

@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param secretTtl how long a container keeps a secret's live versions ({@code
  *     keyturn.webhook.secret-ttl}, default 60s); also the minimum gap between two refreshes forced
  *     by signatures that match no cached version
+ * @param secretMaxStale the oldest read of a secret's versions a container may still verify with
+ *     when Secrets Manager cannot be read ({@code keyturn.webhook.secret-max-stale}, default 5m);
+ *     past it deliveries are refused with 503 ({@code SECRETS_STALE}) instead
  * @param inventoryTtl how long a container keeps the webhook sources read from the table ({@code
  *     keyturn.webhook.inventory-ttl}, default 60s)
  * @param untimedReplayTtl how long delivery keys of schemes without a signed timestamp are
@@ -26,6 +29,7 @@ import java.time.Duration;
 public record WebhookSettings(
     int maxBodyBytes,
     Duration secretTtl,
+    Duration secretMaxStale,
     Duration inventoryTtl,
     Duration untimedReplayTtl,
     Duration claimTtl,
@@ -33,6 +37,7 @@ public record WebhookSettings(
     String actor) {
 
   public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+  public static final Duration DEFAULT_SECRET_MAX_STALE = Duration.ofMinutes(5);
   public static final Duration DEFAULT_CLAIM_TTL = Duration.ofSeconds(10);
 
   /** The webhook's AWS call timeout (WebhookHandler sets it as the function's default). */
@@ -49,6 +54,7 @@ public record WebhookSettings(
       new WebhookSettings(
           DEFAULT_MAX_BODY_BYTES,
           Duration.ofSeconds(60),
+          DEFAULT_SECRET_MAX_STALE,
           Duration.ofSeconds(60),
           DeliveryCheck.DEFAULT_UNTIMED_REPLAY_TTL,
           DEFAULT_CLAIM_TTL,
@@ -59,6 +65,9 @@ public record WebhookSettings(
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("keyturn.webhook.max-body-bytes must be positive");
     }
+    if (!secretMaxStale.isPositive()) {
+      throw new IllegalArgumentException("keyturn.webhook.secret-max-stale must be positive");
+    }
     if (!claimTtl.isPositive() || !awsCallTimeout.isPositive()) {
       throw new IllegalArgumentException(
           "keyturn.webhook.claim-ttl and keyturn.aws.call-timeout must be positive");
@@ -68,6 +77,26 @@ public record WebhookSettings(
   /** These settings with another body limit. */
   public WebhookSettings withMaxBodyBytes(int limit) {
     return new WebhookSettings(
-        limit, secretTtl, inventoryTtl, untimedReplayTtl, claimTtl, awsCallTimeout, actor);
+        limit,
+        secretTtl,
+        secretMaxStale,
+        inventoryTtl,
+        untimedReplayTtl,
+        claimTtl,
+        awsCallTimeout,
+        actor);
+  }
+
+  /** These settings with another secret TTL and staleness bound. */
+  public WebhookSettings withSecretCache(Duration ttl, Duration maxStale) {
+    return new WebhookSettings(
+        maxBodyBytes,
+        ttl,
+        maxStale,
+        inventoryTtl,
+        untimedReplayTtl,
+        claimTtl,
+        awsCallTimeout,
+        actor);
   }
 }

@@ -106,4 +106,26 @@ class WebhookServiceRotationTest {
 
     assertThat(send(first)).isEqualTo(202);
   }
+
+  @Test
+  void whenSecretsManagerStaysDownPastTheBound_deliveriesAre503_countedAsSecretsStale() {
+    send(first);
+    world.secrets.failAlways("liveVersions");
+    world.clock.advance(world.settings.secretMaxStale());
+
+    var response = world.send(world.signed(github, first, "{\"late\":1}"));
+
+    assertThat(response.getStatusCode()).isEqualTo(503);
+    assertThat(response.getHeaders()).containsKey("retry-after");
+    assertThat(world.bus.published()).hasSize(1);
+    assertThat(
+            world.metrics.total(
+                dev.keyturn.observability.Metric.WEBHOOKS_REJECTED, "Reason", "SECRETS_STALE"))
+        .isEqualTo(1);
+    assertThat(world.auditedRejections()).contains("SECRETS_STALE");
+
+    world.secrets.heal();
+    world.clock.advance(Duration.ofSeconds(1));
+    assertThat(send(first)).isEqualTo(202);
+  }
 }

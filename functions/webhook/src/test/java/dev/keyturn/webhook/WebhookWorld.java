@@ -59,7 +59,7 @@ final class WebhookWorld {
     service =
         new WebhookService(
             new SourceRegistry(inventory, settings.inventoryTtl(), settings.untimedReplayTtl()),
-            new SecretVersionsCache(secrets, settings.secretTtl()),
+            new SecretVersionsCache(secrets, settings.secretTtl(), settings.secretMaxStale()),
             forwarder,
             audit,
             audit,

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * (a rotation in flight), so {@link #refreshAfterMismatch} re-reads once; to keep forged or stale
  * signatures from turning into a fetch storm it does so at most once per TTL per secret. When a
  * scheduled re-read fails, the previous versions keep serving (Secrets Manager being down also
- * stops rotations) and the next attempt waits {@link #RETRY_AFTER_FAILURE}.
+ * stops rotations) and the next attempt waits {@link #RETRY_AFTER_FAILURE} — but only while they
+ * were read less than {@code maxStale} ago: after that the cache fails closed ({@link
+ * StaleSecretVersionsException}), because a version revoked meanwhile must not keep verifying.
  */
 public final class SecretVersionsCache {
 
@@ -32,6 +34,7 @@ public final class SecretVersionsCache {
 
   private final SecretSource secrets;
   private final Duration ttl;
+  private final Duration maxStale;
   private final Map<Source, Entry> entries = new HashMap<>();
 
   private static final class Entry {
@@ -45,22 +48,29 @@ public final class SecretVersionsCache {
     }
   }
 
-  public SecretVersionsCache(SecretSource secrets, Duration ttl) {
+  /**
+   * @param ttl how long versions are served before they are read again
+   * @param maxStale the oldest read that may still verify when a re-read fails
+   */
+  public SecretVersionsCache(SecretSource secrets, Duration ttl, Duration maxStale) {
     this.secrets = Objects.requireNonNull(secrets, "secrets");
-    if (ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException("secret TTL must be positive");
+    if (ttl.isNegative() || ttl.isZero() || !maxStale.isPositive()) {
+      throw new IllegalArgumentException("secret TTL and max staleness must be positive");
     }
     this.ttl = ttl;
+    this.maxStale = maxStale;
   }
 
   /**
    * The cached versions, read again when older than the TTL.
    *
    * @throws RuntimeException from the secret source when nothing is cached and the read fails
+   * @throws StaleSecretVersionsException when the read fails and the cached versions are older than
+   *     {@code maxStale}
    */
   public synchronized Candidates candidates(Source source, Instant now) {
     Entry entry = entries.get(source);
-    if (entry != null && now.isBefore(entry.staleAt)) {
+    if (entry != null && now.isBefore(entry.staleAt) && servable(entry, now)) {
       return entry.candidates;
     }
     try {
@@ -75,6 +85,13 @@ public final class SecretVersionsCache {
     } catch (RuntimeException e) {
       if (entry == null) {
         throw e;
+      }
+      if (!servable(entry, now)) {
+        log.warn(
+            "webhook secret re-read failed ({}); versions read at {} are too old, failing closed",
+            e.getClass().getSimpleName(),
+            entry.candidates.fetchedAt());
+        throw new StaleSecretVersionsException(source.toString(), entry.candidates.fetchedAt(), e);
       }
       entry.staleAt = now.plus(RETRY_AFTER_FAILURE);
       log.warn(
@@ -109,6 +126,10 @@ public final class SecretVersionsCache {
     entry.candidates = fresh;
     entry.staleAt = now.plus(ttl);
     return changed(used, fresh);
+  }
+
+  private boolean servable(Entry entry, Instant now) {
+    return now.isBefore(entry.candidates.fetchedAt().plus(maxStale));
   }
 
   private static Optional<Candidates> changed(Candidates used, Candidates now) {

@@ -13,10 +13,11 @@ class SecretVersionsCacheTest {
 
   static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
   static final Duration TTL = Duration.ofSeconds(60);
+  static final Duration MAX_STALE = Duration.ofMinutes(5);
 
   final FakeSecretSource secrets = new FakeSecretSource();
   final Source source = new Source.SecretsManager("keyturn/test/cache");
-  final SecretVersionsCache cache = new SecretVersionsCache(secrets, TTL);
+  final SecretVersionsCache cache = new SecretVersionsCache(secrets, TTL, MAX_STALE);
 
   @Test
   void candidates_areInStageOrder_currentPendingPrevious() {
@@ -88,6 +89,44 @@ class SecretVersionsCacheTest {
     assertThat(secrets.calls("liveVersions")).isEqualTo(1);
     cache.candidates(source, T0.plusSeconds(65));
     assertThat(secrets.calls("liveVersions")).isEqualTo(2);
+  }
+
+  @Test
+  void failedReRead_failsClosed_onceTheCachedReadIsOlderThanTheBound() {
+    secrets.put(source, "one");
+    cache.candidates(source, T0);
+    secrets.failAlways("liveVersions");
+
+    assertThat(cache.candidates(source, T0.plus(MAX_STALE).minusSeconds(1)).values())
+        .containsExactly("one");
+    assertThatThrownBy(() -> cache.candidates(source, T0.plus(MAX_STALE)))
+        .isInstanceOf(StaleSecretVersionsException.class)
+        .hasMessageContaining("keyturn/test/cache")
+        .hasMessageNotContaining("one\"");
+  }
+
+  @Test
+  void afterFailingClosed_aHealedSecretSourceServesAgain() {
+    secrets.put(source, "one");
+    cache.candidates(source, T0);
+    secrets.failAlways("liveVersions");
+    assertThatThrownBy(() -> cache.candidates(source, T0.plus(MAX_STALE).plusSeconds(10)))
+        .isInstanceOf(StaleSecretVersionsException.class);
+
+    secrets.heal();
+    assertThat(cache.candidates(source, T0.plus(MAX_STALE).plusSeconds(11)).values())
+        .containsExactly("one");
+  }
+
+  @Test
+  void aTtlLongerThanTheBound_stillReReadsOnceTheBoundIsReached() {
+    SecretVersionsCache slow = new SecretVersionsCache(secrets, Duration.ofHours(1), MAX_STALE);
+    secrets.put(source, "one");
+    slow.candidates(source, T0);
+    secrets.failAlways("liveVersions");
+
+    assertThatThrownBy(() -> slow.candidates(source, T0.plus(MAX_STALE)))
+        .isInstanceOf(StaleSecretVersionsException.class);
   }
 
   @Test
