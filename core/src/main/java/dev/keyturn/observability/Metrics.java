@@ -2,8 +2,8 @@ package dev.keyturn.observability;
 
 /**
  * Where services report what they did, as counts (port; adapters: {@link EmfMetrics} in Lambda,
- * {@link RecordingMetrics} in memory, {@link #NONE} elsewhere). Publishing never throws: a metric
- * must not fail the work it describes.
+ * {@link #NONE} elsewhere; tests record them with keyturn-testing-fakes' {@code FakeMetrics}).
+ * Publishing never throws: a metric must not fail the work it describes.
  */
 public interface Metrics {
 

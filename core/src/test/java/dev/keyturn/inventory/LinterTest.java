@@ -84,6 +84,56 @@ class LinterTest {
   }
 
   @Test
+  void everyFinding_carriesFileLineAndColumn() {
+    LintReport report =
+        linter.lint(InventoryParser.parse(Path.of("src/test/resources/inventory/broken.yaml")));
+
+    assertThat(report.findings())
+        .allSatisfy(f -> {
+          assertThat(f.location()).as(f.rule()).isNotNull();
+          assertThat(f.location().file()).isEqualTo("src/test/resources/inventory/broken.yaml");
+          assertThat(f.location().line()).as(f.rule()).isGreaterThan(1);
+        });
+  }
+
+  @Test
+  void aFinding_pointsAtTheKeyItsRuleIsAbout() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: CF_DNS_EDIT
+            source: {secretsManager: a}
+            tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+            environments: [prod]
+            expiresAt: "next tuesday"
+          - name: CF_DNS_EDIT
+            source: {secretsManager: b}
+            tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+            environments: [prod]
+        """;
+
+    assertThat(lint(yaml).findings())
+        .extracting(Finding::rule, f -> f.location().toString())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("expiry", "test.yaml:7:5"),
+            org.assertj.core.groups.Tuple.tuple("duplicate-name", "test.yaml:8:5"));
+  }
+
+  @Test
+  void duplicateKeys_areAnError() {
+    assertThat(lint("version: 2\nversion: 1\nsecrets: []\n").findings())
+        .extracting(
+            Finding::rule, Finding::severity, f -> f.location().toString(), Finding::message)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "schema",
+                Severity.ERROR,
+                "test.yaml:2:1",
+                "duplicate key `version` (first at line 1)"));
+  }
+
+  @Test
   void name_rejectsUnknownVendor_untilDeclaredUnderVendors() {
     String entry =
         """
@@ -199,5 +249,113 @@ class LinterTest {
     assertThat(lint(yaml).findings())
         .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("CF_ONE_TOKEN").contains("OLD"));
+  }
+
+  @Test
+  void sourcePerEnv_refusesOneSourceForSeveralEnvironments_andAcceptsOnePerEnvironment() {
+    String single =
+        """
+        version: 1
+        secrets:
+          - name: PM_SERVER_MAIL
+            source: {secretsManager: a}
+            tags: {function: mail-send, sensitivity: high, consumer: raptor, rotation: 90d}
+            environments: [prod, staging]
+            sinks: [{heroku: {app: raptor, var: POSTMARK}}]
+        """;
+    String perEnv =
+        """
+        version: 1
+        secrets:
+          - name: PM_SERVER_MAIL
+            source: {prod: {secretsManager: a}, staging: {secretsManager: b}}
+            tags: {function: mail-send, sensitivity: high, consumer: raptor, rotation: 90d}
+            environments: [prod, staging]
+            sinks:
+              - heroku: {app: raptor, var: POSTMARK, env: prod}
+              - heroku: {app: raptor-staging, var: POSTMARK, env: staging}
+        """;
+
+    assertThat(lint(single).findings())
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.rule()).isEqualTo("env-source-per-env");
+          assertThat(f.fix()).contains("prod: {...}, staging: {...}");
+        });
+    assertThat(lint(perEnv).findings()).isEmpty();
+  }
+
+  @Test
+  void sourcePerEnv_namesAMissingSource_anUnlistedOne_andASinkWithoutEnv() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: PM_SERVER_MAIL
+            source: {prod: {secretsManager: a}, dev: {secretsManager: b}}
+            tags: {function: mail-send, sensitivity: high, consumer: raptor, rotation: 90d}
+            environments: [prod, staging]
+            sinks:
+              - heroku: {app: raptor, var: POSTMARK}
+              - heroku: {app: raptor-staging, var: POSTMARK, env: staging}
+        """;
+
+    assertThat(lint(yaml).findings())
+        .filteredOn(f -> f.rule().equals("env-source-per-env"))
+        .extracting(Finding::message)
+        .containsExactlyInAnyOrder(
+            "listed in staging but has no staging source",
+            "has a dev source but is not listed in dev",
+            "sink heroku raptor POSTMARK does not say which environment's value it publishes",
+            "sink heroku raptor-staging POSTMARK publishes staging, which has no source");
+  }
+
+  @Test
+  void accountScope_refusesAStagingSource_butLetsStagingSinksReadProd() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: CF_DNS_EDIT
+            scope: account
+            source: {prod: {secretsManager: a}%s}
+            tags: {function: dns-edit, sensitivity: high, consumer: ci, rotation: 90d}
+            environments: [prod]
+            sinks:
+              - github: {repo: raxx/infra, environment: staging, var: CF_TOKEN, env: staging}
+        """;
+
+    assertThat(lint(yaml.formatted("")).findings()).isEmpty();
+    assertThat(lint(yaml.formatted(", staging: {secretsManager: b}")).findings())
+        .extracting(Finding::rule, Finding::message)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "env-account-prod-only", "account-wide token has a source outside prod [staging]"));
+  }
+
+  @Test
+  void clientVisible_refusesEveryFrontEndPublicPrefix_onAnyKindOfSink() {
+    String yaml =
+        """
+        version: 1
+        secrets:
+          - name: STR_BILLING_READ
+            source: {secretsManager: a}
+            tags: {function: billing-read, sensitivity: high, consumer: raptor, rotation: 90d}
+            environments: [prod]
+            sinks:
+              - heroku: {app: web, var: NEXT_PUBLIC_STRIPE}
+              - dotenv: {file: .env, var: VITE_STRIPE}
+              - github: {repo: raxx/web, var: REACT_APP_STRIPE}
+              - cloudflare: {account: a1, script: web, var: PUBLIC_STRIPE}
+              - heroku: {app: mobile, var: STRIPE, previousVar: EXPO_PUBLIC_STRIPE}
+              - heroku: {app: api, var: STRIPE_SECRET_KEY}
+        """;
+
+    assertThat(lint(yaml).findings())
+        .allSatisfy(f -> assertThat(f.rule()).isEqualTo("client-visible-sink"))
+        .extracting(Finding::message)
+        .hasSize(5)
+        .noneMatch(m -> m.contains("STRIPE_SECRET_KEY"));
   }
 }

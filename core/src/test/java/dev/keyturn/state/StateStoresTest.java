@@ -110,6 +110,76 @@ class StateStoresTest {
   }
 
   @Test
+  void syncState_releasePendingVars_areConfirmedByTheFirstReleaseReportedAfterThem() {
+    DynamoSyncStateStore sync = new DynamoSyncStateStore(table);
+    sync.recordPublished(
+        "web2",
+        List.of(
+            new SyncStateStore.VarState("web2", "A", "CF_A", "v1", null, null, NOW, null),
+            new SyncStateStore.VarState(
+                "web2", "LATER", "CF_B", "v2", null, null, NOW.plusSeconds(60), null)));
+
+    SyncStateStore.ReleaseConfirmation first =
+        sync.confirmRelease("web2", "rel-9", NOW.plusSeconds(5));
+    SyncStateStore.ReleaseConfirmation again =
+        sync.confirmRelease("web2", "rel-9", NOW.plusSeconds(6));
+
+    Map<String, SyncStateStore.VarState> vars = sync.vars("web2");
+    assertThat(first).isEqualTo(SyncStateStore.ReleaseConfirmation.CONFIRMED);
+    assertThat(again).isEqualTo(SyncStateStore.ReleaseConfirmation.ALREADY_CONFIRMED);
+    assertThat(vars.get("A").releaseId()).isEqualTo("rel-9");
+    assertThat(vars.get("A").confirmedAt()).isEqualTo(NOW.plusSeconds(5));
+    assertThat(vars.get("LATER").releasePending())
+        .as("published after the release was reported: not in it")
+        .isTrue();
+  }
+
+  @Test
+  void syncState_keepsEachKindOfTargetInItsOwnPartition_withDigestAndBaseline() {
+    DynamoSyncStateStore sync = new DynamoSyncStateStore(table);
+    String github = "github:raxx/raptor@production";
+    sync.recordPublished(
+        github,
+        List.of(
+            new SyncStateStore.VarState(
+                github,
+                "TOKEN",
+                "GH_X",
+                "v1",
+                null,
+                null,
+                NOW,
+                null,
+                "hmac-abc",
+                NOW.plusSeconds(1))));
+    sync.recordPublished(
+        "raptor",
+        List.of(new SyncStateStore.VarState("raptor", "TOKEN", "GH_Y", "v7", "r", 2, NOW, null)));
+
+    assertThat(sync.vars(github).get("TOKEN").digest()).isEqualTo("hmac-abc");
+    assertThat(sync.vars(github).get("TOKEN").remoteUpdatedAt()).isEqualTo(NOW.plusSeconds(1));
+    assertThat(sync.vars(github).get("TOKEN").releasePending()).isFalse();
+    assertThat(sync.vars("raptor").get("TOKEN").secretName()).isEqualTo("GH_Y");
+    assertThat(
+            table
+                .client()
+                .getItem(b ->
+                    b.tableName(table.name())
+                        .key(
+                            Map.of(
+                                "pk",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                    "SINK#github#raxx/raptor@production"),
+                                "sk",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                    "VAR#TOKEN"))))
+                .hasItem())
+        .isTrue();
+    sync.forget(github, List.of("TOKEN"));
+    assertThat(sync.vars(github)).isEmpty();
+  }
+
+  @Test
   void auditLog_readsBackSinceAnInstant_filteredBySubject() {
     DynamoAuditLog audit = new DynamoAuditLog(table);
     audit.record(

@@ -10,7 +10,7 @@ import dev.keyturn.cli.format.Dates;
 import dev.keyturn.cli.format.DurationConverter;
 import dev.keyturn.cli.format.Since;
 import dev.keyturn.cli.format.Table;
-import dev.keyturn.json.Json;
+import dev.keyturn.cli.output.OutputOptions;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,10 +76,8 @@ public final class AuditCommand implements Callable<Integer> {
       description = "show the newest N events (default: ${DEFAULT-VALUE})")
   int limit;
 
-  @Option(
-      names = "--json",
-      description = "print the events as JSON (with --follow: one JSON object per line)")
-  boolean json;
+  /** --output json: the events as a JSON list (with --follow: one JSON object per line). */
+  @Mixin OutputOptions output;
 
   @Option(
       names = {"-f", "--follow"},
@@ -115,6 +113,7 @@ public final class AuditCommand implements Callable<Integer> {
       throw new UsageException("--interval must be longer than zero");
     }
     PrintWriter out = spec.commandLine().getOut();
+    output.validate();
     try (CliContext context = aws.context()) {
       Clock clock = context.bean(Clock.class);
       AuditLog audit = context.bean(AuditLog.class);
@@ -123,8 +122,8 @@ public final class AuditCommand implements Callable<Integer> {
       List<AuditEvent> tail = all.subList(Math.max(0, all.size() - limit), all.size());
       if (follow) {
         follow(audit, clock, from, tail, out);
-      } else if (json) {
-        out.println(Json.write(tail));
+      } else if (output.structured()) {
+        output.print(out, tail);
       } else {
         print(tail, from, all.size(), out);
       }
@@ -137,10 +136,14 @@ public final class AuditCommand implements Callable<Integer> {
       AuditLog audit, Clock clock, Instant from, List<AuditEvent> tail, PrintWriter out) {
     Consumer<AuditEvent> show =
         event -> {
-          out.println(json ? Json.write(event) : line(event));
-          out.flush();
+          if (output.structured()) {
+            output.print(out, event);
+          } else {
+            out.println(line(event));
+            out.flush();
+          }
         };
-    if (!json) {
+    if (!output.structured()) {
       out.printf(
           "following the audit trail%s from %s (Ctrl-C to stop)%n",
           subject == null ? "" : " for " + subject, Dates.second(from));

@@ -1,24 +1,40 @@
 package dev.keyturn.cli.common;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import io.micronaut.context.ApplicationContext;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The same Micronaut beans the functions use (ports bound to AWS adapters), started on demand so
  * commands that need no AWS (lint) start fast. Beans are created lazily here, so a command only
- * builds the clients it uses.
+ * builds the clients it uses. While it is open: the {@link AwsConnection} options are the SDK's
+ * settings, {@code --debug} turns logging up, and a terminal shows what a slow call waits for.
  */
 public final class CliContext implements AutoCloseable {
 
   /** The actor of audit events the CLI causes: who ran it, not which function. */
   static final String ACTOR_PREFIX = "keyturn-cli:";
 
-  private final ApplicationContext context;
+  /** What {@code --debug} shows: keyturn's own steps and each AWS request (never a body). */
+  static final List<String> DEBUG_LOGGERS =
+      List.of("dev.keyturn", "software.amazon.awssdk.request");
 
-  private CliContext(ApplicationContext context) {
+  private final ApplicationContext context;
+  private final List<AutoCloseable> resources;
+
+  private CliContext(ApplicationContext context, List<AutoCloseable> resources) {
     this.context = context;
+    this.resources = resources;
   }
 
   public static CliContext start(String table) {
@@ -30,18 +46,76 @@ public final class CliContext implements AutoCloseable {
    *     read too, as in the functions ({@code HEROKU_API_URL} -> {@code heroku.api-url})
    */
   public static CliContext start(String table, Map<String, Object> properties) {
+    return new CliContext(ApplicationContext.run(config(table, properties), "cli"), List.of());
+  }
+
+  /**
+   * Starts the beans with the connection's settings in force, refusing first (one line, exit 2)
+   * when no region can be found, and with a terminal's waiting line for slow calls.
+   *
+   * @param table the state table, or null for a command that uses none
+   */
+  public static CliContext start(
+      String table, Map<String, Object> properties, AwsConnection connection, CommandSpec command) {
+    List<AutoCloseable> resources = new ArrayList<>();
+    SdkSettings sdk = connection.applySdkSettings();
+    resources.add(sdk);
+    try {
+      requireRegion();
+      if (connection.debug()) {
+        resources.add(debugLogging());
+      }
+      CallWatch.forgetFailures();
+      resources.add(Waiting.start(Terminal.of(command), command.commandLine().getErr()));
+      ApplicationContext context = ApplicationContext.run(config(table, properties), "cli");
+      return new CliContext(context, resources);
+    } catch (RuntimeException e) {
+      closeAll(resources);
+      throw e;
+    }
+  }
+
+  private static Map<String, Object> config(String table, Map<String, Object> properties) {
     Map<String, Object> config = new LinkedHashMap<>();
     String actor = ACTOR_PREFIX + System.getProperty("user.name", "unknown");
     // the functions name their audit actor by these keys; the CLI names the person instead
     config.put("aws.lambda.function.name", actor);
     config.put("keyturn.sync.actor", actor);
     config.putAll(properties);
-    config.put("keyturn.table", table);
-    return new CliContext(ApplicationContext.run(config, "cli"));
+    if (table != null) {
+      config.put("keyturn.table", table);
+    }
+    return config;
+  }
+
+  /** The SDK's own region chain, asked once before any client is built. */
+  private static void requireRegion() {
+    try {
+      DefaultAwsRegionProviderChain.builder().build().getRegion();
+    } catch (SdkClientException e) {
+      throw new UsageException(AwsErrors.NO_REGION);
+    }
+  }
+
+  /** DEBUG for {@link #DEBUG_LOGGERS} until closed. */
+  private static AutoCloseable debugLogging() {
+    LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Map<Logger, Level> previous = new LinkedHashMap<>();
+    for (String name : DEBUG_LOGGERS) {
+      Logger logger = logging.getLogger(name);
+      previous.put(logger, logger.getLevel());
+      logger.setLevel(Level.DEBUG);
+    }
+    return () -> previous.forEach(Logger::setLevel);
   }
 
   public <T> T bean(Class<T> type) {
     return context.getBean(type);
+  }
+
+  /** The beans themselves, for code shared with the demo (which holds its own context). */
+  public io.micronaut.context.BeanLocator beans() {
+    return context;
   }
 
   /** Who the audit trail names for what this process does ({@code keyturn-cli:<user>}). */
@@ -56,6 +130,20 @@ public final class CliContext implements AutoCloseable {
 
   @Override
   public void close() {
-    context.close();
+    try {
+      context.close();
+    } finally {
+      closeAll(resources);
+    }
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable r : resources.reversed()) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        // restoring settings and stopping the ticker cannot fail in a way worth reporting
+      }
+    }
   }
 }

@@ -21,7 +21,7 @@ import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.InventoryStore;
-import dev.keyturn.sync.dotenv.DotenvResult;
+import dev.keyturn.sync.AppResult;
 import dev.keyturn.webhook.WebhookHandler;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
@@ -184,14 +184,10 @@ final class DemoRun implements AutoCloseable {
 
   void syncDotenv() {
     say.step("Sync the .env sinks (local development) from AWSCURRENT");
-    List<SecretEntry> withDotenv =
-        inventory.secrets().stream().filter(e -> !e.dotenvSinks().isEmpty()).toList();
-    SecretSource secrets = context.getBean(SecretSource.class);
-    List<DotenvResult> results = DotenvStep.run(secrets, withDotenv, workDir, false);
-    results.forEach(
-        r -> say.detail("%s: set %s (values not shown)", r.file().getFileName(), r.changed()));
-    List<DotenvResult> again = DotenvStep.run(secrets, withDotenv, workDir, true);
-    if (DotenvStep.failed(results) || again.stream().anyMatch(r -> !r.changed().isEmpty())) {
+    List<AppResult> results = DotenvStep.run(context, workDir, false);
+    results.forEach(r -> say.detail("%s: set %s (values not shown)", r.app(), r.set()));
+    List<AppResult> again = DotenvStep.run(context, workDir, true);
+    if (DotenvStep.failed(results) || again.stream().anyMatch(r -> !r.set().isEmpty())) {
       throw new DemoFailedException(".env sinks are not in line with AWSCURRENT");
     }
     say.ok("written atomically; a second run would change nothing");

@@ -49,16 +49,19 @@ final class DemoSeeds {
   int seed(Inventory inventory) {
     int seeded = 0;
     for (SecretEntry e : inventory.secrets()) {
-      try {
-        String value = firstValue(e);
-        switch (e.source()) {
-          case Source.SecretsManager sm -> secrets.createIfAbsent(sm.id(), value, Map.of());
-          case Source.SsmParameter p -> parameters.createIfAbsent(p.id(), value, Map.of());
+      // an entry with one source per environment gets a value of its own in each
+      for (Source source : e.allSources()) {
+        try {
+          String value = firstValue(e);
+          switch (source) {
+            case Source.SecretsManager sm -> secrets.createIfAbsent(sm.id(), value, Map.of());
+            case Source.SsmParameter p -> parameters.createIfAbsent(p.id(), value, Map.of());
+          }
+        } catch (RuntimeException failed) {
+          throw new SeedFailedException(e, source, failed);
         }
-      } catch (RuntimeException failed) {
-        throw new SeedFailedException(e, failed);
+        seeded++;
       }
-      seeded++;
     }
     return seeded;
   }

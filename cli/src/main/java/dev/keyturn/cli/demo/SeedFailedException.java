@@ -12,12 +12,12 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 final class SeedFailedException extends RuntimeException {
 
-  SeedFailedException(SecretEntry entry, RuntimeException cause) {
+  SeedFailedException(SecretEntry entry, Source source, RuntimeException cause) {
     super(
         "demo failed at step "
             + DemoSeeds.STEP
             + ": "
-            + resource(entry.source())
+            + resource(source)
             + " (entry "
             + entry.name()
             + "): "

@@ -1,12 +1,13 @@
 package dev.keyturn.cli.inventory;
 
+import dev.keyturn.cli.common.Colour;
 import dev.keyturn.cli.common.ExitCode;
+import dev.keyturn.cli.output.OutputOptions;
 import dev.keyturn.inventory.lint.LintReport;
-import dev.keyturn.inventory.parse.InventoryParser;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -14,31 +15,36 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "lint",
     mixinStandardHelpOptions = true,
-    description = "Check an inventory against the naming/tagging taxonomy. Exit 1 on errors.",
+    description = {
+      "Check an inventory against the naming/tagging taxonomy (docs/taxonomy.md).",
+      "Every finding names FILE:LINE:COLUMN, the rule, the entry and a fix. YAML syntax errors and"
+          + " duplicate keys are findings too (rule `schema`), so --json always prints JSON."
+          + " Exit 1 on errors, 2 when the file cannot be read."
+    },
     footer = {
       "",
       "Examples:",
       "  keyturn lint examples/inventory.yaml",
-      "  keyturn lint inventory.yaml --json | jq '.findings[] | select(.severity==\"ERROR\")'"
+      "  keyturn lint inventory.yaml --json | jq '.findings[] | select(.severity==\"ERROR\")'",
+      "  keyturn lint inventory.yaml --query 'findings[].location' --output text"
     })
 public final class LintCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin OutputOptions output;
 
   @Parameters(paramLabel = "FILE", description = "the inventory YAML file")
   Path file;
 
-  @Option(names = "--json", description = "print findings as JSON")
-  boolean json;
-
   @Override
   public Integer call() {
-    LintReport report = Commands.lint(InventoryParser.parse(file));
-    Output out = new Output(spec.commandLine().getOut());
-    if (json) {
-      out.json(report);
+    output.validate();
+    LintReport report = Commands.lint(InventoryFile.read(file).parsed());
+    var out = spec.commandLine().getOut();
+    if (output.structured()) {
+      output.print(out, report);
     } else {
-      out.findings(report, file.toString());
+      new Output(out, Colour.of(spec)).findings(report, file.toString());
     }
     return report.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
   }

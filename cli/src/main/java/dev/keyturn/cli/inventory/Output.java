@@ -1,32 +1,38 @@
 package dev.keyturn.cli.inventory;
 
+import dev.keyturn.cli.common.Colour;
 import dev.keyturn.inventory.lint.Finding;
 import dev.keyturn.inventory.lint.LintReport;
 import dev.keyturn.inventory.lint.Severity;
-import dev.keyturn.json.Json;
 import dev.keyturn.state.InventoryPlan;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Renders command results as text or JSON. Nothing rendered here ever holds a secret value. */
+/** Renders lint and apply results for people. Nothing rendered here ever holds a secret value. */
 final class Output {
 
   private final PrintWriter out;
+  private final Colour colour;
 
-  Output(PrintWriter out) {
+  Output(PrintWriter out, Colour colour) {
     this.out = out;
+    this.colour = colour;
   }
 
-  void json(Object value) {
-    out.println(Json.write(value));
-    out.flush();
-  }
-
+  /**
+   * One finding per line as compilers print them ({@code FILE:LINE:COLUMN: SEVERITY rule entry:
+   * message}), its fix below, then the counts.
+   */
   void findings(LintReport report, String origin) {
     for (Finding f : report.findings()) {
-      out.printf("%-7s %-28s %-22s %s%n", f.severity(), f.entry(), f.rule(), f.message());
-      out.printf("%-7s %-28s %-22s fix: %s%n", "", "", "", f.fix());
+      String where = f.location() == null ? origin : f.location().toString();
+      String severity =
+          f.severity() == Severity.ERROR
+              ? colour.paint("bold,red", "ERROR")
+              : colour.paint("yellow", "WARNING");
+      out.printf("%s: %s %s %s: %s%n", where, severity, f.rule(), f.entry(), f.message());
+      out.printf("    fix: %s%n", f.fix());
     }
     long errors = report.count(Severity.ERROR);
     long warnings = report.count(Severity.WARNING);
@@ -36,33 +42,39 @@ final class Output {
     out.flush();
   }
 
-  void plan(InventoryPlan plan, boolean dryRun) {
-    if (plan.isEmpty()) {
-      out.println("table is up to date: nothing to add, change or remove");
-      out.flush();
-      return;
-    }
+  /** The changes, one per line, and what they add up to. */
+  void changes(InventoryPlan plan) {
     for (InventoryPlan.Change c : plan.changes()) {
       String sign =
           switch (c.kind()) {
-            case ADD -> "+";
-            case CHANGE -> "~";
-            case REMOVE -> "-";
+            case ADD -> colour.paint("green", "+");
+            case CHANGE -> colour.paint("yellow", "~");
+            case REMOVE -> colour.paint("red", "-");
           };
       out.printf("  %s %-8s %s%n", sign, c.what(), c.key());
     }
-    out.printf(
-        "%s: %d to add, %d to change, %d to remove%n",
-        dryRun ? "plan (dry run, nothing written)" : "applied",
-        plan.count(InventoryPlan.Kind.ADD),
-        plan.count(InventoryPlan.Kind.CHANGE),
-        plan.count(InventoryPlan.Kind.REMOVE));
     out.flush();
   }
 
-  static Map<String, Object> planJson(InventoryPlan plan, boolean dryRun) {
+  void summary(InventoryPlan plan, String heading) {
+    if (plan.isEmpty()) {
+      out.println("table is up to date: nothing to add, change or remove");
+    } else {
+      out.printf(
+          "%s: %d to add, %d to change, %d to remove%n",
+          heading,
+          plan.count(InventoryPlan.Kind.ADD),
+          plan.count(InventoryPlan.Kind.CHANGE),
+          plan.count(InventoryPlan.Kind.REMOVE));
+    }
+    out.flush();
+  }
+
+  static Map<String, Object> planJson(InventoryPlan plan, boolean applied, String digest) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("dryRun", dryRun);
+    m.put("dryRun", !applied);
+    m.put("applied", applied);
+    m.put("digest", digest);
     m.put("changes", plan.changes());
     return m;
   }

@@ -5,9 +5,9 @@ import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.cli.common.Entries;
 import dev.keyturn.cli.common.ExitCode;
 import dev.keyturn.cli.format.DurationConverter;
+import dev.keyturn.cli.output.OutputOptions;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Source;
-import dev.keyturn.json.Json;
 import dev.keyturn.rotate.protocol.RotationService;
 import dev.keyturn.rotate.sweep.ParameterRotation;
 import dev.keyturn.secrets.RotationStarter;
@@ -98,14 +98,14 @@ public final class RotateCommand implements Callable<Integer> {
       description = "how often to look at its progress (default: ${DEFAULT-VALUE})")
   Duration pollInterval;
 
-  @Option(names = "--json", description = "print the outcome as JSON (progress goes to stderr)")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Progress progress = new Progress(json ? err : out);
+    output.validate();
+    Progress progress = new Progress(output.structured() ? err : out);
     Map<String, Object> config =
         herokuApiUrl == null ? Map.of() : Map.of("heroku.api-url", herokuApiUrl);
     try (CliContext context = aws.context(config)) {
@@ -159,9 +159,8 @@ public final class RotateCommand implements Callable<Integer> {
   }
 
   private int finish(RotationReport report, PrintWriter out, PrintWriter err) {
-    if (json) {
-      out.println(Json.write(report.toMap()));
-      out.flush();
+    if (output.structured()) {
+      output.print(out, report.toMap());
     } else if (report.succeeded() && !"dry-run".equals(report.mode())) {
       out.printf(
           "rotated %s: version %s is current (was %s)%n",

@@ -89,6 +89,10 @@ final class RotationDryRun {
                 h.app(), h.var());
         case Sink.Dotenv e ->
             out.say("  sink:      dotenv %s %s (keyturn sync --dotenv)", e.file(), e.var());
+        default ->
+            out.say(
+                "  sink:      %s %s %s (the sync function, on SecretRotated)",
+                s.kind(), s.targetName(), s.var());
       }
     }
     out.say("dry run: nothing changed");

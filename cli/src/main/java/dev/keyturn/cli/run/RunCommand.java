@@ -25,8 +25,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a command with the secrets of one environment as environment variables, like"
           + " `chamber exec` or `infisical run`: every entry whose environments include ENV,"
-          + " under its sinks' variable names (Heroku var, dotenv var), or its own name when it"
-          + " has no sink.",
+          + " with ENV's own value, under its sinks' variable names, or its own name when it has"
+          + " no sink. Account-wide tokens (scope: account) live in prod only and serve every"
+          + " environment but dev: --env staging gets prod's value for them.",
+      "--consumer NAME limits the command to the entries tagged with that consumer: each"
+          + " process receives only the secrets it needs.",
       "Values are read in one batched call and given only to the command: keyturn never"
           + " prints them. The default environment is dev, so production secrets need an"
           + " explicit --env prod.",
@@ -38,6 +41,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  keyturn run -- ./gradlew bootRun",
       "  keyturn run --env staging --verbose -- npm test",
+      "  keyturn run --env staging --consumer raptor -- ./bin/raptor",
       "  keyturn run --env prod -- sh -c 'psql \"$DATABASE_URL\" -c \"select 1\"'"
     })
 public final class RunCommand implements Callable<Integer> {
@@ -56,6 +60,12 @@ public final class RunCommand implements Callable<Integer> {
   String environment;
 
   @Option(
+      names = {"-c", "--consumer"},
+      paramLabel = "NAME",
+      description = "only the entries tagged consumer: NAME (default: every entry of ENV)")
+  String consumer;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "list the variable names (never the values) on stderr")
   boolean verbose;
@@ -69,9 +79,11 @@ public final class RunCommand implements Callable<Integer> {
     Map<String, String> env;
     try (CliContext context = aws.context()) {
       List<SecretEntry> entries = context.bean(InventoryStore.class).secrets();
-      RunEnvironment vars = RunEnvironment.of(entries, environment);
+      RunEnvironment vars = RunEnvironment.of(entries, environment, consumer);
       if (verbose) {
-        err.printf("keyturn run: env %s, %d variables:%n", environment, vars.names().size());
+        err.printf(
+            "keyturn run: env %s%s, %d variables:%n",
+            environment, consumer == null ? "" : ", consumer " + consumer, vars.names().size());
         vars.names().forEach((var, entry) -> err.printf("  %s (%s)%n", var, entry));
         err.flush();
       }

@@ -3,8 +3,8 @@ package dev.keyturn.cli.status;
 import dev.keyturn.cli.common.AwsOptions;
 import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.cli.common.ExitCode;
+import dev.keyturn.cli.output.OutputOptions;
 import dev.keyturn.inventory.SecretEntry;
-import dev.keyturn.json.Json;
 import dev.keyturn.state.InventoryStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,18 +45,18 @@ public final class RotationMatrixCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
   Path outFile;
 
-  @Option(names = "--json", description = "print the same rows as JSON instead")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    output.validate();
     try (CliContext context = aws.context()) {
       List<SecretEntry> entries = context.bean(InventoryStore.class).secrets();
       List<EntryStatus> rows = StatusWiring.reader(context).read(entries);
       String text =
-          json
-              ? Json.write(rows) + "\n"
+          output.structured()
+              ? rendered(rows)
               : RotationMatrix.markdown(
                   rows,
                   context.property("keyturn.table").orElse("?"),
@@ -71,6 +71,13 @@ public final class RotationMatrixCommand implements Callable<Integer> {
       }
       return ExitCode.OK;
     }
+  }
+
+  /** The rows as --output json or text render them. */
+  private String rendered(List<EntryStatus> rows) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    output.print(new PrintWriter(text), rows);
+    return text.toString();
   }
 
   private static void write(Path file, String text) {

@@ -4,9 +4,9 @@ import dev.keyturn.cli.common.AwsOptions;
 import dev.keyturn.cli.common.CliContext;
 import dev.keyturn.cli.common.ExitCode;
 import dev.keyturn.cli.common.HerokuOptions;
+import dev.keyturn.cli.output.OutputOptions;
 import dev.keyturn.heroku.HerokuApi;
 import dev.keyturn.inventory.SecretEntry;
-import dev.keyturn.json.Json;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.state.InventoryStore;
 import java.io.PrintWriter;
@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
           + " published: in-sync, behind, never-synced, source-missing. Only metadata is read,"
           + " never a value; --check-heroku also reads the values and Heroku's config vars and"
           + " compares them in memory, printing yes/no.",
-      "--due and --expiring together list entries that are either."
+      "--due and --expiring together list entries that are either.",
+      "The table fits 120 columns (long names and sinks elided in the middle); --wide shows every"
+          + " column in full. Exit 1 when an entry's secret or parameter does not exist."
     },
     footer = {
       "",
@@ -39,6 +41,8 @@ import picocli.CommandLine.Spec;
       "  keyturn status",
       "  keyturn status --due",
       "  keyturn status --expiring --json | jq -r '.[].name'",
+      "  keyturn status --query \"[?drift=='behind'].name\" --output text",
+      "  keyturn status --wide",
       "  keyturn status --check-heroku --heroku-token-secret keyturn/prod/hk-platform-full"
     })
 public final class StatusCommand implements Callable<Integer> {
@@ -58,12 +62,17 @@ public final class StatusCommand implements Callable<Integer> {
       description = "also compare Heroku's config vars with the source values (yes/no)")
   boolean checkHeroku;
 
-  @Option(names = "--json", description = "print the rows as JSON")
-  boolean json;
+  @Option(
+      names = "--wide",
+      description = "every column (source, last sync, Heroku release), nothing elided")
+  boolean wide;
+
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    output.validate();
     try (CliContext context = aws.context(heroku.properties())) {
       if (checkHeroku) {
         HerokuOptions.requireToken(context);
@@ -79,14 +88,25 @@ public final class StatusCommand implements Callable<Integer> {
                 HerokuCheck.compare(
                     entries, context.bean(SecretSource.class), context.bean(HerokuApi.class)));
       }
+      List<String> missing =
+          rows.stream()
+              .filter(r -> !r.source().exists())
+              .map(r -> r.name() + " (" + r.source().id() + ")")
+              .toList();
       rows = rows.stream().filter(this::selected).toList();
-      if (json) {
-        out.println(Json.write(rows));
-        out.flush();
+      if (output.structured()) {
+        output.print(out, rows);
       } else {
-        StatusTable.print(rows, checkHeroku, out);
+        StatusTable.print(rows, checkHeroku, wide, out);
       }
-      return ExitCode.OK;
+      if (missing.isEmpty()) {
+        return ExitCode.OK;
+      }
+      spec.commandLine()
+          .getErr()
+          .println("keyturn: source missing for " + String.join(", ", missing));
+      spec.commandLine().getErr().flush();
+      return ExitCode.FINDINGS;
     }
   }
 

@@ -83,8 +83,9 @@ final class StatusReader {
     return switch (sink) {
       case Sink.Dotenv d ->
           new SinkStatus("dotenv", d.file(), d.var(), null, null, null, null, null, null, null);
-      case Sink.Heroku h -> {
-        VarState v = vars(h.app()).get(h.var());
+      default -> {
+        // every remote kind keeps its state under its target key (a Heroku app: its name)
+        VarState v = vars(sink.target()).get(sink.var());
         String drift =
             state == null
                 ? SOURCE_MISSING
@@ -92,11 +93,21 @@ final class StatusReader {
                     ? NEVER_SYNCED
                     : java.util.Objects.equals(version, v.sourceVersion()) ? IN_SYNC : BEHIND;
         yield v == null
-            ? new SinkStatus("heroku", h.app(), h.var(), null, null, null, null, null, drift, null)
+            ? new SinkStatus(
+                sink.kind(),
+                sink.targetName(),
+                sink.var(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                drift,
+                null)
             : new SinkStatus(
-                "heroku",
-                h.app(),
-                h.var(),
+                sink.kind(),
+                sink.targetName(),
+                sink.var(),
                 v.syncedAt(),
                 v.releaseVersion(),
                 v.releaseId(),

@@ -7,14 +7,81 @@ import dev.keyturn.cli.status.EntryStatus.RotationStatus;
 import dev.keyturn.cli.status.EntryStatus.SinkStatus;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** The status rows as a text table: one line per sink (an entry without sinks gets one line). */
+/**
+ * The status rows as a text table: one line per sink (an entry without sinks gets one line).
+ *
+ * <p>By default it fits a 120-column terminal: one line per entry with the columns a glance needs
+ * (name, cadence, dates, state, worst drift), then one line per sink below it; an over-long name or
+ * sink is elided in the middle. {@code --wide} is one line per sink with the source, the last sync
+ * and the Heroku release as well, and never elides.
+ */
 final class StatusTable {
+
+  /** The terminal width the default layout fits. */
+  static final int WIDTH = 120;
+
+  /** What gives way, in order, when a line is too long: a long name, the state, then both. */
+  static final List<Table.Elision> ELISIONS =
+      List.of(new Table.Elision(0, 32), new Table.Elision(5, 14), new Table.Elision(0, 16));
 
   private StatusTable() {}
 
-  static void print(List<EntryStatus> rows, boolean herokuChecked, PrintWriter out) {
+  static void print(List<EntryStatus> rows, boolean herokuChecked, boolean wide, PrintWriter out) {
+    Table table = wide ? wideTable(rows, herokuChecked) : narrowTable(rows, herokuChecked);
+    table.print(out);
+    if (!wide && rows.stream().anyMatch(r -> isBySource(r.rotation()))) {
+      out.println("* when the source last changed (keyturn has no rotation of its own recorded)");
+    }
+    long due = rows.stream().filter(r -> r.rotation().due()).count();
+    long expiring = rows.stream().filter(r -> r.expiry().expiring()).count();
+    long rotating = rows.stream().filter(r -> r.inFlight() != null).count();
+    long missing = rows.stream().filter(r -> !r.source().exists()).count();
+    out.printf(
+        "%d entries, %d due, %d expiring, %d mid-rotation%s%n",
+        rows.size(),
+        due,
+        expiring,
+        rotating,
+        missing == 0 ? "" : ", " + missing + " source" + (missing == 1 ? "" : "s") + " missing");
+    out.flush();
+  }
+
+  private static Table narrowTable(List<EntryStatus> rows, boolean herokuChecked) {
+    Table table =
+        new Table("NAME", "CADENCE", "LAST ROTATED", "NEXT DUE", "EXPIRES", "STATE", "DRIFT")
+            .fit(WIDTH, ELISIONS);
+    for (EntryStatus r : rows) {
+      table.row(
+          r.name(),
+          dash(r.rotation().cadence()),
+          lastRotatedShort(r.rotation()),
+          nextDue(r.rotation()),
+          expires(r.expiry()),
+          state(r),
+          r.drift() == null ? "" : r.drift());
+      for (SinkStatus s : r.sinks()) {
+        table.note(sinkLine(s, herokuChecked));
+      }
+    }
+    return table;
+  }
+
+  /** {@code -> heroku kt-web SESSION_HMAC behind heroku matches: no}. */
+  private static String sinkLine(SinkStatus s, boolean herokuChecked) {
+    StringBuilder b = new StringBuilder("  -> ").append(sinkName(s));
+    if (s.drift() != null) {
+      b.append("  ").append(s.drift());
+    }
+    if (herokuChecked && s.herokuMatches() != null) {
+      b.append("  heroku matches: ").append(s.herokuMatches() ? "yes" : "no");
+    }
+    return b.toString();
+  }
+
+  private static Table wideTable(List<EntryStatus> rows, boolean herokuChecked) {
     List<String> headers =
         new ArrayList<>(
             List.of(
@@ -34,10 +101,8 @@ final class StatusTable {
     }
     Table table = new Table(headers.toArray(String[]::new));
     for (EntryStatus r : rows) {
-      List<SinkStatus> sinks =
-          r.sinks().isEmpty() ? java.util.Collections.singletonList(null) : r.sinks();
       boolean first = true;
-      for (SinkStatus s : sinks) {
+      for (SinkStatus s : sinksOf(r)) {
         List<String> cells = new ArrayList<>();
         if (first) {
           cells.addAll(
@@ -50,23 +115,25 @@ final class StatusTable {
                   inFlight(r.inFlight()),
                   expires(r.expiry())));
         } else {
-          cells.addAll(List.of("", "", "", "", "", "", ""));
+          cells.addAll(Collections.nCopies(7, ""));
         }
         cells.addAll(sink(s));
         if (herokuChecked) {
-          cells.add(s == null || s.herokuMatches() == null ? "" : s.herokuMatches() ? "yes" : "no");
+          cells.add(matches(s));
         }
         table.row(cells.toArray(String[]::new));
         first = false;
       }
     }
-    table.print(out);
-    long due = rows.stream().filter(r -> r.rotation().due()).count();
-    long expiring = rows.stream().filter(r -> r.expiry().expiring()).count();
-    long rotating = rows.stream().filter(r -> r.inFlight() != null).count();
-    out.printf(
-        "%d entries, %d due, %d expiring, %d mid-rotation%n", rows.size(), due, expiring, rotating);
-    out.flush();
+    return table;
+  }
+
+  private static List<SinkStatus> sinksOf(EntryStatus r) {
+    return r.sinks().isEmpty() ? Collections.singletonList(null) : r.sinks();
+  }
+
+  private static String matches(SinkStatus s) {
+    return s == null || s.herokuMatches() == null ? "" : s.herokuMatches() ? "yes" : "no";
   }
 
   private static String source(EntryStatus r) {
@@ -74,12 +141,24 @@ final class StatusTable {
     return prefix + r.source().id() + (r.source().exists() ? "" : " (MISSING)");
   }
 
+  private static boolean isBySource(RotationStatus r) {
+    return r.lastRotated() != null && Schedule.BY_SOURCE.equals(r.lastRotatedBy());
+  }
+
   private static String lastRotated(RotationStatus r) {
     if (r.lastRotated() == null) {
       return "-";
     }
     String day = Dates.day(r.lastRotated());
-    return Schedule.BY_SOURCE.equals(r.lastRotatedBy()) ? day + " (source)" : day;
+    return isBySource(r) ? day + " (source)" : day;
+  }
+
+  /** The narrow layout's form: {@code 2026-01-01*} for a date the source gave. */
+  private static String lastRotatedShort(RotationStatus r) {
+    if (r.lastRotated() == null) {
+      return "-";
+    }
+    return Dates.day(r.lastRotated()) + (isBySource(r) ? "*" : "");
   }
 
   private static String nextDue(RotationStatus r) {
@@ -87,6 +166,14 @@ final class StatusTable {
       return r.due() ? "now" : "never";
     }
     return Dates.day(r.nextDue()) + (r.due() ? " DUE" : "");
+  }
+
+  /** What is wrong or going on with the entry itself: a missing source, a rotation under way. */
+  private static String state(EntryStatus r) {
+    if (!r.source().exists()) {
+      return "source missing";
+    }
+    return inFlight(r.inFlight());
   }
 
   /** {@code failed at testSecret}, {@code at setSecret}, or {@code pending} (no record yet). */
@@ -111,6 +198,10 @@ final class StatusTable {
     return e.expiring() ? day + " (" + e.daysLeft() + "d)" : day;
   }
 
+  private static String sinkName(SinkStatus s) {
+    return s == null ? "-" : s.kind() + " " + s.target() + " " + s.var();
+  }
+
   private static List<String> sink(SinkStatus s) {
     if (s == null) {
       return List.of("-", "", "", "");
@@ -120,7 +211,7 @@ final class StatusTable {
             ? ""
             : "v" + s.releaseVersion() + (s.confirmedAt() != null ? " confirmed" : "");
     return List.of(
-        s.kind() + " " + s.target() + " " + s.var(),
+        sinkName(s),
         s.lastSync() == null ? "" : Dates.minute(s.lastSync()),
         release,
         s.drift() == null ? "" : s.drift());

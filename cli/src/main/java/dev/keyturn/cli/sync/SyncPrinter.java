@@ -2,7 +2,6 @@ package dev.keyturn.cli.sync;
 
 import dev.keyturn.cli.format.Table;
 import dev.keyturn.sync.AppResult;
-import dev.keyturn.sync.SyncReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,21 +20,29 @@ final class SyncPrinter {
     this.out = out;
   }
 
-  void plan(SyncReport report) {
-    for (AppResult app : report.apps()) {
+  void plan(List<AppResult> targets) {
+    for (AppResult app : targets) {
       if (app.plan() == null) {
         out.printf("%s: %s%n", app.app(), reason(app));
         continue;
       }
       planOf(app);
     }
-    long changes = report.apps().stream().mapToLong(a -> a.set().size() + a.removed().size()).sum();
-    out.printf(
-        "plan: %d app%s, %d change%s (dry run: nothing sent to Heroku)%n",
-        report.apps().size(),
-        report.apps().size() == 1 ? "" : "s",
-        changes,
-        changes == 1 ? "" : "s");
+    long changes = targets.stream().mapToLong(a -> a.set().size() + a.removed().size()).sum();
+    List<AppResult> failed = targets.stream().filter(a -> !a.outcome().complete()).toList();
+    if (!failed.isEmpty()) {
+      out.printf(
+          "plan failed for %d of %d target%s (%s): their changes are unknown, not zero"
+              + " (dry run: nothing sent)%n",
+          failed.size(),
+          targets.size(),
+          targets.size() == 1 ? "" : "s",
+          String.join(", ", failed.stream().map(AppResult::app).toList()));
+    } else {
+      out.printf(
+          "plan: %d target%s, %d change%s (dry run: nothing sent)%n",
+          targets.size(), targets.size() == 1 ? "" : "s", changes, changes == 1 ? "" : "s");
+    }
     out.flush();
   }
 
@@ -49,13 +56,18 @@ final class SyncPrinter {
     if (changes.isEmpty()) {
       return;
     }
-    Table table = new Table("", "VAR", "REASON", "SECRET", "SOURCE VERSION", "HEROKU NOW", "NEW");
+    if (!app.set().isEmpty()) {
+      out.printf("  would set %s%n", String.join(", ", app.set()));
+    }
+    Table table =
+        new Table("", "VAR", "REASON", "SECRET", "SOURCE", "SOURCE VERSION", "NOW", "NEW");
     for (Map<String, Object> c : changes) {
       table.row(
           "remove".equals(c.get("action")) ? "-" : "new".equals(c.get("reason")) ? "+" : "~",
           str(c.get("var")),
           str(c.get("reason")),
           str(c.get("secret")),
+          str(c.get("source")),
           str(c.get("sourceVersion")),
           str(c.get("current")),
           str(c.get("next")));
@@ -63,25 +75,34 @@ final class SyncPrinter {
     table.print(out, "  ");
   }
 
-  void published(SyncReport report) {
-    Table table = new Table("APP", "OUTCOME", "DETAIL");
-    for (AppResult app : report.apps()) {
+  void published(List<AppResult> targets) {
+    Table table = new Table("TARGET", "OUTCOME", "DETAIL");
+    for (AppResult app : targets) {
       table.row(app.app(), app.outcome().name().toLowerCase(Locale.ROOT), detail(app));
     }
     if (!table.isEmpty()) {
       table.print(out);
     }
-    int incomplete = report.incomplete().size();
+    long incomplete = targets.stream().filter(a -> a.reason() != null && isIncomplete(a)).count();
     out.printf(
-        "sync: %d app%s in line, %d not%n",
-        report.apps().size() - incomplete, report.apps().size() == 1 ? "" : "s", incomplete);
+        "sync: %d target%s in line, %d not%n",
+        targets.size() - incomplete, targets.size() == 1 ? "" : "s", incomplete);
     out.flush();
+  }
+
+  private static boolean isIncomplete(AppResult a) {
+    return switch (a.outcome()) {
+      case BUSY, FAILED, DEFERRED -> true;
+      default -> false;
+    };
   }
 
   private static String detail(AppResult app) {
     List<String> parts = new ArrayList<>();
+    boolean incomplete = isIncomplete(app);
     if (!app.set().isEmpty()) {
-      parts.add("set " + String.join(", ", app.set()));
+      parts.add(
+          (incomplete ? "written before it stopped: set " : "set ") + String.join(", ", app.set()));
     }
     if (!app.removed().isEmpty()) {
       parts.add("removed " + String.join(", ", app.removed()));
@@ -91,6 +112,8 @@ final class SyncPrinter {
     }
     if (app.releaseVersion() != null) {
       parts.add("release v" + app.releaseVersion());
+    } else if (app.consumer() != null) {
+      parts.add(app.consumer());
     }
     if (app.reason() != null) {
       parts.add(app.reason());

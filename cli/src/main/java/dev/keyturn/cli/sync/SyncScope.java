@@ -12,8 +12,10 @@ public final class SyncScope {
 
   @Option(
       names = "--app",
-      paramLabel = "APP",
-      description = "only this Heroku app's managed config vars")
+      paramLabel = "TARGET",
+      description =
+          "only this target's managed vars: a Heroku app, github:OWNER/REPO[@ENVIRONMENT] or"
+              + " cloudflare:ACCOUNT/SCRIPT")
   String app;
 
   @Option(
@@ -46,8 +48,8 @@ public final class SyncScope {
 
   String describe() {
     if (app != null) {
-      return "app " + app;
+      return "target " + app;
     }
-    return secret != null ? "the sinks of " + secret : "every Heroku sink";
+    return secret != null ? "the sinks of " + secret : "every sink";
   }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module and package structure keyturn promises (issue 15): production modules use
- * keyturn-testing in tests only, the CLI's runtime class path carries no test library, and no two
- * packages of production code depend on each other in a circle.
+ * keyturn-testing and keyturn-testing-fakes in tests only, the CLI's runtime class path carries no
+ * test library, and no two packages of production code depend on each other in a circle.
  */
 class ArchitectureTest {
 
@@ -32,19 +32,25 @@ class ArchitectureTest {
   void productionModules_dependOnKeyturnTestingOnlyInTestScope() {
     List<String> offending =
         MODULES.all().stream()
-            .filter(pom -> !pom.artifactId().equals(Modules.TESTING))
+            .filter(pom -> !Modules.TEST_SUPPORT.contains(pom.artifactId()))
             .flatMap(pom ->
                 pom.dependencies().stream()
-                    .filter(d -> d.artifactId().equals(Modules.TESTING))
+                    .filter(d -> Modules.TEST_SUPPORT.contains(d.artifactId()))
                     .filter(d -> !d.scope().equals("test"))
-                    .map(d -> pom.artifactId() + " (" + d.scope() + ")"))
+                    .map(d -> pom.artifactId() + " -> " + d.artifactId() + " (" + d.scope() + ")"))
             .toList();
 
     assertThat(MODULES.production())
         .extracting(Pom::artifactId)
         .contains("keyturn-core", "keyturn-local", "keyturn-rotate", "keyturn-cli")
-        .doesNotContain(Modules.TESTING);
-    assertThat(offending).as("modules with keyturn-testing outside test scope").isEmpty();
+        .doesNotContainAnyElementsOf(Modules.TEST_SUPPORT);
+    assertThat(MODULES.all())
+        .extracting(Pom::artifactId)
+        .as("the test-support modules exist")
+        .containsAll(Modules.TEST_SUPPORT);
+    assertThat(offending)
+        .as("modules with keyturn-testing or keyturn-testing-fakes outside test scope")
+        .isEmpty();
   }
 
   @Test

@@ -16,12 +16,18 @@ record Modules(Path root, List<Pom> all) {
 
   static final String TESTING = "keyturn-testing";
 
+  /** The port fakes: test support like keyturn-testing, in a module of its own. */
+  static final String TESTING_FAKES = "keyturn-testing-fakes";
+
+  /** The modules that exist only for tests. */
+  static final List<String> TEST_SUPPORT = List.of(TESTING, TESTING_FAKES);
+
   /** One pom: its module directory, artifactId, packaging and declared dependencies. */
   record Pom(Path dir, String artifactId, String packaging, List<Dependency> dependencies) {
 
-    /** A jar module other than keyturn-testing: something keyturn ships or runs. */
+    /** A jar module other than test support: something keyturn ships or runs. */
     boolean isProduction() {
-      return packaging.equals("jar") && !artifactId.equals(TESTING);
+      return packaging.equals("jar") && !TEST_SUPPORT.contains(artifactId);
     }
   }
 

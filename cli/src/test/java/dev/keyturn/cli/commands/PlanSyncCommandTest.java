@@ -166,6 +166,27 @@ class PlanSyncCommandTest {
     assertThat(r.err().lines().filter(l -> l.contains("Exception"))).isEmpty();
   }
 
+  @Test
+  void plan_thatCannotReachHeroku_saysItFailed_andExitsOne() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    List<String> options = new ArrayList<>(herokuOptions);
+    options.set(options.indexOf("--heroku-api-url") + 1, "http://127.0.0.1:" + closedPort);
+    List<String> args = new ArrayList<>(List.of("plan", "--app", APP));
+    args.addAll(options);
+
+    CliResult r = Cli.run(args.toArray(String[]::new));
+
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("plan failed for 1 of 1 target (" + APP + ")")
+        .doesNotContain("0 changes");
+    assertThat(r.err())
+        .contains("keyturn: the plan failed: app " + APP + " at http://127.0.0.1:" + closedPort);
+  }
+
   private CliResult run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(herokuOptions);

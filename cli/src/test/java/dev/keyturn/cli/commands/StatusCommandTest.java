@@ -57,8 +57,8 @@ class StatusCommandTest {
   }
 
   @Test
-  void status_printsOneRowPerEntry_withSourceCadenceDatesAndSinks() {
-    CliResult r = Cli.run("status");
+  void status_wide_printsOneRowPerSink_withSourceCadenceDatesSyncAndRelease() {
+    CliResult r = Cli.run("status", "--wide");
 
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out())
@@ -69,6 +69,34 @@ class StatusCommandTest {
         .contains("heroku kt-cli-web SESSION_HMAC", "dotenv .env.local STRIPE_RESTRICTED_KEY")
         .contains("(source)", " DUE")
         .contains("5 entries, 1 due, 1 expiring, ");
+  }
+
+  @Test
+  void status_fitsA120ColumnTerminal_withTheColumnsAGlanceNeeds() {
+    CliResult r = Cli.run("status");
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out().lines())
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+    assertThat(r.out())
+        .contains("NAME", "CADENCE", "LAST ROTATED", "NEXT DUE", "EXPIRES", "STATE", "DRIFT")
+        .contains("  -> heroku kt-cli-web SESSION_HMAC", "  -> dotenv .env.local SESSION_HMAC")
+        .doesNotContain("LAST SYNC", "RELEASE", "sm:" + HMAC_ID)
+        .contains(HMAC, STRIPE, FREESCOUT, ALPACA, SLACK, " DUE", "*")
+        .contains("* when the source last changed")
+        .contains("5 entries, 1 due, 1 expiring, ");
+  }
+
+  @Test
+  void status_query_selectsFields_andTextPrintsThemOnePerLine() {
+    CliResult names =
+        Cli.run("status", "--query", "[?rotation.due==`true`].name", "--output", "text");
+    CliResult picked =
+        Cli.run("status", "--query", "[?name=='" + STRIPE + "'].{n: name, v: source.version}");
+
+    assertThat(names.exit()).as(names.toString()).isZero();
+    assertThat(names.out().lines()).containsExactly(HMAC);
+    assertThat(picked.out().strip()).isEqualTo("[{\"n\":\"" + STRIPE + "\",\"v\":\"1\"}]");
   }
 
   @Test
@@ -129,7 +157,9 @@ class StatusCommandTest {
     assertThat(behind).containsEntry("drift", "behind");
     assertThat(sink(row(checked, HMAC), "heroku")).containsEntry("herokuMatches", false);
     assertThat(sink(row(checked, STRIPE), "heroku")).containsEntry("herokuMatches", true);
-    assertThat(table.out()).contains("HEROKU MATCHES", "yes", "no");
+    assertThat(table.out())
+        .contains("-> heroku kt-cli-web SESSION_HMAC  behind  heroku matches: no")
+        .contains("-> heroku kt-cli-web STRIPE_KEY  in-sync  heroku matches: yes");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.SecretValue;
+import dev.keyturn.testing.fakes.FakeSecretSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,21 +70,101 @@ class RunEnvironmentTest {
         .hasMessageNotContaining("alpaca-s3cret");
   }
 
-  /** Every source holds {@code value} at version v1. */
-  private static SecretSource fixed(String value) {
+  @Test
+  void staging_getsProdsAccountWideToken_andStagingsOwnEnvSpecificValue() {
+    SecretEntry accountWide =
+        new SecretEntry(
+            "CF_DNS_EDIT",
+            new Source.SecretsManager("keyturn/prod/cf"),
+            Tags.of("dns-edit", "high", "ci", "90d"),
+            List.of("prod"),
+            "account",
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            List.of(new Sink.Github("raxx/infra", "staging", "CF_TOKEN", null, null, "staging")));
+    SecretEntry perEnv =
+        new SecretEntry(
+            "PM_SERVER_MAIL",
+            null,
+            Tags.of("mail-send", "high", "raptor", "90d"),
+            List.of("prod", "staging"),
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            List.of(
+                new Sink.Heroku("raptor", "POSTMARK_TOKEN", null, null, "prod"),
+                new Sink.Heroku("raptor-staging", "POSTMARK_TOKEN", null, null, "staging")),
+            java.util.Map.of(
+                "prod", new Source.SecretsManager("keyturn/prod/pm"),
+                "staging", new Source.SecretsManager("keyturn/staging/pm")));
+    SecretSource byId = bySourceId();
+
+    java.util.Map<String, String> staging =
+        RunEnvironment.of(List.of(accountWide, perEnv), "staging").resolve(byId);
+    java.util.Map<String, String> dev =
+        RunEnvironment.of(List.of(accountWide, perEnv), "dev").resolve(byId);
+
+    assertThat(staging)
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of(
+                "CF_TOKEN", "value-of-keyturn/prod/cf",
+                "POSTMARK_TOKEN", "value-of-keyturn/staging/pm"));
+    assertThat(dev).as("dev gets no prod token (rule 3)").isEmpty();
+  }
+
+  @Test
+  void consumer_limitsTheCommandToThatConsumersEntries() {
+    SecretEntry raptor = entry("RX_A", List.of("dev"), new Sink.Dotenv(".env", "A"));
+    SecretEntry other =
+        new SecretEntry(
+            "RX_B",
+            new Source.SecretsManager("id-RX_B"),
+            Tags.of("notify", "low", "terraform", "90d"),
+            List.of("dev"),
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            List.of(new Sink.Dotenv(".env", "B")));
+
+    assertThat(RunEnvironment.of(List.of(raptor, other), "dev", "ci").names())
+        .containsOnlyKeys("A");
+    assertThat(RunEnvironment.of(List.of(raptor, other), "dev", "terraform").names())
+        .containsOnlyKeys("B");
+    assertThat(RunEnvironment.of(List.of(raptor, other), "dev", null).names())
+        .containsOnlyKeys("A", "B");
+  }
+
+  /** Every source holds {@code value-of-<id>}. */
+  private static SecretSource bySourceId() {
     return new SecretSource() {
       @Override
       public java.util.Map<Source, SecretValue> current(java.util.Collection<Source> sources) {
         java.util.Map<Source, SecretValue> out = new java.util.HashMap<>();
-        sources.forEach(s -> out.put(s, new SecretValue(s.id(), "v1", value)));
+        sources.forEach(s -> out.put(s, new SecretValue(s.id(), "v1", "value-of-" + s.id())));
         return out;
       }
 
       @Override
       public List<SecretValue> liveVersions(Source source) {
-        return List.of(new SecretValue(source.id(), "v1", value));
+        return List.of();
       }
     };
+  }
+
+  /** The source of entry {@code ALP_PAPER} holds {@code value}. */
+  private static SecretSource fixed(String value) {
+    FakeSecretSource source = new FakeSecretSource();
+    source.put(new Source.SecretsManager("id-ALP_PAPER"), value);
+    return source;
   }
 
   private static SecretEntry entry(String name, List<String> envs, Sink... sinks) {

@@ -23,7 +23,12 @@ public final class Cli {
   private Cli() {}
 
   public static CliResult run(String... args) {
-    return execute(new StringWriter(), args);
+    return execute(Main.commandLine(), new StringWriter(), args);
+  }
+
+  /** Runs as {@link #run}, with a person at a (scripted) terminal. */
+  public static CliResult runOnTerminal(ScriptedTerminal terminal, String... args) {
+    return execute(Main.commandLine(terminal), new StringWriter(), args);
   }
 
   /**
@@ -34,7 +39,7 @@ public final class Cli {
     StringWriter out = new StringWriter(); // StringBuffer inside: safe to read while written
     CompletableFuture<CliResult> result =
         CompletableFuture.supplyAsync(
-            () -> execute(out, args), Executors.newSingleThreadExecutor());
+            () -> execute(Main.commandLine(), out, args), Executors.newSingleThreadExecutor());
     return new Running(out, result);
   }
 
@@ -61,9 +66,8 @@ public final class Cli {
     }
   }
 
-  private static CliResult execute(StringWriter out, String... args) {
+  private static CliResult execute(CommandLine cli, StringWriter out, String... args) {
     StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute(args);

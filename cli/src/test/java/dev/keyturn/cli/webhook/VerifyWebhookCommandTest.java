@@ -91,6 +91,7 @@ class VerifyWebhookCommandTest {
     String secret = hexSecret();
     List<String> headers = headerArgs("github", secret, "d-1");
 
+    Path secretFile = file("secret", secret + "\n");
     int exit =
         run(
             args(
@@ -98,12 +99,13 @@ class VerifyWebhookCommandTest {
                 "--scheme",
                 "github",
                 "--secret-file",
-                file("secret", secret + "\n").toString(),
+                secretFile.toString(),
                 "--body-file",
                 file("body.json", BODY).toString()));
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).isEqualTo("verified" + System.lineSeparator());
+    assertThat(out.toString())
+        .isEqualTo("verified with --secret-file #1 (" + secretFile + ")" + System.lineSeparator());
     assertNothingPrinted(secret, headers);
   }
 
@@ -141,7 +143,9 @@ class VerifyWebhookCommandTest {
 
     assertThat(inWindow).isZero();
     assertThat(late).isEqualTo(1);
-    assertThat(out.toString().lines()).containsExactly("verified", "TIMESTAMP_OUT_OF_TOLERANCE");
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "verified with --secret-file #1 (" + secretFile + ")", "TIMESTAMP_OUT_OF_TOLERANCE");
   }
 
   @Test
@@ -166,7 +170,7 @@ class VerifyWebhookCommandTest {
   }
 
   @Test
-  void severalSecretFiles_verifyWhenAnyVersionSigned() throws IOException {
+  void severalSecretFiles_verifyWhenAnyVersionSigned_andSayWhichOne() throws IOException {
     String previous = hexSecret();
     List<String> headers = headerArgs("shopify", previous, null);
 
@@ -184,10 +188,11 @@ class VerifyWebhookCommandTest {
                 file("body.json", BODY).toString()));
 
     assertThat(exit).isZero();
+    assertThat(out.toString()).startsWith("verified with --secret-file #2 (").contains("previous");
   }
 
   @Test
-  void missingSignatureHeader_isReported() throws IOException {
+  void missingSignatureHeader_isReported_namingTheHeaderTheSchemeReads() throws IOException {
     int exit =
         run(
             "--scheme", "github",
@@ -195,7 +200,8 @@ class VerifyWebhookCommandTest {
             "--body-file", file("body.json", BODY).toString());
 
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString().strip()).isEqualTo("MISSING_SIGNATURE");
+    assertThat(out.toString().strip())
+        .isEqualTo("MISSING_SIGNATURE: no X-Hub-Signature-256 header");
   }
 
   @Test
@@ -297,6 +303,7 @@ class VerifyWebhookCommandTest {
                 "--body-file",
                 dir.resolve("missing").toString()))
         .isEqualTo(2);
+    assertThat(err.toString()).contains("no such file: " + dir.resolve("missing"));
     assertThat(run("--scheme", "github", "--body-file", body)).isEqualTo(2);
     assertThat(err.toString()).doesNotContain("s3cr3t-never-shown");
   }
@@ -309,6 +316,6 @@ class VerifyWebhookCommandTest {
     assertThat(out.toString())
         .contains("verify-webhook", "--scheme", "--secret-file", "--header", "--body-file", "--now")
         .contains("Examples:")
-        .contains("Exit codes: 0 verified, 1 rejected, 2 usage");
+        .contains("A rejected delivery is exit 1");
   }
 }

@@ -29,7 +29,7 @@ final class DuplicateRules {
                 n, DUPLICATE_NAME, "name appears more than once", "merge or rename the entries"));
   }
 
-  /** Two entries writing the same Heroku (app, var) or .env (file, var) would fight. */
+  /** Two entries (or two sinks of one) writing the same target and var would fight. */
   static Stream<Finding> sinks(Inventory inventory, LintContext context) {
     Map<String, String> owner = new HashMap<>();
     return inventory.secrets().stream()
@@ -41,19 +41,20 @@ final class DuplicateRules {
   private static Stream<String> targets(SecretEntry e) {
     return e.sinks().stream()
         .flatMap(s ->
-            switch (s) {
-              case Sink.Heroku h ->
-                  h.previousVar() == null
-                      ? Stream.of(herokuTarget(h.app(), h.var()))
-                      : Stream.of(
-                          herokuTarget(h.app(), h.var()), herokuTarget(h.app(), h.previousVar()));
-              case Sink.Dotenv d -> Stream.of("dotenv " + d.file() + " " + d.var());
-            })
+            Stream.of(s.var(), s.previousVar())
+                .filter(Objects::nonNull)
+                .map(var -> describe(s) + " var " + var))
         .distinct();
   }
 
-  private static String herokuTarget(String app, String var) {
-    return "heroku app " + app + " var " + var;
+  private static String describe(Sink s) {
+    return switch (s) {
+      case Sink.Heroku h -> "heroku app " + h.app();
+      case Sink.Dotenv d -> "dotenv " + d.file();
+      case Sink.Github g ->
+          "github " + g.repo() + (g.environment() == null ? "" : " environment " + g.environment());
+      case Sink.Cloudflare c -> "cloudflare worker " + c.account() + "/" + c.script();
+    };
   }
 
   private static Finding duplicate(Map<String, String> owner, String target, String name) {

@@ -22,16 +22,23 @@ public final class EntryCodec {
     return Json.write(toMap(e));
   }
 
+  /** Reads what {@link #write} wrote, as JSON (not YAML: this runs on every function's path). */
   public static SecretEntry read(String json) {
     String wrapped = "{\"version\":1,\"secrets\":[" + json + "]}";
-    Inventory inventory = InventoryParser.parse(wrapped, "stored entry").requireValid();
+    Inventory inventory = InventoryParser.parse(Json.tree(wrapped), "stored entry").requireValid();
     return inventory.secrets().getFirst();
   }
 
   static Map<String, Object> toMap(SecretEntry e) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", e.name());
-    m.put("source", source(e.source()));
+    if (e.perEnvironment()) {
+      Map<String, Object> sources = new LinkedHashMap<>();
+      e.sources().forEach((env, src) -> sources.put(env, source(src)));
+      m.put("source", sources);
+    } else {
+      m.put("source", source(e.source()));
+    }
     Map<String, Object> tags = new LinkedHashMap<>();
     for (TagDimension d : TagDimension.values()) {
       List<String> values = e.tags().all(d);
@@ -67,21 +74,23 @@ public final class EntryCodec {
 
   private static Map<String, Object> sink(Sink s) {
     Map<String, Object> inner = new LinkedHashMap<>();
-    return switch (s) {
-      case Sink.Heroku h -> {
-        inner.put("app", h.app());
-        inner.put("var", h.var());
-        putIfPresent(inner, "previousVar", h.previousVar());
-        putIfPresent(inner, "field", h.field());
-        yield Map.of("heroku", inner);
+    switch (s) {
+      case Sink.Heroku h -> inner.put("app", h.app());
+      case Sink.Github g -> {
+        inner.put("repo", g.repo());
+        putIfPresent(inner, "environment", g.environment());
       }
-      case Sink.Dotenv d -> {
-        inner.put("file", d.file());
-        inner.put("var", d.var());
-        putIfPresent(inner, "field", d.field());
-        yield Map.of("dotenv", inner);
+      case Sink.Cloudflare c -> {
+        inner.put("account", c.account());
+        inner.put("script", c.script());
       }
-    };
+      case Sink.Dotenv d -> inner.put("file", d.file());
+    }
+    inner.put("var", s.var());
+    putIfPresent(inner, "previousVar", s.previousVar());
+    putIfPresent(inner, "field", s.field());
+    putIfPresent(inner, "env", s.env());
+    return Map.of(s.kind(), inner);
   }
 
   private static void putIfPresent(Map<String, Object> m, String key, String value) {

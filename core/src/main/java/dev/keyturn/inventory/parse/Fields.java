@@ -35,16 +35,35 @@ final class Fields {
     return node.has(key) && !node.get(key).isNull();
   }
 
+  /** The keys of this mapping, in file order. */
+  List<String> keys() {
+    List<String> out = new ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
   void problem(String where, String message) {
     problems.add(new SchemaProblem(where, message));
   }
 
-  /** Flags keys this mapping does not know (typos would otherwise be silently ignored). */
+  /**
+   * Flags keys this mapping does not know (typos would otherwise be silently ignored), naming the
+   * known key a typo most likely meant.
+   */
   void allowOnly(Set<String> known) {
     node.fieldNames()
         .forEachRemaining(k -> {
           if (!known.contains(k)) {
-            problem(child(k), "unknown key (expected one of " + String.join(", ", known) + ")");
+            problem(
+                child(k),
+                Suggestions.nearest(k, known)
+                    .map(s -> "unknown key `" + k + "` (did you mean `" + s + "`?)")
+                    .orElse(
+                        "unknown key `"
+                            + k
+                            + "` (expected one of "
+                            + String.join(", ", new java.util.TreeSet<>(known))
+                            + ")"));
           }
         });
   }

@@ -1,12 +1,9 @@
 package dev.keyturn.inventory.parse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.keyturn.inventory.GeneratorSpec;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
-import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.TagDimension;
 import dev.keyturn.inventory.Tags;
@@ -17,19 +14,25 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the inventory YAML into the model. Structural problems are collected with their path, not
- * thrown, so {@code keyturn lint} can report all of them; {@link ParsedInventory#requireValid()}
- * turns them into one error for commands that cannot go on.
+ * Reads the inventory YAML into the model. Structural problems (YAML syntax, duplicate keys,
+ * unknown keys, wrong shapes) are collected with their path and position, not thrown, so {@code
+ * keyturn lint} can report all of them; {@link ParsedInventory#requireValid()} turns them into one
+ * error for commands that cannot go on. YAML is read by {@link YamlTree}: anchors and aliases work,
+ * with a limit on how far aliases expand.
  */
 public final class InventoryParser {
 
-  private static final YAMLMapper YAML = new YAMLMapper();
+  /** What a file that cannot be read as a mapping parses to: nothing, for lint to skip. */
+  private static final Inventory EMPTY =
+      new Inventory(0, Set.of(), Set.of(), Set.of(), List.of(), List.of());
+
   private static final Set<String> TOP =
       Set.of("version", "vendors", "functions", "consumers", "secrets", "webhooks");
   private static final Set<String> SECRET_KEYS =
@@ -49,43 +52,64 @@ public final class InventoryParser {
 
   private InventoryParser() {}
 
-  /** Reads a file; an unreadable file is an {@link InvalidInventoryException}. */
+  /**
+   * Reads a file.
+   *
+   * @throws InventoryFileException when the file is not there or cannot be read (names the path)
+   */
   public static ParsedInventory parse(Path file) {
     try {
       return parse(Files.readString(file), file.toString());
     } catch (NoSuchFileException e) {
-      throw new InvalidInventoryException(
-          file.toString(), List.of(new SchemaProblem("", "file not found")));
+      throw InventoryFileException.missing(file);
     } catch (IOException e) {
-      throw new InvalidInventoryException(
-          file.toString(), List.of(new SchemaProblem("", "cannot be read: " + e.getMessage())));
+      throw new InventoryFileException(
+          file, "cannot read " + file + ": " + e.getClass().getSimpleName());
     }
   }
 
+  /**
+   * Reads inventory YAML. Every problem, YAML syntax errors and duplicate keys included, is
+   * collected with its path and position rather than thrown, so lint can report them all.
+   */
   public static ParsedInventory parse(String yaml, String origin) {
-    List<SchemaProblem> problems = new ArrayList<>();
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
-      throw new InvalidInventoryException(
-          origin, List.of(new SchemaProblem(where, "not valid YAML: " + e.getOriginalMessage())));
+    YamlTree.Result tree = YamlTree.read(yaml);
+    List<SchemaProblem> problems = new ArrayList<>(tree.problems());
+    if (tree.root() == null || !tree.root().isObject()) {
+      if (problems.isEmpty()) {
+        problems.add(
+            new SchemaProblem("", "must be a YAML mapping with `version: 1`", new Position(1, 1)));
+      }
+      return new ParsedInventory(origin, EMPTY, problems, tree.positions());
     }
-    if (root == null || !root.isObject()) {
-      throw new InvalidInventoryException(
-          origin, List.of(new SchemaProblem("", "must be a YAML mapping with `version: 1`")));
-    }
+    return build(tree.root(), origin, problems, tree.positions());
+  }
+
+  /** Reads an inventory already in tree form (a stored entry's JSON). */
+  static ParsedInventory parse(JsonNode root, String origin) {
+    return build(root, origin, new ArrayList<>(), new Positions());
+  }
+
+  private static ParsedInventory build(
+      JsonNode root, String origin, List<SchemaProblem> problems, Positions positions) {
     Fields top = new Fields(root, "", problems);
     top.allowOnly(TOP);
     Integer version = top.integer("version");
     if (version == null || version != 1) {
       top.problem("version", "must be 1");
     }
-    List<SecretEntry> secrets =
-        top.objects("secrets").stream().map(InventoryParser::secret).toList();
-    List<WebhookEntry> webhooks =
-        top.objects("webhooks").stream().map(InventoryParser::webhook).toList();
+    List<SecretEntry> secrets = new ArrayList<>();
+    for (Fields f : top.objects("secrets")) {
+      SecretEntry entry = secret(f);
+      positions.entry(entry.name(), f.path());
+      secrets.add(entry);
+    }
+    List<WebhookEntry> webhooks = new ArrayList<>();
+    for (Fields f : top.objects("webhooks")) {
+      WebhookEntry entry = webhook(f);
+      positions.entry("webhook " + entry.source(), f.path());
+      webhooks.add(entry);
+    }
     Inventory inventory =
         new Inventory(
             version == null ? 0 : version,
@@ -94,7 +118,7 @@ public final class InventoryParser {
             new LinkedHashSet<>(top.texts("consumers")),
             secrets,
             webhooks);
-    return new ParsedInventory(origin, inventory, problems);
+    return new ParsedInventory(origin, inventory, problems, positions);
   }
 
   /** Vendor codes: a list of codes, or of {code, name} mappings. */
@@ -119,9 +143,11 @@ public final class InventoryParser {
   private static SecretEntry secret(Fields f) {
     f.allowOnly(SECRET_KEYS);
     String name = f.requiredText("name");
+    Map<String, Source> perEnvironment = new LinkedHashMap<>();
+    Source single = source(f, perEnvironment);
     return new SecretEntry(
         name,
-        source(f),
+        single,
         tags(f),
         f.texts("environments"),
         f.text("scope"),
@@ -130,17 +156,41 @@ public final class InventoryParser {
         f.text("expiresAt"),
         f.texts("scopes"),
         f.text("review"),
-        f.objects("sinks").stream().map(InventoryParser::sink).filter(s -> s != null).toList());
+        f.objects("sinks").stream().map(SinkParser::sink).filter(s -> s != null).toList(),
+        perEnvironment);
   }
 
-  private static Source source(Fields f) {
+  /**
+   * The entry's source: {@code {secretsManager: …}} / {@code {ssmParameter: …}}, or one of those
+   * per environment ({@code {prod: {secretsManager: …}, staging: {…}}}), which go into {@code
+   * perEnvironment} (the single source returned is then null).
+   */
+  private static Source source(Fields f, Map<String, Source> perEnvironment) {
     Fields s = f.object("source");
     if (s == null) {
       f.problem(
           f.child("source"),
-          "is required: `secretsManager: <name or ARN>` or `ssmParameter: <path>`");
+          "is required: `secretsManager: <name or ARN>`, `ssmParameter: <path>`, or one of those"
+              + " per environment (`prod: {...}`, `staging: {...}`)");
       return null;
     }
+    if (!s.has("secretsManager") && !s.has("ssmParameter") && !s.keys().isEmpty()) {
+      for (String env : s.keys()) {
+        Fields inner = s.object(env);
+        if (inner == null) {
+          continue;
+        }
+        Source own = oneSource(inner);
+        if (own != null) {
+          perEnvironment.put(env, own);
+        }
+      }
+      return null;
+    }
+    return oneSource(s);
+  }
+
+  private static Source oneSource(Fields s) {
     s.allowOnly(Set.of("secretsManager", "ssmParameter"));
     String sm = s.text("secretsManager");
     String ssm = s.text("ssmParameter");
@@ -180,28 +230,6 @@ public final class InventoryParser {
     String type = g.requiredText("type");
     Map<String, String> options = g.scalarsExcept(Set.of("type"));
     return type == null ? null : new GeneratorSpec(type, options);
-  }
-
-  private static Sink sink(Fields f) {
-    Fields heroku = f.object("heroku");
-    Fields dotenv = f.object("dotenv");
-    if ((heroku == null) == (dotenv == null)) {
-      f.problem(f.path(), "needs exactly one of `heroku: {app, var}` or `dotenv: {file, var}`");
-      return null;
-    }
-    f.allowOnly(Set.of("heroku", "dotenv"));
-    if (heroku != null) {
-      heroku.allowOnly(Set.of("app", "var", "previousVar", "field"));
-      String app = heroku.requiredText("app");
-      String var = heroku.requiredText("var");
-      return app == null || var == null
-          ? null
-          : new Sink.Heroku(app, var, heroku.text("previousVar"), heroku.text("field"));
-    }
-    dotenv.allowOnly(Set.of("file", "var", "field"));
-    String file = dotenv.requiredText("file");
-    String var = dotenv.requiredText("var");
-    return file == null || var == null ? null : new Sink.Dotenv(file, var, dotenv.text("field"));
   }
 
   private static WebhookEntry webhook(Fields f) {

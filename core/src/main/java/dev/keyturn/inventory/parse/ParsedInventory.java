@@ -5,12 +5,17 @@ import java.util.List;
 
 /**
  * The result of reading an inventory file: the model (with null or empty fields where the file was
- * wrong) and the structural problems found.
+ * wrong), the structural problems found, and where things are in the file.
  */
-public record ParsedInventory(String origin, Inventory inventory, List<SchemaProblem> problems) {
+public record ParsedInventory(
+    String origin, Inventory inventory, List<SchemaProblem> problems, Positions positions) {
 
   public ParsedInventory {
     problems = List.copyOf(problems);
+  }
+
+  public ParsedInventory(String origin, Inventory inventory, List<SchemaProblem> problems) {
+    this(origin, inventory, problems, new Positions());
   }
 
   public boolean valid() {

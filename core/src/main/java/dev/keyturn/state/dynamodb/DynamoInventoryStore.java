@@ -110,8 +110,9 @@ public final class DynamoInventoryStore implements InventoryStore {
     Map<String, String> items = new LinkedHashMap<>();
     for (SecretEntry e : inventory.secrets()) {
       items.put(SECRET_PREFIX + e.name(), EntryCodec.write(e));
-      if (e.source() != null) {
-        items.put(LOOKUP_PREFIX + lookupId(e.source()), e.name());
+      // every environment's source leads to the entry, so a change to any of them syncs it
+      for (Source source : e.allSources()) {
+        items.put(LOOKUP_PREFIX + lookupId(source), e.name());
       }
     }
     for (WebhookEntry w : inventory.webhooks()) {

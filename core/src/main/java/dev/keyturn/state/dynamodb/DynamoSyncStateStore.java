@@ -1,8 +1,9 @@
 package dev.keyturn.state.dynamodb;
 
-import static dev.keyturn.state.dynamodb.Items.SINK_HEROKU_PREFIX;
+import static dev.keyturn.state.dynamodb.Items.SINK_PREFIX;
 import static dev.keyturn.state.dynamodb.Items.VAR_PREFIX;
 
+import dev.keyturn.inventory.SinkKey;
 import dev.keyturn.state.SyncStateStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** {@code SINK#heroku#<app> / VAR#<NAME>}: last published source version and release. */
+/**
+ * {@code SINK#<kind>#<name> / VAR#<NAME>} (a Heroku app: {@code SINK#heroku#<app>}): last published
+ * source version, release, and for targets that cannot be read back the keyed digest of what was
+ * published and the target's {@code updated_at} baseline.
+ */
 public final class DynamoSyncStateStore implements SyncStateStore {
 
   private static final String SECRET = "secretName";
@@ -28,6 +33,8 @@ public final class DynamoSyncStateStore implements SyncStateStore {
   private static final String RELEASE_VERSION = "releaseVersion";
   private static final String SYNCED_AT = "syncedAt";
   private static final String CONFIRMED_AT = "confirmedAt";
+  private static final String DIGEST = "digest";
+  private static final String REMOTE_UPDATED_AT = "remoteUpdatedAt";
 
   private final StateTable table;
 
@@ -43,7 +50,7 @@ public final class DynamoSyncStateStore implements SyncStateStore {
             .tableName(table.name())
             .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
             .expressionAttributeValues(
-                Map.of(":pk", Items.s(SINK_HEROKU_PREFIX + app), ":prefix", Items.s(VAR_PREFIX)))
+                Map.of(":pk", Items.s(pk(app)), ":prefix", Items.s(VAR_PREFIX)))
             .consistentRead(true)
             .build();
     table
@@ -66,7 +73,14 @@ public final class DynamoSyncStateStore implements SyncStateStore {
         Items.str(i, RELEASE_ID),
         Items.integer(i, RELEASE_VERSION),
         Items.instant(i, SYNCED_AT),
-        Items.instant(i, CONFIRMED_AT));
+        Items.instant(i, CONFIRMED_AT),
+        Items.str(i, DIGEST),
+        Items.instant(i, REMOTE_UPDATED_AT));
+  }
+
+  /** The partition of a target: {@code SINK#<kind>#<name>}. */
+  static String pk(String target) {
+    return SINK_PREFIX + SinkKey.kind(target) + "#" + SinkKey.name(target);
   }
 
   @Override
@@ -86,17 +100,14 @@ public final class DynamoSyncStateStore implements SyncStateStore {
       deletes.add(
           WriteRequest.builder()
               .deleteRequest(
-                  DeleteRequest.builder()
-                      .key(Items.key(SINK_HEROKU_PREFIX + app, VAR_PREFIX + var))
-                      .build())
+                  DeleteRequest.builder().key(Items.key(pk(app), VAR_PREFIX + var)).build())
               .build());
     }
     new BatchWriter(table).write(deletes);
   }
 
   private static Map<String, AttributeValue> item(VarState v) {
-    Map<String, AttributeValue> item =
-        new HashMap<>(Items.key(SINK_HEROKU_PREFIX + v.app(), VAR_PREFIX + v.var()));
+    Map<String, AttributeValue> item = new HashMap<>(Items.key(pk(v.app()), VAR_PREFIX + v.var()));
     putIfPresent(item, SECRET, v.secretName());
     putIfPresent(item, SOURCE_VERSION, v.sourceVersion());
     putIfPresent(item, RELEASE_ID, v.releaseId());
@@ -109,6 +120,10 @@ public final class DynamoSyncStateStore implements SyncStateStore {
     if (v.confirmedAt() != null) {
       item.put(CONFIRMED_AT, Items.instant(v.confirmedAt()));
     }
+    putIfPresent(item, DIGEST, v.digest());
+    if (v.remoteUpdatedAt() != null) {
+      item.put(REMOTE_UPDATED_AT, Items.instant(v.remoteUpdatedAt()));
+    }
     return item;
   }
 
@@ -120,16 +135,22 @@ public final class DynamoSyncStateStore implements SyncStateStore {
 
   @Override
   public ReleaseConfirmation confirmRelease(String app, String releaseId, Instant at) {
+    Map<String, VarState> vars = vars(app);
     boolean found = false;
     boolean confirmed = false;
-    for (VarState v : vars(app).values()) {
+    for (VarState v : vars.values()) {
       if (releaseId.equals(v.releaseId())) {
         found = true;
         confirmed |= v.confirmedAt() == null && confirmVar(app, v.var(), releaseId, at);
       }
     }
     if (!found) {
-      return ReleaseConfirmation.UNKNOWN;
+      for (VarState v : vars.values()) {
+        if (v.releasePending() && !v.syncedAt().isAfter(at)) {
+          confirmed |= confirmPending(app, v.var(), releaseId, at);
+        }
+      }
+      return confirmed ? ReleaseConfirmation.CONFIRMED : ReleaseConfirmation.UNKNOWN;
     }
     return confirmed ? ReleaseConfirmation.CONFIRMED : ReleaseConfirmation.ALREADY_CONFIRMED;
   }
@@ -141,16 +162,49 @@ public final class DynamoSyncStateStore implements SyncStateStore {
    * whose answer was lost and found by the SDK's retry, so it still counts as the first report.
    */
   private boolean confirmVar(String app, String var, String releaseId, Instant at) {
+    return update(
+        app,
+        var,
+        "SET #c = :at",
+        "#r = :release AND attribute_not_exists(#c)",
+        Map.of("#c", CONFIRMED_AT, "#r", RELEASE_ID),
+        releaseId,
+        at);
+  }
+
+  /**
+   * A release-pending var: this release carries it. Conditional on it still being pending (no
+   * release recorded, not confirmed), so a concurrent report or a newer publish wins.
+   */
+  private boolean confirmPending(String app, String var, String releaseId, Instant at) {
+    return update(
+        app,
+        var,
+        "SET #c = :at, #r = :release",
+        "attribute_not_exists(#r) AND attribute_not_exists(#c)",
+        Map.of("#c", CONFIRMED_AT, "#r", RELEASE_ID),
+        releaseId,
+        at);
+  }
+
+  private boolean update(
+      String app,
+      String var,
+      String expression,
+      String condition,
+      Map<String, String> names,
+      String releaseId,
+      Instant at) {
     try {
       table
           .client()
           .updateItem(
               UpdateItemRequest.builder()
                   .tableName(table.name())
-                  .key(Items.key(SINK_HEROKU_PREFIX + app, VAR_PREFIX + var))
-                  .updateExpression("SET #c = :at")
-                  .conditionExpression("#r = :release AND attribute_not_exists(#c)")
-                  .expressionAttributeNames(Map.of("#c", CONFIRMED_AT, "#r", RELEASE_ID))
+                  .key(Items.key(pk(app), VAR_PREFIX + var))
+                  .updateExpression(expression)
+                  .conditionExpression(condition)
+                  .expressionAttributeNames(names)
                   .expressionAttributeValues(
                       Map.of(":at", Items.instant(at), ":release", Items.s(releaseId)))
                   .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)

@@ -23,7 +23,7 @@ final class Items {
   static final String LOOKUP_PREFIX = "LOOKUP#";
   static final String ROTATION_PREFIX = "ROTATION#";
   static final String LAST_ROTATED_SK = "LASTROTATED";
-  static final String SINK_HEROKU_PREFIX = "SINK#heroku#";
+  static final String SINK_PREFIX = "SINK#";
   static final String VAR_PREFIX = "VAR#";
   static final String LOCK_SK = "LOCK";
   static final String LEASE_PREFIX = "LEASE#";

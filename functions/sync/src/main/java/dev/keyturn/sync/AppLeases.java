@@ -1,5 +1,6 @@
 package dev.keyturn.sync;
 
+import dev.keyturn.inventory.SinkKey;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.LeaseStore.Lease;
 import java.time.Clock;
@@ -11,13 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The per-app leases one invocation holds, so two invocations never PATCH the same app at once.
- * Taken in sorted app order (callers pass a sorted collection), so two invocations that wait for
- * each other's apps cannot deadlock; an app still held by someone else after the wait is busy.
+ * The per-target leases one invocation holds, so two invocations never write the same target at
+ * once. Taken in sorted key order (callers pass a sorted collection), so two invocations that wait
+ * for each other's targets cannot deadlock; a target still held by someone else after the wait is
+ * busy. The lease resource is {@code <kind>#<name>} ({@code heroku#<app>} as before).
  */
 final class AppLeases implements AutoCloseable {
-
-  static final String RESOURCE_PREFIX = "heroku#";
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final LeaseStore store;
@@ -43,7 +43,7 @@ final class AppLeases implements AutoCloseable {
 
   private void take(String app, String owner, Duration ttl, Clock clock, long deadline) {
     while (true) {
-      Optional<Lease> lease = store.acquire(RESOURCE_PREFIX + app, owner, ttl, clock.instant());
+      Optional<Lease> lease = store.acquire(resource(app), owner, ttl, clock.instant());
       if (lease.isPresent()) {
         held.put(app, lease.get());
         return;
@@ -59,6 +59,10 @@ final class AppLeases implements AutoCloseable {
         return;
       }
     }
+  }
+
+  static String resource(String target) {
+    return SinkKey.kind(target) + "#" + SinkKey.name(target);
   }
 
   Set<String> apps() {

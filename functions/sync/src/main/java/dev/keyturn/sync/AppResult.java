@@ -1,13 +1,18 @@
 package dev.keyturn.sync;
 
+import dev.keyturn.inventory.SinkKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What happened to one app. Names, versions and reasons only.
+ * What happened to one target (a Heroku app, a GitHub repository or environment, a Cloudflare
+ * Worker, a {@code .env} file). Names, versions and reasons only.
  *
+ * @param app the target's key ({@link SinkKey}): a Heroku app's name, else {@code <kind>:<name>}
+ * @param set vars set; for a target left incomplete, the vars it took before it stopped
  * @param plan the masked plan (dry runs only), else null
+ * @param consumer what the target's consumers do to see the change (changed targets only)
  */
 public record AppResult(
     String app,
@@ -18,24 +23,25 @@ public record AppResult(
     String releaseId,
     Integer releaseVersion,
     String reason,
-    Map<String, Object> plan) {
+    Map<String, Object> plan,
+    String consumer) {
 
   /** The result kinds. */
   public enum Outcome {
-    /** One PATCH, one release. */
+    /** Changed in one apply (for Heroku: one PATCH, one release). */
     PATCHED,
-    /** Heroku already matched the sources: no PATCH. */
+    /** The target already matched the sources: nothing written. */
     UNCHANGED,
     /** Dry run: the plan, nothing sent. */
     PLANNED,
-    /** Another invocation holds the app's lease. */
+    /** Another invocation holds the target's lease. */
     BUSY,
-    /** Not synced; nothing was changed (see reason). */
+    /** Not brought in line; {@code set}/{@code removed} name what was written before it failed. */
     FAILED,
-    /** Not attempted: Heroku's request budget is low. */
+    /** The request budget ran out; {@code set}/{@code removed} name what was written before. */
     DEFERRED;
 
-    boolean complete() {
+    public boolean complete() {
       return this == PATCHED || this == UNCHANGED || this == PLANNED;
     }
   }
@@ -47,12 +53,19 @@ public record AppResult(
   }
 
   static AppResult notDone(String app, Outcome outcome, String reason) {
-    return new AppResult(app, outcome, List.of(), List.of(), List.of(), null, null, reason, null);
+    return new AppResult(
+        app, outcome, List.of(), List.of(), List.of(), null, null, reason, null, null);
+  }
+
+  /** The kind of target ({@code heroku}, {@code github}, {@code cloudflare}, {@code dotenv}). */
+  public String kind() {
+    return SinkKey.kind(app);
   }
 
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("app", app);
+    m.put("kind", kind());
     m.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
     m.put("set", set);
     m.put("removed", removed);
@@ -65,6 +78,9 @@ public record AppResult(
     }
     if (reason != null) {
       m.put("reason", reason);
+    }
+    if (consumer != null) {
+      m.put("consumer", consumer);
     }
     if (plan != null) {
       m.put("plan", plan);

@@ -1,6 +1,7 @@
 package dev.keyturn.sync;
 
 import dev.keyturn.inventory.SecretEntry;
+import dev.keyturn.inventory.SinkKey;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.sync.plan.Binding;
@@ -15,20 +16,23 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The Heroku bindings a scope covers, by app (sorted, so leases are always taken in one order), and
- * every var each app has bound (to know what is still managed).
+ * The bindings a scope covers, by target key (sorted, so leases are always taken in one order), and
+ * every var each target has bound (to know what is still managed). Only kinds with an adapter are
+ * selected: the Lambda publishes to Heroku, GitHub and Cloudflare, the CLI can add {@code .env}.
  */
 record Selection(
     Map<String, List<Binding>> inScope,
     Map<String, List<Binding>> allByApp,
     List<String> unknownSources) {
 
-  static Selection of(InventoryStore inventory, Scope scope) {
+  static Selection of(InventoryStore inventory, Scope scope, Set<String> kinds) {
     List<SecretEntry> entries = inventory.secrets();
     Map<String, List<Binding>> all = new TreeMap<>();
     for (SecretEntry e : entries) {
       for (Binding b : Binding.of(e)) {
-        all.computeIfAbsent(b.app(), a -> new ArrayList<>()).add(b);
+        if (kinds.contains(b.kind())) {
+          all.computeIfAbsent(b.app(), a -> new ArrayList<>()).add(b);
+        }
       }
     }
     List<String> unknown = new ArrayList<>();
@@ -41,7 +45,9 @@ record Selection(
         selected.put(app, chosen);
       }
     });
-    if (scope instanceof Scope.App(String app) && !selected.containsKey(app)) {
+    if (scope instanceof Scope.App(String app)
+        && !selected.containsKey(app)
+        && kinds.contains(SinkKey.kind(app))) {
       selected.put(app, List.of());
     }
     return new Selection(selected, all, unknown);
@@ -87,11 +93,14 @@ record Selection(
         .collect(Collectors.toSet());
   }
 
-  /** Vars of the app bound to more than one secret: syncing would make them flip. */
+  /**
+   * Vars of the target bound to more than one value (two secrets, or two environments of one):
+   * syncing would make them flip.
+   */
   Set<String> conflicts(String app) {
     Map<String, Set<String>> secretsByVar = new TreeMap<>();
     for (Binding b : allByApp.getOrDefault(app, List.of())) {
-      secretsByVar.computeIfAbsent(b.var(), v -> new TreeSet<>()).add(b.secretName());
+      secretsByVar.computeIfAbsent(b.var(), v -> new TreeSet<>()).add(b.valueKey());
     }
     return secretsByVar.entrySet().stream()
         .filter(e -> e.getValue().size() > 1)
@@ -105,6 +114,7 @@ record Selection(
         .filter(e -> apps.contains(e.getKey()))
         .flatMap(e -> e.getValue().stream())
         .map(Binding::source)
+        .filter(java.util.Objects::nonNull)
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 }

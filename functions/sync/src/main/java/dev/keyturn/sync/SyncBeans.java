@@ -9,6 +9,10 @@ import dev.keyturn.snapstart.Primer;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.SyncStateStore;
+import dev.keyturn.sync.digest.PublishedDigests;
+import dev.keyturn.sync.digest.SourceDigestKey;
+import dev.keyturn.sync.sink.SinkPort;
+import dev.keyturn.sync.sink.SinkPorts;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -18,11 +22,27 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Wires the sync service from core's ports and a {@link ConfigSink} (Heroku's is wired next to its
- * adapter, {@code heroku.HerokuSinkBeans}).
+ * Wires the sync service from core's ports and one adapter per kind of target (each adapter's
+ * package wires its own {@code SinkPort}, e.g. {@code heroku.HerokuSinkBeans}).
  */
 @Factory
 public class SyncBeans {
+
+  /** Every adapter the Lambda publishes through (never {@code .env}: that is the CLI's). */
+  @Singleton
+  public SinkPorts sinkPorts(List<SinkPort> ports) {
+    return new SinkPorts(ports);
+  }
+
+  /**
+   * Keyed digests for targets that never return values, under the key in the Secrets Manager secret
+   * {@code keyturn.digest-key-secret} (env {@code KEYTURN_DIGEST_KEY_SECRET}), read lazily.
+   */
+  @Singleton
+  public PublishedDigests publishedDigests(
+      SecretSource secrets, @Value("${keyturn.digest-key-secret:}") String secretId) {
+    return new PublishedDigests(new SourceDigestKey(secrets, secretId));
+  }
 
   @Singleton
   public SyncSettings syncSettings(
@@ -36,7 +56,8 @@ public class SyncBeans {
   public SyncService syncService(
       InventoryStore inventory,
       SecretSource secrets,
-      ConfigSink sink,
+      SinkPorts ports,
+      PublishedDigests digests,
       SyncStateStore state,
       LeaseStore leases,
       AuditLog audit,
@@ -44,7 +65,7 @@ public class SyncBeans {
       SyncSettings settings,
       Metrics metrics) {
     return new SyncService(
-        inventory, secrets, sink, state, leases, audit, clock, settings, metrics);
+        inventory, secrets, ports, digests, state, leases, audit, clock, settings, metrics);
   }
 
   /**

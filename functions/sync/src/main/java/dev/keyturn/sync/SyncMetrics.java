@@ -1,5 +1,6 @@
 package dev.keyturn.sync;
 
+import dev.keyturn.inventory.SinkKey;
 import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.MetricRecord;
 import java.util.Optional;
@@ -10,8 +11,9 @@ final class SyncMetrics {
   private SyncMetrics() {}
 
   /**
-   * VarsChanged (set + removed over patched apps), Releases (patched apps: one PATCH makes one
-   * release), DriftRepaired, SyncFailures (failed apps), SyncDeferred (busy or deferred apps).
+   * VarsChanged (set + removed over changed targets), Releases (patched Heroku apps: one PATCH
+   * makes one release), DriftRepaired, SyncFailures (failed targets), SyncDeferred (busy or
+   * deferred targets).
    */
   static Optional<MetricRecord> of(SyncReport report) {
     if (report.dryRun() || report.ignored() != null) {
@@ -26,7 +28,7 @@ final class SyncMetrics {
       switch (app.outcome()) {
         case PATCHED -> {
           varsChanged += app.set().size() + app.removed().size();
-          releases++;
+          releases += SinkKey.HEROKU.equals(app.kind()) ? 1 : 0;
           drift += app.drift().size();
         }
         case FAILED -> failed++;

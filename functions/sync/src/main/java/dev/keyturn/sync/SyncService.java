@@ -1,8 +1,7 @@
 package dev.keyturn.sync;
 
-import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
-import dev.keyturn.heroku.RateLimitLowException;
+import dev.keyturn.inventory.SinkKey;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.Metrics;
@@ -12,10 +11,14 @@ import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.sync.AppResult.Outcome;
+import dev.keyturn.sync.digest.PublishedDigests;
+import dev.keyturn.sync.sink.SinkPorts;
 import dev.keyturn.sync.trigger.Scope;
 import dev.keyturn.sync.trigger.SyncRequest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,11 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes secret values to Heroku config vars: for the apps a request covers, take each app's
- * lease, read every source value in one batched pass (at AWSCURRENT), then per app compare, send at
- * most one PATCH (one release), record and audit. Reports app by app; stops early, without
- * half-applying anything, when Heroku's request budget runs low. Publishes its counts ({@link
- * SyncMetrics}); a sync that fails before it can report counts as one SyncFailure.
+ * Publishes secret values to their targets through one {@link dev.keyturn.sync.sink.SinkPort} per
+ * kind (Heroku apps, GitHub repositories and environments, Cloudflare Workers, {@code .env} files):
+ * for the targets a request covers, take each target's lease, read every source value in one
+ * batched pass (at AWSCURRENT), then per target compare, apply in one go, record and audit. Reports
+ * target by target; when a kind's request budget runs low, its remaining targets are deferred
+ * (other kinds go on). Publishes its counts ({@link SyncMetrics}); a sync that fails before it can
+ * report counts as one SyncFailure.
  */
 public final class SyncService {
 
@@ -36,16 +41,18 @@ public final class SyncService {
 
   private final InventoryStore inventory;
   private final SecretSource secrets;
+  private final SinkPorts ports;
   private final LeaseStore leases;
   private final Clock clock;
   private final SyncSettings settings;
-  private final AppSync appSync;
+  private final TargetSync targetSync;
   private final Metrics metrics;
 
   public SyncService(
       InventoryStore inventory,
       SecretSource secrets,
-      ConfigSink sink,
+      SinkPorts ports,
+      PublishedDigests digests,
       SyncStateStore state,
       LeaseStore leases,
       AuditLog audit,
@@ -54,10 +61,11 @@ public final class SyncService {
       Metrics metrics) {
     this.inventory = inventory;
     this.secrets = secrets;
+    this.ports = ports;
     this.leases = leases;
     this.clock = clock;
     this.settings = settings;
-    this.appSync = new AppSync(sink, state, audit, clock, settings.actor());
+    this.targetSync = new TargetSync(ports, digests, state, audit, clock, settings.actor());
     this.metrics = metrics;
   }
 
@@ -80,23 +88,20 @@ public final class SyncService {
       LOG.info("sync ({}) ignored: {}", request.trigger(), reason);
       return SyncReport.ignored(request.trigger(), reason);
     }
-    Selection selection = Selection.of(inventory, request.scope());
+    Selection selection = Selection.of(inventory, request.scope(), ports.kinds());
     List<AppResult> results =
-        request.dryRun() ? plan(selection, request) : publish(selection, request);
+        request.dryRun()
+            ? runTargets(selection.inScope().keySet(), selection, request, null)
+            : publish(selection, request);
     SyncReport report =
         new SyncReport(
             request.trigger(), request.dryRun(), results, null, selection.unknownSources());
     LOG.info(
-        "sync ({}) done: {} apps, {} incomplete",
+        "sync ({}) done: {} targets, {} incomplete",
         request.trigger(),
         results.size(),
         report.incomplete().size());
     return report;
-  }
-
-  private List<AppResult> plan(Selection selection, SyncRequest request) {
-    Set<String> apps = selection.inScope().keySet();
-    return runApps(apps, selection, request);
   }
 
   private List<AppResult> publish(Selection selection, SyncRequest request) {
@@ -104,67 +109,65 @@ public final class SyncService {
     String owner = settings.actor() + "/" + UUID.randomUUID();
     try (AppLeases held =
         AppLeases.acquire(leases, selection.inScope().keySet(), owner, settings, clock)) {
-      for (String app : selection.inScope().keySet()) {
-        if (!held.holds(app)) {
-          LOG.info("sync app={} busy: another invocation holds its lease", app);
-          results.add(AppResult.notDone(app, Outcome.BUSY, "lease_held"));
+      for (String target : selection.inScope().keySet()) {
+        if (!held.holds(target)) {
+          LOG.info("sync target={} busy: another invocation holds its lease", target);
+          results.add(AppResult.notDone(target, Outcome.BUSY, "lease_held"));
         }
       }
-      results.addAll(runApps(Set.copyOf(held.apps()), selection, request, held));
+      results.addAll(runTargets(Set.copyOf(held.apps()), selection, request, held));
     }
-    results.sort(java.util.Comparator.comparing(AppResult::app));
+    results.sort(Comparator.comparing(AppResult::app));
     return results;
   }
 
-  private List<AppResult> runApps(Set<String> apps, Selection selection, SyncRequest request) {
-    return runApps(apps, selection, request, null);
-  }
-
-  private List<AppResult> runApps(
-      Set<String> apps, Selection selection, SyncRequest request, AppLeases held) {
-    List<String> sorted = apps.stream().sorted().toList();
+  private List<AppResult> runTargets(
+      Set<String> targets, Selection selection, SyncRequest request, AppLeases held) {
+    List<String> sorted = targets.stream().sorted().toList();
+    TargetSync.Mode mode =
+        new TargetSync.Mode(request.dryRun(), request.releaseNow(), request.trigger());
     Map<Source, SecretValue> values;
     try {
-      values = secrets.current(selection.sources(apps));
+      values = secrets.current(selection.sources(targets));
     } catch (RuntimeException e) {
       return sorted.stream()
-          .map(app ->
-              appSync.failed(
-                  app, "source_read_failed:" + e.getClass().getSimpleName(), request.trigger()))
+          .map(t -> {
+            if (held != null) {
+              held.release(t);
+            }
+            return targetSync.failed(t, "source_read_failed:" + e.getClass().getSimpleName(), mode);
+          })
           .toList();
     }
     List<AppResult> results = new ArrayList<>();
-    RateLimitLowException stopped = null;
-    for (String app : sorted) {
+    Map<String, String> stoppedKinds = new HashMap<>();
+    for (String target : sorted) {
+      String kind = SinkKey.kind(target);
       try {
-        results.add(
+        String stopped = stoppedKinds.get(kind);
+        AppResult result =
             stopped != null
-                ? deferred(app, stopped, request)
-                : appSync.run(work(selection, app), values, request.dryRun(), request.trigger()));
-      } catch (RateLimitLowException low) {
-        stopped = low;
-        results.add(deferred(app, low, request));
+                ? targetSync.deferred(target, stopped, List.of(), List.of(), mode)
+                : targetSync.run(work(selection, target), values, mode);
+        if (result.outcome() == Outcome.DEFERRED) {
+          // the kind's budget is spent: its other targets wait for a later run
+          stoppedKinds.putIfAbsent(kind, result.reason());
+        }
+        results.add(result);
       } finally {
         if (held != null) {
-          held.release(app);
+          held.release(target);
         }
       }
     }
     return results;
   }
 
-  private static AppSync.Work work(Selection selection, String app) {
-    return new AppSync.Work(
-        app, selection.inScope().get(app), selection.allVars(app), selection.conflicts(app));
-  }
-
-  private AppResult deferred(String app, RateLimitLowException low, SyncRequest request) {
-    String reason = "rate_limit_low:" + low.remaining();
-    LOG.warn(
-        "sync app={} deferred: Heroku request budget low ({} remaining)", app, low.remaining());
-    appSync.record(
-        AuditEvent.of(clock.instant(), settings.actor(), "sync.deferred", app, "rate_limit_low")
-            .withDetail(Map.of("reason", reason, "trigger", request.trigger())));
-    return AppResult.notDone(app, Outcome.DEFERRED, reason);
+  private static TargetSync.Work work(Selection selection, String target) {
+    return new TargetSync.Work(
+        target,
+        selection.inScope().get(target),
+        selection.allVars(target),
+        selection.conflicts(target));
   }
 }

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.MetricRecord;
-import dev.keyturn.observability.RecordingMetrics;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.sync.fakes.InMemoryHeroku;
 import dev.keyturn.sync.fakes.InMemoryInventory;
 import dev.keyturn.sync.fakes.InMemorySecrets;
 import dev.keyturn.sync.fakes.InMemoryState;
+import dev.keyturn.sync.fakes.Services;
 import dev.keyturn.sync.trigger.Scope;
 import dev.keyturn.sync.trigger.SyncRequest;
+import dev.keyturn.testing.fakes.FakeMetrics;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class SyncMetricsTest {
   private final InMemoryHeroku heroku = new InMemoryHeroku();
   private final InMemoryState state = new InMemoryState();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-  private final RecordingMetrics metrics = new RecordingMetrics();
+  private final FakeMetrics metrics = new FakeMetrics();
   private final SyncService service = service(new InMemoryInventory(INVENTORY));
 
   SyncMetricsTest() {
@@ -51,16 +52,7 @@ class SyncMetricsTest {
   }
 
   private SyncService service(InventoryStore inventory) {
-    return new SyncService(
-        inventory,
-        secrets,
-        heroku,
-        state,
-        state,
-        state,
-        clock,
-        new SyncSettings("test", Duration.ofMinutes(3), Duration.ZERO),
-        metrics);
+    return Services.sync(inventory, secrets, state, clock, metrics, heroku);
   }
 
   private static SyncRequest all() {

@@ -11,6 +11,7 @@ import dev.keyturn.sync.fakes.InMemoryHeroku;
 import dev.keyturn.sync.fakes.InMemoryInventory;
 import dev.keyturn.sync.fakes.InMemorySecrets;
 import dev.keyturn.sync.fakes.InMemoryState;
+import dev.keyturn.sync.fakes.Services;
 import dev.keyturn.sync.trigger.Scope;
 import dev.keyturn.sync.trigger.SyncRequest;
 import java.time.Clock;
@@ -49,16 +50,7 @@ class SyncServiceTest {
   private final InMemoryState state = new InMemoryState();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   private final SyncService service =
-      new SyncService(
-          inventory,
-          secrets,
-          heroku,
-          state,
-          state,
-          state,
-          clock,
-          new SyncSettings("test", Duration.ofMinutes(3), Duration.ZERO),
-          Metrics.NONE);
+      Services.sync(inventory, secrets, state, clock, Metrics.NONE, heroku);
 
   SyncServiceTest() {
     secrets.put("keyturn/one", "one-value-0000000001");
@@ -72,7 +64,7 @@ class SyncServiceTest {
     heroku.set("alpha", "TWO", "stale");
     heroku.set("alpha", "THREE", "three-value-000000003");
 
-    SyncReport report = service.sync(all());
+    SyncReport report = service.sync(waitingForRelease());
 
     assertThat(heroku.patchedApps).containsExactly("alpha", "beta");
     assertThat(result(report, "alpha").set()).containsExactly("TWO");
@@ -102,8 +94,8 @@ class SyncServiceTest {
   }
 
   @Test
-  void sync_recordsVersionAndReleaseOfEveryPublishedVar() {
-    service.sync(all());
+  void sync_recordsVersionAndReleaseOfEveryPublishedVar_whenSomeoneWaitsForTheRelease() {
+    service.sync(waitingForRelease());
 
     Map<String, VarState> alpha = state.vars("alpha");
     assertThat(alpha).containsOnlyKeys("ONE", "TWO", "THREE");
@@ -113,7 +105,7 @@ class SyncServiceTest {
 
   @Test
   void sync_auditsAppKeysVersionsAndRelease_butNoValue() {
-    service.sync(all());
+    service.sync(waitingForRelease());
 
     AuditEvent patch =
         state.events.stream().filter(e -> e.subject().equals("alpha")).findFirst().orElseThrow();
@@ -122,6 +114,30 @@ class SyncServiceTest {
     assertThat(patch.versionIds()).containsExactlyInAnyOrder("v1", "v2", "v3");
     assertThat(patch.detail().get("releaseId")).isEqualTo(heroku.releases("alpha").getLast().id());
     assertNoValueIn(Json.write(state.events));
+  }
+
+  @Test
+  void sync_makesTwoHerokuCallsPerChangedApp_andOnePerUnchangedApp_leavingTheReleasePending() {
+    heroku.set("beta", "ONE", "one-value-0000000001");
+
+    SyncReport report = service.sync(all());
+
+    assertThat(heroku.calls).as("alpha: GET + PATCH; beta: GET").isEqualTo(3);
+    assertThat(result(report, "alpha").consumer())
+        .isEqualTo("dynos restart (new release): release pending (api:release webhook)");
+    assertThat(state.vars("alpha").values())
+        .allSatisfy(v -> assertThat(v.releasePending()).isTrue());
+    assertThat(heroku.releases("alpha")).as("the PATCH still made its release").hasSize(1);
+  }
+
+  @Test
+  void sync_readsTheReleaseAfterThePatch_onlyWhenSomeoneWaitsForIt() {
+    SyncReport report = service.sync(waitingForRelease());
+
+    assertThat(heroku.calls).as("alpha and beta: GET + PATCH + GET release").isEqualTo(6);
+    assertThat(result(report, "alpha").consumer()).endsWith("release v1");
+    assertThat(state.vars("alpha").values())
+        .allSatisfy(v -> assertThat(v.releasePending()).isFalse());
   }
 
   @Test
@@ -312,6 +328,76 @@ class SyncServiceTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void plan_ofAnEntryWithProdAndStagingSources_showsEachSinksOwnSource_andAccountWideReadsProd() {
+    secrets.put("keyturn/prod/pm", "pm-prod-value-000000001");
+    secrets.put("keyturn/staging/pm", "pm-staging-value-000001");
+    secrets.put("keyturn/prod/cf", "cf-account-value-000001");
+    inventory.replace(
+        """
+        version: 1
+        secrets:
+          - name: PM_SERVER_MAIL
+            environments: [prod, staging]
+            source:
+              prod: {secretsManager: keyturn/prod/pm}
+              staging: {secretsManager: keyturn/staging/pm}
+            sinks:
+              - heroku: {app: raptor-prod, var: POSTMARK_TOKEN, env: prod}
+              - heroku: {app: raptor-staging, var: POSTMARK_TOKEN, env: staging}
+          - name: CF_DNS_EDIT
+            scope: account
+            environments: [prod]
+            source: {prod: {secretsManager: keyturn/prod/cf}}
+            sinks:
+              - heroku: {app: raptor-prod, var: CF_TOKEN, env: prod}
+              - heroku: {app: raptor-staging, var: CF_TOKEN, env: staging}
+        """);
+
+    SyncReport plan = service.sync(new SyncRequest(new Scope.AllSinks(), true, "test", false));
+    service.sync(all());
+
+    Map<String, String> stagingSources = new java.util.TreeMap<>();
+    for (Map<String, Object> c :
+        (List<Map<String, Object>>) result(plan, "raptor-staging").plan().get("changes")) {
+      stagingSources.put((String) c.get("var"), (String) c.get("source"));
+    }
+    assertThat(stagingSources)
+        .containsExactlyEntriesOf(
+            new java.util.TreeMap<>(
+                Map.of("CF_TOKEN", "keyturn/prod/cf", "POSTMARK_TOKEN", "keyturn/staging/pm")));
+    assertThat(heroku.vars("raptor-prod").get("POSTMARK_TOKEN"))
+        .isEqualTo("pm-prod-value-000000001");
+    assertThat(heroku.vars("raptor-staging").get("POSTMARK_TOKEN"))
+        .isEqualTo("pm-staging-value-000001");
+    assertThat(heroku.vars("raptor-staging").get("CF_TOKEN")).isEqualTo("cf-account-value-000001");
+  }
+
+  @Test
+  void sync_ofAStagingSourceChange_syncsTheEntry_byTheStagingSourceId() {
+    secrets.put("keyturn/prod/pm", "pm-prod-value-000000001");
+    secrets.put("keyturn/staging/pm", "pm-staging-value-000001");
+    inventory.replace(
+        """
+        version: 1
+        secrets:
+          - name: PM_SERVER_MAIL
+            environments: [prod, staging]
+            source:
+              prod: {secretsManager: keyturn/prod/pm}
+              staging: {secretsManager: keyturn/staging/pm}
+            sinks:
+              - heroku: {app: raptor-staging, var: POSTMARK_TOKEN, env: staging}
+        """);
+
+    SyncReport report =
+        service.sync(SyncRequest.event(new Scope.Sources(Set.of("keyturn/staging/pm")), "test"));
+
+    assertThat(report.unknownSources()).isEmpty();
+    assertThat(result(report, "raptor-staging").set()).containsExactly("POSTMARK_TOKEN");
+  }
+
+  @Test
   void sync_ignoresAnEventThatAsksForNothing() {
     SyncReport report = service.sync(SyncRequest.ignored("x", "nothing to do"));
 
@@ -321,6 +407,11 @@ class SyncServiceTest {
 
   private static SyncRequest all() {
     return new SyncRequest(new Scope.AllSinks(), false, "test", true);
+  }
+
+  /** As the CLI asks: the operator waits for the release. */
+  private static SyncRequest waitingForRelease() {
+    return new SyncRequest(new Scope.AllSinks(), false, "test", true, true);
   }
 
   private static AppResult result(SyncReport report, String app) {

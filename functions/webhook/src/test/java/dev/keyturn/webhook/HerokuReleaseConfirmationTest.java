@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
-import dev.keyturn.webhook.fakes.InMemorySyncState.Confirmation;
+import dev.keyturn.testing.fakes.FakeSyncStateStore.Confirmation;
 import dev.keyturn.webhook.heroku.ReleaseConfirmations;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class HerokuReleaseConfirmationTest {
 
   @Test
   void succeededRelease_isConfirmed_audited_andStillForwarded() {
-    world.syncState.recorded("billing-prod", RELEASE_ID);
+    world.publishedIn("billing-prod", RELEASE_ID);
 
     int status =
         world
@@ -72,7 +72,7 @@ class HerokuReleaseConfirmationTest {
 
   @Test
   void releaseReportedTwice_isConfirmedOnce_andTheSecondReportAuditedAsAlreadyConfirmed() {
-    world.syncState.recorded("billing-prod", RELEASE_ID);
+    world.publishedIn("billing-prod", RELEASE_ID);
 
     world.send(world.signed(heroku, secret, release("create", "succeeded", RELEASE_ID), "hk-a"));
     world.send(world.signed(heroku, secret, release("update", "succeeded", RELEASE_ID), "hk-b"));
@@ -124,12 +124,12 @@ class HerokuReleaseConfirmationTest {
 
   @Test
   void whenTheSyncStateFails_theAnswerIs503_andHerokusRetryConfirms() {
-    world.syncState.recorded("billing-prod", RELEASE_ID);
+    world.publishedIn("billing-prod", RELEASE_ID);
     var delivery = world.signed(heroku, secret, release("update", "succeeded", RELEASE_ID));
-    world.syncState.failing(true);
+    world.syncState.failAlways("confirmRelease");
 
     int failed = world.send(delivery).getStatusCode();
-    world.syncState.failing(false);
+    world.syncState.heal();
     int retried = world.send(delivery).getStatusCode();
 
     assertThat(failed).isEqualTo(503);

@@ -91,7 +91,7 @@ class MalformedRequestPropertyTest {
           assertThat(response.getStatusCode()).as(sent).isBetween(400, 499);
           assertThat(response.getBody()).isNotNull();
           world.audit.events().stream().map(AuditEvent::outcome).forEach(reasons::add);
-          world.audit.events().clear();
+          world.audit.clear();
         });
 
     assertThat(world.bus.published()).isEmpty();

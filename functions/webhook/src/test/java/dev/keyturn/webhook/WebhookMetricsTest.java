@@ -61,7 +61,7 @@ class WebhookMetricsTest {
     String herokuSecret = Secrets.hex();
     WebhookEntry heroku = world.source("heroku-billing", "heroku", Map.of(), herokuSecret);
     String known = HerokuReleaseConfirmationTest.RELEASE_ID;
-    world.syncState.recorded("billing-prod", known);
+    world.publishedIn("billing-prod", known);
 
     world.send(
         world.signed(

@@ -8,7 +8,8 @@ import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.json.Json;
 import dev.keyturn.local.lambda.LocalFunctionUrl;
-import dev.keyturn.webhook.fakes.RecordingPublisher.Published;
+import dev.keyturn.testing.fakes.FakeEventPublisher.Published;
+import dev.keyturn.testing.fakes.FakePort;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -156,10 +157,10 @@ class WebhookServiceForwardingTest {
   @Test
   void whenTheBusFails_theAnswerIs503_andTheRetryIsForwarded() {
     APIGatewayV2HTTPEvent delivery = world.signed(acme, secret, "{}", "msg_retry");
-    world.bus.failing(true);
+    world.bus.failAlways("publish");
 
     APIGatewayV2HTTPResponse failed = world.send(delivery);
-    world.bus.failing(false);
+    world.bus.heal();
     APIGatewayV2HTTPResponse retried = world.send(delivery);
 
     assertThat(failed.getStatusCode()).isEqualTo(503);
@@ -170,7 +171,7 @@ class WebhookServiceForwardingTest {
 
   @Test
   void whenTheReplayTableFails_theAnswerIs503_andNothingIsForwarded() {
-    world.replay.failing(true);
+    world.replay.failAlways("firstSeen");
 
     assertThat(world.send(world.signed(acme, secret, "{}")).getStatusCode()).isEqualTo(503);
     assertThat(world.bus.published()).isEmpty();
@@ -178,7 +179,7 @@ class WebhookServiceForwardingTest {
 
   @Test
   void whenSecretsManagerFailsOnAColdContainer_theAnswerIs503() {
-    world.secrets.failing(true);
+    world.secrets.failAlways("liveVersions");
 
     APIGatewayV2HTTPResponse response = world.send(world.signed(acme, secret, "{}"));
 
@@ -190,18 +191,18 @@ class WebhookServiceForwardingTest {
   void whenTheInventoryCannotBeRead_theAnswerIs503_butAWarmContainerKeepsItsSources() {
     WebhookWorld cold = new WebhookWorld();
     WebhookEntry coldSource = cold.source("acme", "standard-webhooks", Map.of(), secret);
-    cold.inventory.failing(true);
+    cold.inventory.failAlways(FakePort.ANY);
     assertThat(cold.send(cold.signed(coldSource, secret, "{}")).getStatusCode()).isEqualTo(503);
 
     world.send(world.signed(acme, secret, "{}"));
-    world.inventory.failing(true);
+    world.inventory.failAlways(FakePort.ANY);
     world.clock.advance(world.settings.inventoryTtl());
     assertThat(world.send(world.signed(acme, secret, "{}")).getStatusCode()).isEqualTo(202);
   }
 
   @Test
   void whenTheAuditTableFails_aRejectionIsStillA401() {
-    world.audit.failing(true);
+    world.audit.failAlways("record");
 
     assertThat(world.send(world.signed(acme, Secrets.whsec(), "{}")).getStatusCode())
         .isEqualTo(401);

@@ -48,7 +48,7 @@ class WebhookServiceRotationTest {
 
     assertThat(send(first)).isEqualTo(202);
     assertThat(send(second)).isEqualTo(202);
-    assertThat(world.secrets.reads()).isEqualTo(1);
+    assertThat(world.secrets.calls("liveVersions")).isEqualTo(1);
   }
 
   @Test
@@ -58,7 +58,7 @@ class WebhookServiceRotationTest {
 
     assertThat(send(second)).isEqualTo(202);
     assertThat(send(second)).isEqualTo(202);
-    assertThat(world.secrets.reads()).isEqualTo(2);
+    assertThat(world.secrets.calls("liveVersions")).isEqualTo(2);
   }
 
   @ParameterizedTest
@@ -70,7 +70,7 @@ class WebhookServiceRotationTest {
       assertThat(send(Secrets.hex())).isEqualTo(401);
     }
 
-    assertThat(world.secrets.reads()).isEqualTo(2);
+    assertThat(world.secrets.calls("liveVersions")).isEqualTo(2);
   }
 
   @Test
@@ -91,17 +91,17 @@ class WebhookServiceRotationTest {
     send(first);
     world.clock.advance(world.settings.secretTtl().minusSeconds(1));
     send(first);
-    assertThat(world.secrets.reads()).isEqualTo(1);
+    assertThat(world.secrets.calls("liveVersions")).isEqualTo(1);
 
     world.clock.advance(Duration.ofSeconds(1));
     send(first);
-    assertThat(world.secrets.reads()).isEqualTo(2);
+    assertThat(world.secrets.calls("liveVersions")).isEqualTo(2);
   }
 
   @Test
   void whenSecretsManagerFailsAfterAWarmRead_theCachedVersionsKeepServing() {
     send(first);
-    world.secrets.failing(true);
+    world.secrets.failAlways("liveVersions");
     world.clock.advance(world.settings.secretTtl());
 
     assertThat(send(first)).isEqualTo(202);

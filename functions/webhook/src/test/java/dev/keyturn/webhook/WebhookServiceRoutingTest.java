@@ -42,7 +42,7 @@ class WebhookServiceRoutingTest {
     APIGatewayV2HTTPResponse response = world.send(request("POST", path));
 
     assertThat(response.getStatusCode()).isEqualTo(404);
-    assertThat(world.secrets.reads()).isZero();
+    assertThat(world.secrets.calls("liveVersions")).isZero();
     assertThat(world.audit.actions(Rejections.REJECTED))
         .singleElement()
         .extracting(AuditEvent::outcome)
@@ -67,7 +67,7 @@ class WebhookServiceRoutingTest {
 
     assertThat(response.getStatusCode()).isEqualTo(404);
     assertThat(WebhookWorld.body(response)).containsExactly(Map.entry("error", "not found"));
-    assertThat(world.secrets.reads()).isZero();
+    assertThat(world.secrets.calls("liveVersions")).isZero();
     assertThat(world.audit.actions(Rejections.REJECTED))
         .singleElement()
         .satisfies(e -> {
@@ -82,7 +82,7 @@ class WebhookServiceRoutingTest {
       world.send(request("POST", "/webhooks/made-up-" + i));
     }
 
-    assertThat(world.inventory.webhookReads()).isEqualTo(1);
+    assertThat(world.inventory.calls("webhooks")).isEqualTo(1);
   }
 
   @Test

@@ -8,14 +8,15 @@ import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.json.Json;
-import dev.keyturn.observability.RecordingMetrics;
-import dev.keyturn.webhook.fakes.InMemoryAudit;
-import dev.keyturn.webhook.fakes.InMemoryInventory;
-import dev.keyturn.webhook.fakes.InMemoryReplayGuard;
-import dev.keyturn.webhook.fakes.InMemorySecrets;
-import dev.keyturn.webhook.fakes.InMemorySyncState;
-import dev.keyturn.webhook.fakes.MutableClock;
-import dev.keyturn.webhook.fakes.RecordingPublisher;
+import dev.keyturn.state.SyncStateStore.VarState;
+import dev.keyturn.testing.fakes.FakeAuditLog;
+import dev.keyturn.testing.fakes.FakeEventPublisher;
+import dev.keyturn.testing.fakes.FakeInventoryStore;
+import dev.keyturn.testing.fakes.FakeMetrics;
+import dev.keyturn.testing.fakes.FakeReplayGuard;
+import dev.keyturn.testing.fakes.FakeSecretSource;
+import dev.keyturn.testing.fakes.FakeSyncStateStore;
+import dev.keyturn.testing.time.MutableClock;
 import dev.keyturn.webhook.heroku.ReleaseConfirmations;
 import dev.keyturn.webhook.http.FunctionUrlEvents;
 import dev.keyturn.webhook.source.SourceRegistry;
@@ -30,14 +31,14 @@ final class WebhookWorld {
 
   static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
 
-  final InMemoryInventory inventory = new InMemoryInventory();
-  final InMemorySecrets secrets = new InMemorySecrets();
-  final InMemoryReplayGuard replay = new InMemoryReplayGuard();
-  final RecordingPublisher bus = new RecordingPublisher();
-  final InMemorySyncState syncState = new InMemorySyncState();
-  final InMemoryAudit audit = new InMemoryAudit();
+  final FakeInventoryStore inventory = new FakeInventoryStore();
+  final FakeSecretSource secrets = new FakeSecretSource();
+  final FakeReplayGuard replay = new FakeReplayGuard();
+  final FakeEventPublisher bus = new FakeEventPublisher();
+  final FakeSyncStateStore syncState = new FakeSyncStateStore();
+  final FakeAuditLog audit = new FakeAuditLog();
   final MutableClock clock = new MutableClock(START);
-  final RecordingMetrics metrics = new RecordingMetrics();
+  final FakeMetrics metrics = new FakeMetrics();
   final WebhookSettings settings;
   final WebhookService service;
 
@@ -92,8 +93,14 @@ final class WebhookWorld {
             List.of()));
     WebhookEntry entry = new WebhookEntry(name, scheme, secretName, toleranceSeconds, options);
     inventory.add(entry);
-    secrets.create(source, secret);
+    secrets.put(source, secret);
     return entry;
+  }
+
+  /** Sync published a var of {@code app} in {@code releaseId} (and recorded it). */
+  void publishedIn(String app, String releaseId) {
+    syncState.recordPublished(
+        app, List.of(new VarState(app, "DATABASE_URL", "HK_DB", "v1", releaseId, 1, START, null)));
   }
 
   static Source secretSource(String webhookSource) {

@@ -1,7 +1,6 @@
 package dev.keyturn.testing.lambda;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,8 +23,8 @@ import java.util.function.Supplier;
  *   <li>The runtime (RIC, aws-lambda-java-core, aws-lambda-java-serialization, utils-lite) gets a
  *       class loader of its own over the platform class loader, standing in for the sandbox's
  *       system class path. The test class path is not visible to the function.
- *   <li>The jar is extracted into a temporary task root (Lambda's {@code /var/task}) and read by
- *       the RIC's own {@code CustomerClassLoader}, parent the runtime, registered as {@code
+ *   <li>The jar is extracted into a task root under target/ (Lambda's {@code /var/task}) and read
+ *       by the RIC's own {@code CustomerClassLoader}, parent the runtime, registered as {@code
  *       AWSLambda}'s customer class loader and set as the thread context class loader, as {@code
  *       AWSLambda.main} does.
  *   <li>The handler is resolved with {@code HandlerInfo.fromString} and wrapped by {@code
@@ -39,9 +38,9 @@ import java.util.function.Supplier;
  * aws.accessKeyId}) before {@link #load}, and they are JVM-wide. Logging also goes to the test's
  * standard output rather than to a framed telemetry log.
  *
- * <p>One harness is one sandbox: invocations are serialised. Close it to release the class loaders.
- * Loading costs a second or more (extracting the jar once per JVM, then a fresh runtime class
- * loader per harness), so load once per test class where the tests allow it.
+ * <p>One harness is one sandbox: invocations are serialised. Its class loaders live until the JVM
+ * exits ({@link #close()}). Loading costs a second or more (extracting the jar once per build, then
+ * a fresh runtime class loader per harness), so load once per test class where the tests allow it.
  */
 public final class LambdaRuntimeHarness implements AutoCloseable {
 
@@ -119,15 +118,16 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
     return handler;
   }
 
-  /** Closes the class loaders; the extracted jar stays for the next harness of the same jar. */
+  /**
+   * Ends the harness's use of the sandbox, but leaves its class loaders open: the function's code
+   * stays loadable until the JVM exits, as it does in a Lambda sandbox, because the function's own
+   * shutdown hooks need it then (micronaut-function-aws registers one that closes the application
+   * context, loading classes as it goes). Closing the loaders here made that hook fail with {@code
+   * NoClassDefFoundError} at every test JVM's exit.
+   */
   @Override
   public void close() {
-    try {
-      customerLoader.close();
-      runtimeLoader.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not close the function's class loaders", e);
-    }
+    // nothing to release before the JVM exits; see above
   }
 
   private static void closeQuietly(URLClassLoader loader, Throwable primary) {

@@ -3,10 +3,11 @@ package dev.keyturn.testing.lambda;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.Map;
@@ -21,22 +22,20 @@ import java.util.zip.ZipFile;
  * jar. Extracting keeps the same semantics, e.g. a multi-release jar's {@code META-INF/versions}
  * are ignored exactly as they are in Lambda.
  *
- * <p>A shaded function jar holds thousands of files, so each jar (by path, size and modification
- * time) is extracted once per JVM and shared, read-only as {@code /var/task} is; the directories
- * are deleted when the JVM exits.
+ * <p>A shaded function jar holds thousands of files, so each jar version (name, size, modification
+ * time) is extracted once into the module's {@code target/lambda-task-roots/} (the build's own
+ * directory: {@code mvn clean} removes it) and shared, read-only as {@code /var/task} is, by every
+ * harness of every test JVM that uses that jar.
+ *
+ * <p>It is never deleted while a JVM runs, nor when one exits: the function's own shutdown hooks
+ * (micronaut-function-aws closes its application context in one) load classes from it while the JVM
+ * exits. Deleting tens of thousands of extracted files in a shutdown hook of our own made those
+ * hooks fail with {@code NoClassDefFoundError} and held the exit past Surefire's 30 s, so Surefire
+ * killed the forked JVM ("Surefire is going to kill self fork JVM").
  */
 final class TaskRoot {
 
-  private record JarVersion(Path jar, long size, FileTime modified) {}
-
-  private static final Map<JarVersion, Path> EXTRACTED = new ConcurrentHashMap<>();
-
-  static {
-    Runtime.getRuntime()
-        .addShutdownHook(
-            Thread.ofPlatform()
-                .unstarted(() -> EXTRACTED.values().forEach(TaskRoot::deleteRecursively)));
-  }
+  private static final Map<Path, Path> EXTRACTED = new ConcurrentHashMap<>();
 
   private TaskRoot() {}
 
@@ -46,29 +45,63 @@ final class TaskRoot {
       throw new IllegalArgumentException("not a file: " + deploymentPackage);
     }
     try {
-      JarVersion version =
-          new JarVersion(
-              deploymentPackage.toAbsolutePath().normalize(),
-              Files.size(deploymentPackage),
-              Files.getLastModifiedTime(deploymentPackage));
-      return EXTRACTED.computeIfAbsent(version, key -> extract(key.jar()));
+      Path jar = deploymentPackage.toAbsolutePath().normalize();
+      String version =
+          jar.getFileName()
+              + "-"
+              + Files.size(jar)
+              + "-"
+              + Files.getLastModifiedTime(jar).toMillis();
+      return EXTRACTED.computeIfAbsent(roots().resolve(version), root -> extracted(jar, root));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + deploymentPackage, e);
     }
   }
 
-  private static Path extract(Path deploymentPackage) {
+  /** {@code <module>/target/lambda-task-roots} under Maven (basedir), else a temp directory's. */
+  private static Path roots() throws IOException {
+    String basedir = System.getProperty("basedir");
+    Path parent =
+        basedir != null
+            ? Path.of(basedir, "target")
+            : Path.of(System.getProperty("java.io.tmpdir"), "keyturn");
+    return Files.createDirectories(parent.resolve("lambda-task-roots"));
+  }
+
+  /**
+   * The root, extracted by this JVM or found complete from an earlier one: extraction goes to a
+   * sibling directory first and is renamed into place when complete, so a root is whole or absent.
+   */
+  private static Path extracted(Path jar, Path root) {
+    if (Files.isDirectory(root)) {
+      return root;
+    }
     try {
-      Path directory = Files.createTempDirectory("lambda-task-");
-      try (ZipFile zip = new ZipFile(deploymentPackage.toFile())) {
-        Enumeration<? extends ZipEntry> entries = zip.entries();
-        while (entries.hasMoreElements()) {
-          extractEntry(zip, entries.nextElement(), directory);
+      Path partial = Files.createTempDirectory(root.getParent(), root.getFileName() + ".partial-");
+      extract(jar, partial);
+      try {
+        Files.move(partial, root, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException another) {
+        // another test JVM finished the same extraction first: use its copy
+        deleteRecursively(partial);
+      } catch (IOException e) {
+        if (!Files.isDirectory(root)) {
+          throw e;
         }
+        deleteRecursively(partial); // the same race, reported as "directory not empty"
       }
-      return directory;
+      return root;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot extract " + deploymentPackage, e);
+      throw new UncheckedIOException("cannot extract " + jar, e);
+    }
+  }
+
+  private static void extract(Path deploymentPackage, Path directory) throws IOException {
+    try (ZipFile zip = new ZipFile(deploymentPackage.toFile())) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        extractEntry(zip, entries.nextElement(), directory);
+      }
     }
   }
 
@@ -91,7 +124,7 @@ final class TaskRoot {
     try (Stream<Path> paths = Files.walk(directory)) {
       paths.sorted(Comparator.reverseOrder()).forEach(TaskRoot::deleteQuietly);
     } catch (IOException ignored) {
-      // best effort at JVM exit; the OS cleans temporary directories too
+      // a leftover partial copy under target/ is harmless
     }
   }
 
@@ -99,7 +132,7 @@ final class TaskRoot {
     try {
       Files.deleteIfExists(path);
     } catch (IOException ignored) {
-      // a leftover temp file is harmless
+      // a leftover file under target/ is harmless
     }
   }
 }

@@ -289,4 +289,26 @@ class LambdaRuntimeHarnessTest {
           .isEqualTo("testSecret");
     }
   }
+
+  @Test
+  void aClosedHarness_leavesTheFunctionsClassesLoadable_forItsShutdownHooks() throws Exception {
+    LambdaRuntimeHarness function =
+        LambdaRuntimeHarness.load(withJoda, "fixture.RotationStepHandler::handleRequest");
+    function.close();
+
+    // the first invocation loads classes it has not loaded yet, as a shutdown hook does
+    String reply =
+        function.invoke(
+            "{\"Step\":\"createSecret\",\"SecretId\":\"s\",\"ClientRequestToken\":\"t\"}");
+
+    assertThat(reply).isNotBlank();
+  }
+
+  @Test
+  void taskRoots_liveUnderTheModulesTarget_notInATempDirectoryDeletedAtExit() {
+    Path root = TaskRoot.of(withJoda);
+
+    assertThat(root.toAbsolutePath())
+        .startsWith(Path.of(System.getProperty("basedir"), "target", "lambda-task-roots"));
+  }
 }

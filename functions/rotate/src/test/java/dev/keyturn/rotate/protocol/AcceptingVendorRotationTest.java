@@ -61,7 +61,6 @@ class AcceptingVendorRotationTest {
       new RotationFixture(
           Entries.secretsManager("RX_DB", "keyturn/prod/db", "random-password", Map.of()),
           FIRST,
-          null,
           List.of(db));
 
   @Test

@@ -1,68 +1,57 @@
 package dev.keyturn.rotate.protocol;
 
 import dev.keyturn.inventory.SecretEntry;
-import dev.keyturn.observability.RecordingMetrics;
 import dev.keyturn.rotate.RotationGenerators;
-import dev.keyturn.rotate.fakes.InMemoryAuditLog;
 import dev.keyturn.rotate.fakes.InMemoryHeroku;
-import dev.keyturn.rotate.fakes.InMemoryInventoryStore;
-import dev.keyturn.rotate.fakes.InMemoryRotationSecrets;
-import dev.keyturn.rotate.fakes.InMemoryRotationStore;
-import dev.keyturn.rotate.fakes.RecordingEventPublisher;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
 import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.rotate.vendor.heroku.HerokuVendor;
-import dev.keyturn.secrets.SecretStages;
+import dev.keyturn.testing.fakes.FakeAuditLog;
+import dev.keyturn.testing.fakes.FakeEventPublisher;
+import dev.keyturn.testing.fakes.FakeInventoryStore;
+import dev.keyturn.testing.fakes.FakeMetrics;
+import dev.keyturn.testing.fakes.FakeRotationStore;
+import dev.keyturn.testing.fakes.FakeSecret;
+import dev.keyturn.testing.fakes.FakeSecretsManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A RotationService over in-memory ports, for one secret. */
+/** A RotationService over in-memory ports, for one secret (rotation configured). */
 final class RotationFixture {
 
-  final InMemoryRotationSecrets secrets;
-  final InMemoryInventoryStore inventory = new InMemoryInventoryStore();
-  final InMemoryRotationStore rotations = new InMemoryRotationStore();
-  final InMemoryAuditLog audit = new InMemoryAuditLog();
-  final RecordingEventPublisher events = new RecordingEventPublisher();
+  /** The ports the service calls; inject failures here. */
+  final FakeSecretsManager secretsManager = new FakeSecretsManager();
+
+  /** The one secret, for the test to start rotations and read versions back. */
+  final FakeSecret secrets;
+
+  final FakeInventoryStore inventory = new FakeInventoryStore();
+  final FakeRotationStore rotations = new FakeRotationStore();
+  final FakeAuditLog audit = new FakeAuditLog();
+  final FakeEventPublisher events = new FakeEventPublisher();
   final InMemoryHeroku heroku = new InMemoryHeroku();
   final List<java.time.Duration> sleeps = new ArrayList<>();
-  final RecordingMetrics metrics = new RecordingMetrics();
+  final FakeMetrics metrics = new FakeMetrics();
   final RotationService service;
 
   RotationFixture(SecretEntry entry, String initialValue) {
-    this(entry, initialValue, null);
-  }
-
-  /**
-   * @param secretsOverride ports wrapped around {@link #secrets} (e.g. to inject failures); null
-   *     for the plain fake
-   */
-  RotationFixture(
-      SecretEntry entry,
-      String initialValue,
-      java.util.function.UnaryOperator<SecretStages> secretsOverride) {
-    this(entry, initialValue, secretsOverride, List.of());
+    this(entry, initialValue, List.of());
   }
 
   /**
    * @param moreVendors vendors besides Heroku (e.g. one that accepts generated values)
    */
-  RotationFixture(
-      SecretEntry entry,
-      String initialValue,
-      java.util.function.UnaryOperator<SecretStages> secretsOverride,
-      List<Vendor> moreVendors) {
-    this.secrets = new InMemoryRotationSecrets(entry.source().id(), initialValue);
+  RotationFixture(SecretEntry entry, String initialValue, List<Vendor> moreVendors) {
+    this.secrets = secretsManager.create(entry.source().id(), initialValue).enableRotation();
     inventory.add(entry);
-    SecretStages port = secretsOverride == null ? secrets : secretsOverride.apply(secrets);
     service =
         new RotationService(
             inventory,
-            port,
+            secretsManager,
             RotationGenerators.all(new FakeRandomPasswordPort(), new RandomSource()),
             new Vendors(vendors(moreVendors)),
             new RotationJournal(rotations, audit, Clock.systemUTC(), "test"),

@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.json.Json;
 import dev.keyturn.rotate.fakes.Entries;
-import dev.keyturn.rotate.fakes.RecordingEventPublisher;
 import dev.keyturn.rotate.generator.MalformedSecretValueException;
 import dev.keyturn.secrets.Stages;
 import dev.keyturn.state.RotationRecord;
+import dev.keyturn.testing.fakes.FakeEventPublisher;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class RotationServiceTest {
 
     f.rotate(token);
 
-    List<RecordingEventPublisher.Published> rotated = f.events.ofType("SecretRotated");
+    List<FakeEventPublisher.Published> rotated = f.events.ofType("SecretRotated");
     assertThat(rotated).hasSize(1);
     assertThat(rotated.getFirst().source()).isEqualTo("keyturn.rotate");
     Map<String, Object> detail = Json.map(rotated.getFirst().detailJson());
@@ -173,7 +173,7 @@ class RotationServiceTest {
   @Test
   void testSecret_rejectsAMalformedPendingValue_andRecordsTheFailure() {
     String token = f.secrets.startRotation();
-    f.secrets.putPending(f.secrets.arn(), token, "not-a-webhook-key", null);
+    f.secretsManager.putPending(f.secrets.arn(), token, "not-a-webhook-key", null);
 
     assertThatThrownBy(() -> f.run(TEST_SECRET, token))
         .isInstanceOf(MalformedSecretValueException.class)
@@ -198,8 +198,8 @@ class RotationServiceTest {
         new RotationFixture(
             Entries.secretsManager(
                 "FS_SUPPORT_WEBHOOK", "keyturn/prod/webhook", "hmac-key", Map.of()),
-            OLD_KEY,
-            secrets -> new FailingRemoveStage(secrets));
+            OLD_KEY);
+    failing.secretsManager.failNext("removeStage", 1); // the first removal, as a lost connection
     String token = failing.secrets.startRotation();
     failing.run(CREATE_SECRET, token);
     failing.run(SET_SECRET, token);
@@ -216,44 +216,5 @@ class RotationServiceTest {
     assertThat(failing.rotations.rotation("FS_SUPPORT_WEBHOOK", token).orElseThrow().status())
         .isEqualTo("completed");
     assertThat(failing.run(FINISH_SECRET, token).outcome()).isEqualTo("already-current");
-  }
-
-  /** Fails the first removal of a stage, the way a lost connection would. */
-  private static final class FailingRemoveStage implements dev.keyturn.secrets.SecretStages {
-    private final dev.keyturn.secrets.SecretStages delegate;
-    private boolean failed;
-
-    FailingRemoveStage(dev.keyturn.secrets.SecretStages delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public java.util.Optional<dev.keyturn.secrets.SecretDescription> describe(String secretId) {
-      return delegate.describe(secretId);
-    }
-
-    @Override
-    public java.util.Optional<String> value(String secretId, String versionId, String stage) {
-      return delegate.value(secretId, versionId, stage);
-    }
-
-    @Override
-    public void putPending(String secretId, String token, String value, String rotationToken) {
-      delegate.putPending(secretId, token, value, rotationToken);
-    }
-
-    @Override
-    public void moveStage(String secretId, String stage, String to, String from) {
-      delegate.moveStage(secretId, stage, to, from);
-    }
-
-    @Override
-    public void removeStage(String secretId, String stage, String fromVersionId) {
-      if (!failed) {
-        failed = true;
-        throw new IllegalStateException("injected: connection reset");
-      }
-      delegate.removeStage(secretId, stage, fromVersionId);
-    }
   }
 }

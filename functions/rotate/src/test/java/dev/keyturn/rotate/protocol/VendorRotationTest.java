@@ -9,11 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyturn.rotate.fakes.Entries;
 import dev.keyturn.rotate.vendor.VendorCallException;
 import dev.keyturn.rotate.vendor.heroku.HerokuCredential;
-import dev.keyturn.secrets.SecretDescription;
-import dev.keyturn.secrets.SecretStages;
 import dev.keyturn.secrets.Stages;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VendorRotationTest {
@@ -73,7 +70,7 @@ class VendorRotationTest {
     String token = h.f.secrets.startRotation();
     String revoked =
         new HerokuCredential(h.original.authorizationId(), "HRKU-revoked").toSecretValue();
-    h.f.secrets.putPending(h.f.secrets.arn(), token, revoked, null);
+    h.f.secretsManager.putPending(h.f.secrets.arn(), token, revoked, null);
 
     assertThatThrownBy(() -> h.f.run(TEST_SECRET, token))
         .isInstanceOf(VendorCallException.class)
@@ -125,53 +122,18 @@ class VendorRotationTest {
     final HerokuCredential original;
 
     Heroku(int failingPuts) {
-      int[] failuresLeft = {failingPuts};
-      HerokuCredential[] first = new HerokuCredential[1];
       this.f =
           new RotationFixture(
               Entries.secretsManager(NAME, "keyturn/prod/hk", "heroku-authorization", Map.of()),
-              "{}",
-              secrets -> new FailingPuts(secrets, failuresLeft));
-      first[0] = f.heroku.authorize();
-      this.original = first[0];
+              "{}");
+      this.original = f.heroku.authorize();
       // replace the placeholder initial value with a live credential, as an operator would seed it
       String seedToken = f.secrets.startRotation();
-      f.secrets.putPending(f.secrets.arn(), seedToken, original.toSecretValue(), null);
+      f.secretsManager.putPending(f.secrets.arn(), seedToken, original.toSecretValue(), null);
       String placeholder = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
-      f.secrets.moveStage(f.secrets.arn(), Stages.CURRENT, seedToken, placeholder);
-      f.secrets.removeStage(f.secrets.arn(), Stages.PENDING, seedToken);
-    }
-  }
-
-  private record FailingPuts(SecretStages delegate, int[] failuresLeft) implements SecretStages {
-
-    @Override
-    public Optional<SecretDescription> describe(String secretId) {
-      return delegate.describe(secretId);
-    }
-
-    @Override
-    public Optional<String> value(String secretId, String versionId, String stage) {
-      return delegate.value(secretId, versionId, stage);
-    }
-
-    @Override
-    public void putPending(String secretId, String token, String value, String rotationToken) {
-      if (failuresLeft[0] > 0) {
-        failuresLeft[0]--;
-        throw new IllegalStateException("injected: throttled");
-      }
-      delegate.putPending(secretId, token, value, rotationToken);
-    }
-
-    @Override
-    public void moveStage(String secretId, String stage, String to, String from) {
-      delegate.moveStage(secretId, stage, to, from);
-    }
-
-    @Override
-    public void removeStage(String secretId, String stage, String fromVersionId) {
-      delegate.removeStage(secretId, stage, fromVersionId);
+      f.secretsManager.moveStage(f.secrets.arn(), Stages.CURRENT, seedToken, placeholder);
+      f.secretsManager.removeStage(f.secrets.arn(), Stages.PENDING, seedToken);
+      f.secretsManager.failNext("putPending", failingPuts);
     }
   }
 }

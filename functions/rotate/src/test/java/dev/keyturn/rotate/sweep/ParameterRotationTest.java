@@ -8,11 +8,6 @@ import dev.keyturn.json.Json;
 import dev.keyturn.observability.Metrics;
 import dev.keyturn.rotate.RotationGenerators;
 import dev.keyturn.rotate.fakes.Entries;
-import dev.keyturn.rotate.fakes.InMemoryAuditLog;
-import dev.keyturn.rotate.fakes.InMemoryInventoryStore;
-import dev.keyturn.rotate.fakes.InMemoryParameterStore;
-import dev.keyturn.rotate.fakes.InMemoryRotationStore;
-import dev.keyturn.rotate.fakes.RecordingEventPublisher;
 import dev.keyturn.rotate.generator.GenerationRequest;
 import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
@@ -22,6 +17,11 @@ import dev.keyturn.rotate.sweep.RotationOutcome.Failed;
 import dev.keyturn.rotate.sweep.RotationOutcome.NotRotatable;
 import dev.keyturn.rotate.sweep.RotationOutcome.Reason;
 import dev.keyturn.rotate.sweep.RotationOutcome.Rotated;
+import dev.keyturn.testing.fakes.FakeAuditLog;
+import dev.keyturn.testing.fakes.FakeEventPublisher;
+import dev.keyturn.testing.fakes.FakeInventoryStore;
+import dev.keyturn.testing.fakes.FakeParameterStore;
+import dev.keyturn.testing.fakes.FakeRotationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +36,10 @@ class ParameterRotationTest {
   private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
   private static final String KEY = "whsec_" + "c".repeat(43) + "=";
 
-  private final InMemoryParameterStore parameters = new InMemoryParameterStore();
-  private final InMemoryRotationStore rotations = new InMemoryRotationStore();
-  private final InMemoryAuditLog audit = new InMemoryAuditLog();
-  private final RecordingEventPublisher events = new RecordingEventPublisher();
+  private final FakeParameterStore parameters = new FakeParameterStore();
+  private final FakeRotationStore rotations = new FakeRotationStore();
+  private final FakeAuditLog audit = new FakeAuditLog();
+  private final FakeEventPublisher events = new FakeEventPublisher();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   private ParameterRotation rotation(GeneratorRegistry generators) {
@@ -130,7 +130,7 @@ class ParameterRotationTest {
   @Test
   void theSweep_rotatesADueEntryThroughTheSameOperation_withTheSameTrail() {
     SecretEntry now = parameter("RX_NOW", "/keyturn/prod/now", "SecureString", "30d");
-    InMemoryInventoryStore inventory = new InMemoryInventoryStore();
+    FakeInventoryStore inventory = new FakeInventoryStore();
     inventory.add(Entries.ssm("RX_DUE", "/keyturn/prod/due", "30d", "hmac-key", Map.of()));
     parameters.create("/keyturn/prod/due", "SecureString", KEY, NOW.minus(Duration.ofDays(31)));
     ParameterRotation rotation = rotation();
@@ -155,7 +155,7 @@ class ParameterRotationTest {
 
   @Test
   void theSweep_countsAFailingGeneratorAsFailed_withTheOperationsAudit() {
-    InMemoryInventoryStore inventory = new InMemoryInventoryStore();
+    FakeInventoryStore inventory = new FakeInventoryStore();
     inventory.add(Entries.ssm("RX_DUE", "/keyturn/prod/due", "30d", "hmac-key", Map.of()));
     parameters.create("/keyturn/prod/due", "SecureString", KEY, NOW.minus(Duration.ofDays(31)));
     SweepService sweep =

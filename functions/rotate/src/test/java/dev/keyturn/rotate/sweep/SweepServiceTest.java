@@ -8,18 +8,17 @@ import dev.keyturn.inventory.GeneratorSpec;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.json.Json;
 import dev.keyturn.observability.Metric;
-import dev.keyturn.observability.RecordingMetrics;
 import dev.keyturn.rotate.RotationGenerators;
 import dev.keyturn.rotate.fakes.Entries;
-import dev.keyturn.rotate.fakes.InMemoryAuditLog;
-import dev.keyturn.rotate.fakes.InMemoryInventoryStore;
-import dev.keyturn.rotate.fakes.InMemoryParameterStore;
-import dev.keyturn.rotate.fakes.InMemoryRotationStore;
-import dev.keyturn.rotate.fakes.RecordingEventPublisher;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
-import dev.keyturn.state.InventoryStore;
-import java.lang.reflect.Proxy;
+import dev.keyturn.testing.fakes.FakeAuditLog;
+import dev.keyturn.testing.fakes.FakeEventPublisher;
+import dev.keyturn.testing.fakes.FakeInventoryStore;
+import dev.keyturn.testing.fakes.FakeMetrics;
+import dev.keyturn.testing.fakes.FakeParameterStore;
+import dev.keyturn.testing.fakes.FakePort;
+import dev.keyturn.testing.fakes.FakeRotationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +31,12 @@ class SweepServiceTest {
   private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
   private static final String KEY = "whsec_" + "c".repeat(43) + "=";
 
-  private final InMemoryInventoryStore inventory = new InMemoryInventoryStore();
-  private final InMemoryParameterStore parameters = new InMemoryParameterStore();
-  private final InMemoryRotationStore rotations = new InMemoryRotationStore();
-  private final InMemoryAuditLog audit = new InMemoryAuditLog();
-  private final RecordingEventPublisher events = new RecordingEventPublisher();
-  private final RecordingMetrics metrics = new RecordingMetrics();
+  private final FakeInventoryStore inventory = new FakeInventoryStore();
+  private final FakeParameterStore parameters = new FakeParameterStore();
+  private final FakeRotationStore rotations = new FakeRotationStore();
+  private final FakeAuditLog audit = new FakeAuditLog();
+  private final FakeEventPublisher events = new FakeEventPublisher();
+  private final FakeMetrics metrics = new FakeMetrics();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final ParameterRotation rotation =
       new ParameterRotation(
@@ -199,14 +198,8 @@ class SweepServiceTest {
 
   @Test
   void aSweepThatCannotReadTheInventory_countsOneFailure_andFails() {
-    InventoryStore unreachable =
-        (InventoryStore)
-            Proxy.newProxyInstance(
-                InventoryStore.class.getClassLoader(),
-                new Class<?>[] {InventoryStore.class},
-                (proxy, method, args) -> {
-                  throw new IllegalStateException("table unreachable");
-                });
+    FakeInventoryStore unreachable = new FakeInventoryStore();
+    unreachable.failAlways(FakePort.ANY);
     SweepService failing =
         new SweepService(
             unreachable, parameters, rotation, rotations, audit, events, clock, "test", metrics);

@@ -94,6 +94,28 @@ public final class DotenvFile {
     return new Line(prefix + key + "=" + DotenvValues.quote(value), prefix, key);
   }
 
+  /** Every key the file assigns, with its value (the last assignment wins). */
+  public Map<String, String> values() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Line l : lines) {
+      if (l.key() != null && !out.containsKey(l.key())) {
+        value(l.key()).ifPresent(v -> out.put(l.key(), v));
+      }
+    }
+    return out;
+  }
+
+  /** The file without any assignment of these keys; every other line kept as it was. */
+  public DotenvFile without(java.util.Collection<String> keys) {
+    List<Line> out = new ArrayList<>();
+    for (Line l : lines) {
+      if (l.key() == null || !keys.contains(l.key())) {
+        out.add(l);
+      }
+    }
+    return new DotenvFile(out);
+  }
+
   /** Keys whose value differs from (or is missing in) this file. */
   public List<String> differing(Map<String, String> values) {
     return values.entrySet().stream()

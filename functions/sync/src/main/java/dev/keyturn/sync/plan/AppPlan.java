@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
-/** The plan for one app: every managed var in scope and what happens to it. */
+/** The plan for one target: every managed var in scope and what happens to it. */
 public record AppPlan(String app, List<VarChange> vars) {
 
   public AppPlan {
@@ -66,19 +67,28 @@ public record AppPlan(String app, List<VarChange> vars) {
   }
 
   /**
-   * What to record after this plan ran: every var set (with the release it made), and every
-   * unchanged var keyturn has no record of at this source version (so later drift is recognised,
-   * and a renamed var is known to be keyturn's to delete).
+   * What to record after this plan ran: every var set (with the release it made, and for targets
+   * that never return values the keyed digest of what was set), and every unchanged var whose
+   * record is missing or out of date (a first adoption, a new source version, a first {@code
+   * updated_at} baseline), so later drift is recognised and a renamed var is known to be keyturn's
+   * to delete.
    *
-   * @param releaseId the release the PATCH made; null when there was no PATCH or it is unknown
+   * @param releaseId the release the change made; null when there was none or it is not known
+   * @param written the vars the target took, when it took only some (a deferred or failed apply);
+   *     null when it took the whole plan
    */
   public List<VarState> statesToRecord(
-      String releaseId, Integer releaseVersion, Instant at, Map<String, VarState> recorded) {
+      String releaseId,
+      Integer releaseVersion,
+      Instant at,
+      Map<String, VarState> recorded,
+      Set<String> written) {
     List<VarState> out = new ArrayList<>();
     for (VarChange v : vars) {
       VarState before = recorded.get(v.var());
       switch (v.action()) {
-        case SET ->
+        case SET -> {
+          if (written == null || written.contains(v.var())) {
             out.add(
                 new VarState(
                     app,
@@ -88,9 +98,13 @@ public record AppPlan(String app, List<VarChange> vars) {
                     releaseId,
                     releaseVersion,
                     at,
+                    null,
+                    v.digest(),
                     null));
+          }
+        }
         case UNCHANGED -> {
-          if (before == null || !Objects.equals(before.sourceVersion(), v.sourceVersion())) {
+          if (staleRecord(v, before)) {
             out.add(
                 new VarState(
                     app,
@@ -100,13 +114,37 @@ public record AppPlan(String app, List<VarChange> vars) {
                     before == null ? null : before.releaseId(),
                     before == null ? null : before.releaseVersion(),
                     at,
-                    before == null ? null : before.confirmedAt()));
+                    before == null ? null : before.confirmedAt(),
+                    v.digest(),
+                    baseline(v, before)));
           }
         }
         case REMOVE -> {}
       }
     }
     return out;
+  }
+
+  /** As {@link #statesToRecord(String, Integer, Instant, Map, Set)} for a whole applied plan. */
+  public List<VarState> statesToRecord(
+      String releaseId, Integer releaseVersion, Instant at, Map<String, VarState> recorded) {
+    return statesToRecord(releaseId, releaseVersion, at, recorded, null);
+  }
+
+  private static boolean staleRecord(VarChange v, VarState before) {
+    return before == null
+        || !Objects.equals(before.sourceVersion(), v.sourceVersion())
+        || (v.digest() != null && !v.digest().equals(before.digest()))
+        || (v.digest() != null && before.remoteUpdatedAt() == null && v.remoteUpdatedAt() != null);
+  }
+
+  private static Instant baseline(VarChange v, VarState before) {
+    if (v.digest() == null) {
+      return null;
+    }
+    return before != null && before.remoteUpdatedAt() != null
+        ? before.remoteUpdatedAt()
+        : v.remoteUpdatedAt();
   }
 
   @Override

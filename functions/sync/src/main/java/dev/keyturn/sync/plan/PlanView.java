@@ -21,8 +21,17 @@ public final class PlanView {
       c.put("action", v.action().name().toLowerCase(java.util.Locale.ROOT));
       c.put("reason", v.reason().name().toLowerCase(java.util.Locale.ROOT));
       c.put("secret", v.secretName());
+      putIfPresent(c, "source", v.sourceId());
       putIfPresent(c, "sourceVersion", v.sourceVersion());
       putIfPresent(c, "current", Mask.of(v.currentValue()));
+      if (v.currentValue() == null && v.present()) {
+        // a target that never returns values: say it is there, and since when if known
+        c.put(
+            "current",
+            v.remoteUpdatedAt() == null
+                ? "(set; not readable)"
+                : "(set " + v.remoteUpdatedAt() + ")");
+      }
       putIfPresent(c, "next", Mask.of(v.value()));
       changes.add(c);
     }

@@ -1,15 +1,24 @@
 package dev.keyturn.sync.plan;
 
+import java.time.Instant;
+
 /**
- * What the plan does with one config var. {@link #toString()} masks both values.
+ * What the plan does with one variable. {@link #toString()} masks both values.
  *
- * @param var the config var
+ * @param var the variable
  * @param secretName the inventory entry it belongs to
  * @param action set, leave, or delete
  * @param reason why
  * @param sourceVersion the source version being published (null for a removal)
- * @param value the value to set (null for a removal or when unchanged is not needed)
- * @param currentValue Heroku's value now (null when absent)
+ * @param value the value to set (null for a removal)
+ * @param currentValue the target's value now (null when absent, or when the target never returns
+ *     values)
+ * @param digest for targets that never return values: the keyed digest of {@code value}, recorded
+ *     once it is published; else null
+ * @param remoteUpdatedAt the target's {@code updated_at} for the variable, when it says; else null
+ * @param present whether the target has the variable now
+ * @param sourceId where the value is read (Secrets Manager name/ARN or SSM path; for an entry with
+ *     one source per environment, that environment's); null for a removal
  */
 public record VarChange(
     String var,
@@ -18,7 +27,33 @@ public record VarChange(
     Reason reason,
     String sourceVersion,
     String value,
-    String currentValue) {
+    String currentValue,
+    String digest,
+    Instant remoteUpdatedAt,
+    boolean present,
+    String sourceId) {
+
+  public VarChange(
+      String var,
+      String secretName,
+      Action action,
+      Reason reason,
+      String sourceVersion,
+      String value,
+      String currentValue) {
+    this(
+        var,
+        secretName,
+        action,
+        reason,
+        sourceVersion,
+        value,
+        currentValue,
+        null,
+        null,
+        currentValue != null,
+        null);
+  }
 
   /** What happens to the var. */
   public enum Action {
@@ -29,15 +64,15 @@ public record VarChange(
 
   /** Why. */
   public enum Reason {
-    /** Heroku does not have the var yet. */
+    /** The target does not have the var yet. */
     NEW,
     /** The source holds a new value (rotation, or keyturn never published it). */
     CHANGED,
-    /** keyturn published this source version, but Heroku's value was changed since. */
+    /** keyturn published this value, but the target's was changed or deleted since. */
     DRIFT,
     /** The old name of a renamed var, once the inventory no longer keeps it. */
     RENAMED,
-    /** Heroku already has the source value. */
+    /** The target already has the source value. */
     IN_SYNC
   }
 

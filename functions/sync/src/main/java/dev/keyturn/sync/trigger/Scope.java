@@ -5,10 +5,13 @@ import java.util.Set;
 /** Which sinks a sync covers. */
 public sealed interface Scope {
 
-  /** Every Heroku sink of the inventory (the scheduled drift repair). */
+  /** Every sink of the inventory (the scheduled drift repair). */
   record AllSinks() implements Scope {}
 
-  /** Every managed var of one app. */
+  /**
+   * Every managed var of one target, by key: a Heroku app's name, or {@code <kind>:<name>} ({@code
+   * github:owner/repo@production}, {@code cloudflare:<account>/<script>}).
+   */
   record App(String app) implements Scope {}
 
   /**

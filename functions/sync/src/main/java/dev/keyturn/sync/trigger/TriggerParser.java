@@ -15,7 +15,7 @@ import java.util.Set;
  * Turns the event an invocation received into a {@link SyncRequest}. Understands keyturn's own
  * {@code SecretRotated}, SSM {@code Parameter Store Change}, Secrets Manager {@code PutSecretValue}
  * / {@code UpdateSecretVersionStage} via CloudTrail, the scheduled event (drift repair), and a
- * direct invocation {@code {"dryRun": true, "app": "..."}}.
+ * direct invocation {@code {"dryRun": true, "app": "..."}} ({@code "target"} for any kind's key).
  */
 public final class TriggerParser {
 
@@ -41,7 +41,7 @@ public final class TriggerParser {
 
   private static SyncRequest direct(Map<String, Object> event) {
     boolean dryRun = flag(event, "dryRun");
-    String app = text(event, "app");
+    String app = text(event, "app") != null ? text(event, "app") : text(event, "target");
     String secret = text(event, "secret");
     Scope scope;
     if (app != null) {

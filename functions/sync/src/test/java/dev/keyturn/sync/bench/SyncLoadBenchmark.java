@@ -98,6 +98,7 @@ public final class SyncLoadBenchmark {
       runs.add(measure("keyturn: no change (again)", () -> handler.handleRequest(scheduled, null)));
     }
     runs.add(measure("naive: per-secret read + per-var PATCH", this::naive));
+    runs.add(measure("baseline: per-secret read + one PATCH per app", this::patchPerApp));
     print(runs);
   }
 
@@ -186,6 +187,29 @@ public final class SyncLoadBenchmark {
     }
   }
 
+  /**
+   * What a user scripting {@code heroku config:set A=… B=…} does: read each secret, then one PATCH
+   * per app with all of its vars (one release per app, every run: it cannot tell what changed).
+   */
+  private void patchPerApp() {
+    HerokuApi api =
+        new HerokuApi(
+            HerokuSettings.defaults(heroku.baseUrl()), TokenProvider.fixed(heroku.defaultToken()));
+    java.util.Map<String, java.util.Map<String, String>> byApp = new java.util.TreeMap<>();
+    for (Binding b : bindings) {
+      String value =
+          b.ssm()
+              ? ssm.getParameter(r -> r.name(b.sourceId()).withDecryption(true)).parameter().value()
+              : sm.getSecretValue(r -> r.secretId(b.sourceId()).versionStage("AWSCURRENT"))
+                  .secretString();
+      byApp
+          .computeIfAbsent(
+              b.app().replace("bench-", "naive-"), a -> new java.util.LinkedHashMap<>())
+          .put(b.var(), value);
+    }
+    byApp.forEach(api::patchConfigVars);
+  }
+
   private Run measure(String name, Runnable work) {
     AwsCallCounter.reset();
     int herokuBefore = heroku.requests().size();
@@ -228,7 +252,27 @@ public final class SyncLoadBenchmark {
           r.releases() / (double) apps);
     }
     Run first = runs.getFirst();
-    Run naive = runs.getLast();
+    Run naive = runs.get(runs.size() - 2);
+    Run perApp = runs.getLast();
+    System.out.printf(
+        Locale.ROOT,
+        "%nHeroku calls per app: keyturn first publish %.1f, no change %.1f, 10%% rotated %.1f;"
+            + " one PATCH per app %.1f (releases/app %.1f vs keyturn no change %.1f)%n",
+        first.herokuCalls() / (double) apps,
+        runs.get(1).herokuCalls() / (double) apps,
+        runs.get(2).herokuCalls() / (double) apps,
+        perApp.herokuCalls() / (double) apps,
+        perApp.releases() / (double) apps,
+        runs.get(1).releases() / (double) apps);
+    System.out.printf(
+        Locale.ROOT,
+        "one PATCH per app / keyturn: first publish %.2fx wall, %.2fx Heroku calls; 10%% rotated"
+            + " %.2fx wall, %.2fx Heroku calls, %.1fx releases%n",
+        perApp.millis() / (double) Math.max(1, first.millis()),
+        perApp.herokuCalls() / (double) Math.max(1, first.herokuCalls()),
+        perApp.millis() / (double) Math.max(1, runs.get(2).millis()),
+        perApp.herokuCalls() / (double) Math.max(1, runs.get(2).herokuCalls()),
+        perApp.releases() / (double) Math.max(1, runs.get(2).releases()));
     System.out.printf(
         Locale.ROOT,
         "%nfirst publish vs naive: wall %.1fx faster, %.0fx fewer secret reads, %.0fx fewer Heroku calls, %.0fx fewer releases%n",

@@ -1,23 +1,31 @@
 package dev.keyturn.sync.fakes;
 
-import dev.keyturn.heroku.RateLimitLowException;
 import dev.keyturn.heroku.Release;
-import dev.keyturn.sync.ConfigSink;
+import dev.keyturn.inventory.SinkKey;
+import dev.keyturn.sync.heroku.HerokuSinkPort;
+import dev.keyturn.sync.sink.Applied;
+import dev.keyturn.sync.sink.ConsumerAction;
+import dev.keyturn.sync.sink.RemoteVar;
+import dev.keyturn.sync.sink.SinkDeferredException;
+import dev.keyturn.sync.sink.SinkPort;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A config sink that keeps apps in memory: a PATCH merges, null deletes, one release each. */
-public final class InMemoryHeroku implements ConfigSink {
+/**
+ * Heroku apps in memory behind the sink port: a PATCH merges, null deletes, one release each; the
+ * release is read back (one more call) only when asked to. Counts calls against a budget.
+ */
+public final class InMemoryHeroku implements SinkPort {
 
   private final Map<String, Map<String, String>> apps = new ConcurrentHashMap<>();
   private final Map<String, List<Release>> releases = new ConcurrentHashMap<>();
   public final List<String> patchedApps = new ArrayList<>();
   public final List<String> readApps = new ArrayList<>();
+  public int calls;
   private int budget = Integer.MAX_VALUE;
 
   public synchronized Map<String, String> vars(String app) {
@@ -38,18 +46,35 @@ public final class InMemoryHeroku implements ConfigSink {
   }
 
   @Override
-  public synchronized Map<String, String> read(String app) {
-    if (budget < CALLS_PER_APP) {
-      throw RateLimitLowException.budgetLow(budget, CALLS_PER_APP);
-    }
-    budget -= 1;
-    readApps.add(app);
-    return vars(app);
+  public String kind() {
+    return SinkKey.HEROKU;
   }
 
   @Override
-  public synchronized void apply(String app, Map<String, String> changes) {
-    budget -= 1;
+  public boolean readsValues() {
+    return true;
+  }
+
+  @Override
+  public ConsumerAction consumerAction() {
+    return ConsumerAction.RESTART;
+  }
+
+  @Override
+  public synchronized Map<String, RemoteVar> read(String app) {
+    if (budget < HerokuSinkPort.CALLS_PER_APP) {
+      throw new SinkDeferredException("rate_limit_low:" + budget, List.of());
+    }
+    spend();
+    readApps.add(app);
+    Map<String, RemoteVar> out = new LinkedHashMap<>();
+    vars(app).forEach((k, v) -> out.put(k, RemoteVar.of(v)));
+    return out;
+  }
+
+  @Override
+  public synchronized Applied apply(String app, Map<String, String> changes, boolean releaseNow) {
+    spend();
     Map<String, String> vars = apps.computeIfAbsent(app, a -> new LinkedHashMap<>());
     changes.forEach((k, v) -> {
       if (v == null) {
@@ -61,12 +86,16 @@ public final class InMemoryHeroku implements ConfigSink {
     patchedApps.add(app);
     List<Release> list = releases.computeIfAbsent(app, a -> new ArrayList<>());
     list.add(new Release(UUID.randomUUID().toString(), list.size() + 1));
+    if (!releaseNow) {
+      return Applied.of(List.copyOf(changes.keySet()));
+    }
+    spend();
+    Release r = list.getLast();
+    return new Applied(List.copyOf(changes.keySet()), r.id(), r.version());
   }
 
-  @Override
-  public synchronized Optional<Release> latestRelease(String app) {
+  private void spend() {
+    calls++;
     budget -= 1;
-    List<Release> list = releases.getOrDefault(app, List.of());
-    return list.isEmpty() ? Optional.empty() : Optional.of(list.getLast());
   }
 }

@@ -35,7 +35,7 @@ public final class InMemoryInventory implements InventoryStore {
   @Override
   public Optional<SecretEntry> secretBySourceId(String sourceId) {
     return inventory.secrets().stream()
-        .filter(e -> e.source() != null && e.source().id().equals(sourceId))
+        .filter(e -> e.allSources().stream().anyMatch(s -> s.id().equals(sourceId)))
         .findFirst();
   }
 

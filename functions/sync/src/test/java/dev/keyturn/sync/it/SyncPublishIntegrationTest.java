@@ -56,6 +56,36 @@ class SyncPublishIntegrationTest extends SyncFunctionTestBase {
     assertThat(heroku.releases(w.app(1))).hasSize(2);
   }
 
+  @Test
+  void anEventSync_makesTwoHerokuCallsPerChangedApp_andTheApiReleaseWebhookConfirmsItsRelease() {
+    SyncWorld w = world(2, 2, 0);
+    String changed = w.app(0);
+    w.createApps(Map.of(w.app(1), w.inLine(w.app(1))));
+    int before = heroku.requests().size();
+
+    invoke("scheduled");
+
+    assertThat(heroku.requests().size() - before).as("app0: GET + PATCH; app1: GET").isEqualTo(3);
+    var state =
+        new dev.keyturn.state.dynamodb.DynamoSyncStateStore(
+            new dev.keyturn.state.dynamodb.StateTable(
+                aws.dynamoDb(), dev.keyturn.testing.aws.LocalAwsExtension.TABLE));
+    assertThat(state.vars(changed).values())
+        .allSatisfy(v -> assertThat(v.releasePending()).isTrue());
+    String release = heroku.releases(changed).getLast().id().toString();
+
+    // what the webhook function does with a verified api:release delivery
+    var confirmation = state.confirmRelease(changed, release, java.time.Instant.now());
+
+    assertThat(confirmation)
+        .isEqualTo(dev.keyturn.state.SyncStateStore.ReleaseConfirmation.CONFIRMED);
+    assertThat(state.vars(changed).values())
+        .allSatisfy(v -> {
+          assertThat(v.releaseId()).isEqualTo(release);
+          assertThat(v.confirmedAt()).isNotNull();
+        });
+  }
+
   // --- AWS reads -----------------------------------------------------------------------------
 
   @Test

@@ -42,6 +42,11 @@ abstract sealed class BodyHmacScheme extends AbstractScheme
   }
 
   @Override
+  public final String signatureHeader() {
+    return signatureHeader;
+  }
+
+  @Override
   final VerificationResult check(WebhookRequest request, List<String> candidates, Instant now) {
     Headers headers = request.headers();
     String signature = headers.get(signatureLookup);

@@ -15,6 +15,12 @@ public interface SignatureScheme {
   String name();
 
   /**
+   * The header that carries the signature, in the provider's spelling, e.g. {@code
+   * X-Hub-Signature-256}: what a {@link RejectionReason#MISSING_SIGNATURE} did not find.
+   */
+  String signatureHeader();
+
+  /**
    * Checks a delivery against the live versions of its secret.
    *
    * <p>Never throws for any request content: every problem is a {@link

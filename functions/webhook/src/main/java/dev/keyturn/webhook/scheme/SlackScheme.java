@@ -42,6 +42,11 @@ public final class SlackScheme extends AbstractScheme {
   }
 
   @Override
+  public String signatureHeader() {
+    return SIGNATURE_HEADER;
+  }
+
+  @Override
   VerificationResult check(WebhookRequest request, List<String> candidates, Instant now) {
     Headers headers = request.headers();
     String signature = headers.get(SIGNATURE_LOOKUP);

@@ -47,6 +47,11 @@ public final class StandardWebhooksScheme extends AbstractScheme {
   }
 
   @Override
+  public String signatureHeader() {
+    return SIGNATURE_HEADER;
+  }
+
+  @Override
   VerificationResult check(WebhookRequest request, List<String> candidates, Instant now) {
     Headers headers = request.headers();
     String signatures = headers.get(SIGNATURE_HEADER);

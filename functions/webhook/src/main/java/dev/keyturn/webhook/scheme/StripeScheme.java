@@ -40,6 +40,11 @@ public final class StripeScheme extends AbstractScheme {
     return NAME;
   }
 
+  @Override
+  public String signatureHeader() {
+    return SIGNATURE_HEADER;
+  }
+
   /** The parts of a {@code Stripe-Signature} header that matter. */
   private record Parsed(String timestamp, ExpectedSignatures v1) {}
 

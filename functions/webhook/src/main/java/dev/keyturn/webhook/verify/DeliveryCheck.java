@@ -107,6 +107,11 @@ public final class DeliveryCheck {
     return scheme.name();
   }
 
+  /** The header the scheme reads the signature from ({@link SignatureScheme#signatureHeader()}). */
+  public String signatureHeader() {
+    return scheme.signatureHeader();
+  }
+
   /** Whether the scheme signs a timestamp (and so bounds replays by itself). */
   public boolean signsTimestamp() {
     return TIMESTAMPED.contains(scheme.name());

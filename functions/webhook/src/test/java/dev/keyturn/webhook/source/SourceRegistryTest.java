@@ -7,7 +7,8 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
 import dev.keyturn.inventory.WebhookEntry;
-import dev.keyturn.webhook.fakes.InMemoryInventory;
+import dev.keyturn.testing.fakes.FakeInventoryStore;
+import dev.keyturn.testing.fakes.FakePort;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ class SourceRegistryTest {
 
   static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
-  final InMemoryInventory inventory = new InMemoryInventory();
+  final FakeInventoryStore inventory = new FakeInventoryStore();
   final SourceRegistry registry =
       new SourceRegistry(inventory, Duration.ofSeconds(60), Duration.ofDays(7));
 
@@ -68,7 +69,7 @@ class SourceRegistryTest {
     inventory.add(new WebhookEntry("gh", "github", "GH", null, Map.of("x", "y")));
     SourceLookup changed = registry.find("gh", T0.plusSeconds(122));
 
-    assertThat(inventory.webhookReads()).isEqualTo(3);
+    assertThat(inventory.calls("webhooks")).isEqualTo(3);
     assertThat(later).isSameAs(first);
     assertThat(changed).isInstanceOf(SourceLookup.Misconfigured.class);
   }
@@ -91,12 +92,12 @@ class SourceRegistryTest {
     inventory
         .add(secret("GH", "keyturn/gh"))
         .add(new WebhookEntry("gh", "github", "GH", null, Map.of()));
-    inventory.failing(true);
+    inventory.failAlways(FakePort.ANY);
     assertThatThrownBy(() -> registry.find("gh", T0)).isInstanceOf(IllegalStateException.class);
 
-    inventory.failing(false);
+    inventory.heal();
     registry.find("gh", T0);
-    inventory.failing(true);
+    inventory.failAlways(FakePort.ANY);
     assertThat(registry.find("gh", T0.plusSeconds(60))).isInstanceOf(SourceLookup.Found.class);
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyturn.inventory.Source;
-import dev.keyturn.webhook.fakes.InMemorySecrets;
+import dev.keyturn.testing.fakes.FakeSecretSource;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,13 +14,13 @@ class SecretVersionsCacheTest {
   static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
   static final Duration TTL = Duration.ofSeconds(60);
 
-  final InMemorySecrets secrets = new InMemorySecrets();
+  final FakeSecretSource secrets = new FakeSecretSource();
   final Source source = new Source.SecretsManager("keyturn/test/cache");
   final SecretVersionsCache cache = new SecretVersionsCache(secrets, TTL);
 
   @Test
   void candidates_areInStageOrder_currentPendingPrevious() {
-    secrets.create(source, "one");
+    secrets.put(source, "one");
     secrets.stagePending(source, "two");
     secrets.finishRotation(source);
     secrets.stagePending(source, "three");
@@ -30,18 +30,18 @@ class SecretVersionsCacheTest {
 
   @Test
   void candidates_areReadOncePerTtl() {
-    secrets.create(source, "one");
+    secrets.put(source, "one");
 
     cache.candidates(source, T0);
     cache.candidates(source, T0.plusSeconds(59));
-    assertThat(secrets.reads()).isEqualTo(1);
+    assertThat(secrets.calls("liveVersions")).isEqualTo(1);
     cache.candidates(source, T0.plusSeconds(60));
-    assertThat(secrets.reads()).isEqualTo(2);
+    assertThat(secrets.calls("liveVersions")).isEqualTo(2);
   }
 
   @Test
   void refreshAfterMismatch_returnsNewVersions_onlyOncePerTtl() {
-    secrets.create(source, "one");
+    secrets.put(source, "one");
     Candidates used = cache.candidates(source, T0);
     secrets.stagePending(source, "two");
 
@@ -52,47 +52,47 @@ class SecretVersionsCacheTest {
     secrets.stagePending(source, "three");
     assertThat(cache.refreshAfterMismatch(source, refreshed, T0.plusSeconds(30))).isEmpty();
     assertThat(cache.refreshAfterMismatch(source, refreshed, T0.plusSeconds(61))).isPresent();
-    assertThat(secrets.reads()).isEqualTo(3);
+    assertThat(secrets.calls("liveVersions")).isEqualTo(3);
   }
 
   @Test
   void refreshAfterMismatch_withNothingNew_isEmpty() {
-    secrets.create(source, "one");
+    secrets.put(source, "one");
     Candidates used = cache.candidates(source, T0);
 
     assertThat(cache.refreshAfterMismatch(source, used, T0.plusSeconds(1))).isEmpty();
-    assertThat(secrets.reads()).isEqualTo(2);
+    assertThat(secrets.calls("liveVersions")).isEqualTo(2);
   }
 
   @Test
   void aCallerHoldingAnOlderRead_getsTheNewerOne_withoutAnotherFetch() {
-    secrets.create(source, "one");
+    secrets.put(source, "one");
     Candidates old = cache.candidates(source, T0);
     secrets.stagePending(source, "two");
     cache.candidates(source, T0.plusSeconds(60)); // TTL re-read picks up the new version
 
     assertThat(cache.refreshAfterMismatch(source, old, T0.plusSeconds(61)))
         .hasValueSatisfying(c -> assertThat(c.values()).containsExactly("one", "two"));
-    assertThat(secrets.reads()).isEqualTo(2);
+    assertThat(secrets.calls("liveVersions")).isEqualTo(2);
   }
 
   @Test
   void failedReRead_servesTheCachedVersions_andRetriesAfterAFewSeconds() {
-    secrets.create(source, "one");
+    secrets.put(source, "one");
     cache.candidates(source, T0);
-    secrets.failing(true);
+    secrets.failAlways("liveVersions");
 
     assertThat(cache.candidates(source, T0.plusSeconds(60)).values()).containsExactly("one");
-    secrets.failing(false);
+    secrets.heal();
     cache.candidates(source, T0.plusSeconds(61));
-    assertThat(secrets.reads()).isEqualTo(1);
+    assertThat(secrets.calls("liveVersions")).isEqualTo(1);
     cache.candidates(source, T0.plusSeconds(65));
-    assertThat(secrets.reads()).isEqualTo(2);
+    assertThat(secrets.calls("liveVersions")).isEqualTo(2);
   }
 
   @Test
   void failedFirstRead_propagates() {
-    secrets.failing(true);
+    secrets.failAlways("liveVersions");
 
     assertThatThrownBy(() -> cache.candidates(source, T0))
         .isInstanceOf(IllegalStateException.class);
@@ -100,7 +100,7 @@ class SecretVersionsCacheTest {
 
   @Test
   void toString_showsVersionIdsOnly() {
-    secrets.create(source, "kt-seed-never-printed");
+    secrets.put(source, "kt-seed-never-printed");
 
     assertThat(cache.candidates(source, T0).toString()).doesNotContain("kt-seed").contains("v1");
   }
