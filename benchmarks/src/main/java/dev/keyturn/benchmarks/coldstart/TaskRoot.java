@@ -27,8 +27,9 @@ final class TaskRoot {
     Path marker = root.resolve(".unpacked");
     try {
       if (Files.exists(marker)
-          && !Files.getLastModifiedTime(jar).toInstant().isAfter(
-              Files.getLastModifiedTime(marker).toInstant())) {
+          && !Files.getLastModifiedTime(jar)
+              .toInstant()
+              .isAfter(Files.getLastModifiedTime(marker).toInstant())) {
         return root;
       }
       delete(root);

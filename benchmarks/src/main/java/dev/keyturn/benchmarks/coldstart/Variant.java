@@ -12,9 +12,7 @@ enum Variant {
    */
   KEYTURN_PRIMED("keyturn, primed", false, false),
   /** keyturn's handler from the jars given with {@code --before DIR} (an earlier build). */
-  KEYTURN_BEFORE("keyturn, before", false, true),
-  /** The bare handler on the class path of the {@code --before} jar. */
-  BARE_BEFORE("bare, before", true, true);
+  KEYTURN_BEFORE("keyturn, before", false, true);
 
   private final String label;
   private final boolean bare;
