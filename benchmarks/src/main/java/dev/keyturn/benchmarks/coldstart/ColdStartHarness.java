@@ -72,9 +72,15 @@ public final class ColdStartHarness {
         if (options.includes("webhook")) {
           scenarios.add(new WebhookScenario(state, secretsManager, eventBridge));
         }
+        // every task root unpacked before the first run: a build that rewrites a jar meanwhile
+        // changes nothing in this run
+        Map<String, List<String>> classPaths = new HashMap<>();
+        for (Scenario scenario : scenarios) {
+          classPaths.put(scenario.templateFunction(), harness.classPaths(scenario));
+        }
         Results results = new Results();
         for (Scenario scenario : scenarios) {
-          harness.measure(scenario, aws, results);
+          harness.measure(scenario, classPaths.get(scenario.templateFunction()), aws, results);
         }
         String machine =
             "JDK %s, %d CPUs."
@@ -91,31 +97,38 @@ public final class ColdStartHarness {
     }
   }
 
-  private void measure(Scenario scenario, LocalAws aws, Results results) throws IOException {
+  /**
+   * The children's class paths: this build's and (with {@code --before}) the earlier build's.
+   * Lambda unpacks the deployment package into /var/task and puts that directory on the class path,
+   * so classes and Micronaut's service entries are read from files, not from the jar.
+   */
+  private List<String> classPaths(Scenario scenario) {
+    Path jar = TemplateFunction.of(scenario.templateFunction()).codeUri();
+    List<String> classPaths = new ArrayList<>();
+    classPaths.add(classPath(TaskRoot.of(jar, taskRoots.resolve("after"))));
+    if (options.before() != null) {
+      Path before = options.before().resolve(jar.getFileName());
+      classPaths.add(classPath(TaskRoot.of(before, taskRoots.resolve("before"))));
+    }
+    return classPaths;
+  }
+
+  private void measure(Scenario scenario, List<String> classPaths, LocalAws aws, Results results)
+      throws IOException {
     scenario.seed();
     TemplateFunction function = TemplateFunction.of(scenario.templateFunction());
     Map<String, String> environment = new HashMap<>(aws.environment());
     environment.put("KEYTURN_TABLE", TABLE);
     environment.putAll(scenario.environment());
-    // Lambda unpacks the deployment package into /var/task and puts that directory on the class
-    // path: classes and Micronaut's service entries are read from files, not from the jar
-    String classPath = classPath(TaskRoot.of(function.codeUri(), taskRoots.resolve("after")));
-    String beforeClassPath =
-        options.before() == null
-            ? null
-            : classPath(
-                TaskRoot.of(
-                    options.before().resolve(function.codeUri().getFileName()),
-                    taskRoots.resolve("before")));
     for (JvmFlags flags : options.flags()) {
       for (int run = 0; run <= options.runs(); run++) {
         for (Variant variant : options.variants()) {
           String handler = variant.bare() ? scenario.bareHandler() : function.handler();
           Files.writeString(eventFile, scenario.nextEvent());
           Path log = logs.resolve(scenario.templateFunction() + "-" + variant + ".log");
-          String cp = variant.before() ? beforeClassPath : classPath;
+          String cp = classPaths.get(variant.before() ? 1 : 0);
           Measurement m =
-              JvmRun.run(command(flags, cp, handler, variant), environment, log)
+              JvmRun.run(command(flags, cp, handler, variant, scenario), environment, log)
                   .withCalls(scenario.callsOutsideAws());
           if (run > 0) {
             results.add(new Results.Key(scenario.description(), flags, variant), m);
@@ -141,7 +154,8 @@ public final class ColdStartHarness {
         serializationJar.toString());
   }
 
-  private List<String> command(JvmFlags flags, String classPath, String handler, Variant variant) {
+  private List<String> command(
+      JvmFlags flags, String classPath, String handler, Variant variant, Scenario scenario) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(flags.options());
@@ -199,7 +213,7 @@ public final class ColdStartHarness {
       return only == null || only.equals(scenario);
     }
 
-    /** Every variant, less the before-build ones when no earlier build is given. */
+    /** Every variant, less the before-build one unless an earlier build is given. */
     List<Variant> variants() {
       return java.util.Arrays.stream(Variant.values())
           .filter(v -> before != null || !v.before())
