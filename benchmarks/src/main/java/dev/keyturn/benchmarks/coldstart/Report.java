@@ -70,17 +70,21 @@ final class Report {
     }
     Results.Key keyturnBefore =
         new Results.Key(scenario.description(), flags, Variant.KEYTURN_BEFORE);
+    Results.Key bareBefore = new Results.Key(scenario.description(), flags, Variant.BARE_BEFORE);
     return line
         + ("- %s, before: keyturn/bare **%.2f×** spawn → answer (init %.2f×, first invoke %.2f×;"
-                + " CPU %.2f×); keyturn after/before %.2f× spawn → answer, %.2f× CPU\n")
+                + " CPU %.2f×); keyturn after/before %.2f× spawn → answer, %.2f× CPU;"
+                + " keyturn after / bare before %.2f× spawn → answer, %.2f× CPU\n")
             .formatted(
                 flags.label(),
-                ratio(results, keyturnBefore, bare, Measurement::totalMs),
-                ratio(results, keyturnBefore, bare, Measurement::initMs),
-                ratio(results, keyturnBefore, bare, Measurement::invokeMs),
-                ratio(results, keyturnBefore, bare, Measurement::cpuMs),
+                ratio(results, keyturnBefore, bareBefore, Measurement::totalMs),
+                ratio(results, keyturnBefore, bareBefore, Measurement::initMs),
+                ratio(results, keyturnBefore, bareBefore, Measurement::invokeMs),
+                ratio(results, keyturnBefore, bareBefore, Measurement::cpuMs),
                 ratio(results, keyturn, keyturnBefore, Measurement::totalMs),
-                ratio(results, keyturn, keyturnBefore, Measurement::cpuMs));
+                ratio(results, keyturn, keyturnBefore, Measurement::cpuMs),
+                ratio(results, keyturn, bareBefore, Measurement::totalMs),
+                ratio(results, keyturn, bareBefore, Measurement::cpuMs));
   }
 
   private static double ratio(

@@ -12,7 +12,13 @@ enum Variant {
    */
   KEYTURN_PRIMED("keyturn, primed", false, false),
   /** keyturn's handler from the jars given with {@code --before DIR} (an earlier build). */
-  KEYTURN_BEFORE("keyturn, before", false, true);
+  KEYTURN_BEFORE("keyturn, before", false, true),
+  /**
+   * The bare handler on the {@code --before} build's class path: the same code, but without what
+   * the build adds to the jar for keyturn (e.g. Micronaut AOT's logback configuration, which
+   * logback would pick up for the bare handler too).
+   */
+  BARE_BEFORE("bare, before", true, true);
 
   private final String label;
   private final boolean bare;
