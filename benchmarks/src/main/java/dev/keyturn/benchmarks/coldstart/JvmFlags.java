@@ -17,6 +17,16 @@ enum JvmFlags {
     this.options = options;
   }
 
+  /** {@code defaults}, {@code c1} or {@code all}. */
+  static List<JvmFlags> parse(String name) {
+    return switch (name) {
+      case "defaults" -> List.of(DEFAULT);
+      case "c1" -> List.of(C1_ONLY);
+      case "all" -> List.of(values());
+      default -> throw new IllegalArgumentException("--flags defaults|c1|all, not " + name);
+    };
+  }
+
   String label() {
     return label;
   }

@@ -42,17 +42,6 @@ final class BareHeroku {
     }
   }
 
-  JsonNode latestRelease(String token, String app) {
-    JsonNode releases =
-        send(
-            token,
-            "GET",
-            "/apps/" + app + "/releases",
-            null,
-            Map.of("Range", "version ..; order=desc, max=1"));
-    return releases.path(0);
-  }
-
   private JsonNode send(
       String token, String method, String path, String body, Map<String, String> headers) {
     HttpRequest.Builder request =

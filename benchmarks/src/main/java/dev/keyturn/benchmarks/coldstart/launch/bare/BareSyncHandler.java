@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretValueEntry;
  * A {@code SecretRotated} sync of one secret's Heroku sinks, written by hand: the same AWS calls as
  * keyturn's SyncHandler (inventory query, the entry by name and by ARN, the app's lease, one
  * BatchGetSecretValue, the token, the recorded vars, the state write, the audit item, the lease
- * release), the same three Heroku calls (config vars, PATCH, latest release), the same log line and
- * metric line, with direct SDK and JDK HttpClient calls and no framework. One secret per event,
- * apps one by one, no drift or rename handling: it exists to be timed.
+ * release), the same two Heroku calls (config vars, PATCH; the release is not read), the same log
+ * line and metric line, with direct SDK and JDK HttpClient calls and no framework. One secret per
+ * event, apps one by one, no drift or rename handling: it exists to be timed.
  */
 public final class BareSyncHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -96,13 +96,11 @@ public final class BareSyncHandler
       return false;
     }
     heroku.patch(token, sink.app(), Map.of(sink.var(), value.secretString()));
-    JsonNode release = heroku.latestRelease(token, sink.app());
-    record(sink, secretName, value.versionId(), release);
+    // as keyturn's sync function: nobody waits for the release, so it is not read (release-pending
+    // until Heroku's api:release event names it)
+    record(sink, secretName, value.versionId());
     LOG.info(
-        "sync app={} patched set=[{}] removed=[] drift=[] release=v{}",
-        sink.app(),
-        sink.var(),
-        release.path("version").asInt());
+        "sync app={} patched set=[{}] removed=[] drift=[] release=pending", sink.app(), sink.var());
     return true;
   }
 
@@ -179,14 +177,12 @@ public final class BareSyncHandler
             .expressionAttributeValues(Map.of(":owner", BareAws.s(owner))));
   }
 
-  private void record(Sink sink, String secretName, String version, JsonNode release) {
+  private void record(Sink sink, String secretName, String version) {
     Instant now = Instant.now();
     Map<String, AttributeValue> item =
         new HashMap<>(BareAws.key("SINK#heroku#" + sink.app(), "VAR#" + sink.var()));
     item.put("secretName", BareAws.s(secretName));
     item.put("sourceVersion", BareAws.s(version));
-    item.put("releaseId", BareAws.s(release.path("id").asText()));
-    item.put("releaseVersion", AttributeValue.fromN(release.path("version").asText()));
     item.put("syncedAt", BareAws.s(now.toString()));
     aws.dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(aws.table, List.of(put(item)))));
     aws.audit(
@@ -199,8 +195,6 @@ public final class BareSyncHandler
         Map.of(
             "keys", sink.var(),
             "removed", "",
-            "releaseId", release.path("id").asText(),
-            "releaseVersion", release.path("version").asText(),
             "trigger", "secret-rotated"));
   }
 
