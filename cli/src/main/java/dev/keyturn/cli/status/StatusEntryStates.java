@@ -17,9 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The evidence's view of each entry, read as {@code keyturn status} reads it (the table and the
- * sources' metadata, never a value). {@link #mode} and {@link #stage} derive today's answers from
- * what an entry and its rotation record hold; they are the two places to plug in the rotation modes
- * (issue 10) and life-cycle stages (issue 11) once entries carry them.
+ * sources' metadata, never a value). {@link #mode} is the entry's rotation mode; {@link #stage}
+ * derives a stage from the rotation record and is where the rotation life cycle plugs in.
  */
 public final class StatusEntryStates implements EntryStates {
 
@@ -68,19 +67,9 @@ public final class StatusEntryStates implements EntryStates {
         age);
   }
 
-  /**
-   * PLACEHOLDER until entries carry their rotation mode (issue 10: generated, vendor, operator,
-   * none): derived from the generator and the cadence. A generator keyturn runs is {@code
-   * generated}, except Heroku's authorization, which the vendor issues ({@code vendor}); a rotating
-   * cadence without a generator is rotated by a person ({@code operator}); else {@code none}.
-   */
+  /** The entry's rotation mode (generated, vendor, operator, none), as `status` shows it. */
   static String mode(SecretEntry e) {
-    if (e.generator() != null) {
-      return "heroku-authorization".equals(e.generator().type()) ? "vendor" : "generated";
-    }
-    boolean onAClock =
-        e.tags().rotation().flatMap(Cadence::fromTag).flatMap(Cadence::interval).isPresent();
-    return onAClock ? "operator" : "none";
+    return e.mode().label();
   }
 
   /**
