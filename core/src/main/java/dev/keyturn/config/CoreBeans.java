@@ -14,6 +14,7 @@ import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.ReplayGuard;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SenderPushStore;
+import dev.keyturn.state.SenderSightings;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.state.dynamodb.DynamoAuditLog;
 import dev.keyturn.state.dynamodb.DynamoCredentialLedger;
@@ -22,6 +23,7 @@ import dev.keyturn.state.dynamodb.DynamoLeaseStore;
 import dev.keyturn.state.dynamodb.DynamoReplayGuard;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.DynamoSenderPushStore;
+import dev.keyturn.state.dynamodb.DynamoSenderSightings;
 import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
 import dev.keyturn.state.dynamodb.StateTable;
 import io.micronaut.context.annotation.Factory;
@@ -70,6 +72,11 @@ public class CoreBeans {
   @Singleton
   public SenderPushStore senderPushStore(StateTable table) {
     return new DynamoSenderPushStore(table);
+  }
+
+  @Singleton
+  public SenderSightings senderSightings(StateTable table) {
+    return new DynamoSenderSightings(table);
   }
 
   @Singleton

@@ -30,6 +30,7 @@ final class Items {
   static final String LEASE_PREFIX = "LEASE#";
   static final String MSG_PREFIX = "MSG#";
   static final String PUSH_PREFIX = "PUSH#";
+  static final String SIGHTING_SK = "SIGHTING";
   static final String AUDIT_PREFIX = "AUDIT#";
 
   private Items() {}
