@@ -10,6 +10,10 @@ import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.PasswordPolicy;
 import dev.keyturn.rotate.generator.password.RandomPasswordPort;
+import dev.keyturn.rotate.lifecycle.Consumers;
+import dev.keyturn.rotate.lifecycle.LifecycleService;
+import dev.keyturn.rotate.lifecycle.OldVersions;
+import dev.keyturn.rotate.lifecycle.RotatedSources;
 import dev.keyturn.rotate.protocol.FinishHook;
 import dev.keyturn.rotate.protocol.IssuedValueRetry;
 import dev.keyturn.rotate.protocol.RotationJournal;
@@ -28,12 +32,16 @@ import dev.keyturn.snapstart.RefreshableCredentialsProvider;
 import dev.keyturn.state.CredentialLedger;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.RotationStore;
+import dev.keyturn.state.SenderPushStore;
+import dev.keyturn.state.SenderSightings;
+import dev.keyturn.state.SyncStateStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -198,5 +206,39 @@ public class RotateBeans {
       Metrics metrics) {
     return new SweepService(
         inventory, parameters, rotation, rotations, audit, events, clock, actor, metrics);
+  }
+
+  /**
+   * The rotation life cycle, run after each sweep. {@code keyturn.lifecycle.confirm-deadline}
+   * (default 24h): how long a finished rotation may wait for {@code confirmed} before it counts as
+   * {@code RotationsStuck}.
+   */
+  @Singleton
+  public LifecycleService lifecycleService(
+      InventoryStore inventory,
+      RotationStore rotations,
+      SyncStateStore syncState,
+      SenderPushStore pushes,
+      SenderSightings sightings,
+      SecretStages secrets,
+      ParameterStore parameters,
+      Vendors vendors,
+      CredentialRetirement retirement,
+      AuditLog audit,
+      Metrics metrics,
+      Clock clock,
+      @Named("actor") String actor,
+      @Value("${keyturn.lifecycle.confirm-deadline:24h}") Duration confirmDeadline) {
+    return new LifecycleService(
+        inventory,
+        rotations,
+        new RotatedSources(secrets, parameters),
+        new Consumers(syncState, pushes, sightings),
+        new OldVersions(secrets, parameters, vendors, retirement),
+        audit,
+        metrics,
+        clock,
+        actor,
+        confirmDeadline);
   }
 }

@@ -1,6 +1,7 @@
 package dev.keyturn.rotate;
 
 import dev.keyturn.config.LambdaContexts;
+import dev.keyturn.rotate.lifecycle.LifecycleService;
 import dev.keyturn.rotate.sweep.SweepService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 /**
  * The scheduled sweep: an EventBridge {@code Scheduled Event} in, the counts of what it did out.
+ * After the sweep, the same schedule drives the rotation life cycle (under {@code lifecycle}).
  */
 public class SweepHandler
     extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -18,6 +20,7 @@ public class SweepHandler
   static final String SCHEDULED_EVENT = "Scheduled Event";
 
   @Inject SweepService sweep;
+  @Inject LifecycleService lifecycle;
 
   public SweepHandler() {}
 
@@ -36,7 +39,9 @@ public class SweepHandler
     if (event == null || !SCHEDULED_EVENT.equals(event.get("detail-type"))) {
       throw new NotAScheduledEventException();
     }
-    return new LinkedHashMap<>(sweep.sweep().toMap());
+    Map<String, Object> out = new LinkedHashMap<>(sweep.sweep().toMap());
+    out.put("lifecycle", lifecycle.advanceAll().toMap());
+    return out;
   }
 
   /** The sweep runs on EventBridge schedules only. Never echoes the input. */
