@@ -15,6 +15,7 @@ import java.util.List;
  * @param expiry the token's {@code expiresAt}
  * @param sinks where the value is published, with what was last published there
  * @param drift the worst drift of the Heroku sinks ({@link SinkStatus#drift()}), or null without
+ * @param lifecycle where keyturn's last completed rotation of the entry stands, or null without one
  */
 public record EntryStatus(
     String name,
@@ -25,12 +26,26 @@ public record EntryStatus(
     InFlight inFlight,
     ExpiryStatus expiry,
     List<SinkStatus> sinks,
-    String drift) {
+    String drift,
+    LifecycleStatus lifecycle) {
 
   public EntryStatus {
     consumers = List.copyOf(consumers);
     sinks = List.copyOf(sinks);
   }
+
+  /**
+   * The life cycle of the entry's last completed rotation ({@code ROTATION#<token>}).
+   *
+   * @param stage {@code finished}, {@code published}, {@code confirmed} or {@code retired}
+   * @param version the version the rotation made current
+   * @param since when the stage was reached
+   * @param ageSeconds how long ago that was, when status ran
+   * @param stuck not {@code confirmed} within {@code keyturn.lifecycle.confirm-deadline} of
+   *     finishing (the {@code RotationsStuck} alarm's condition)
+   */
+  public record LifecycleStatus(
+      String stage, String version, Instant since, long ageSeconds, boolean stuck) {}
 
   /**
    * @param kind {@code secrets-manager} or {@code ssm}

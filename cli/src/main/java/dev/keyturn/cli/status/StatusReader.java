@@ -6,10 +6,12 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.TagDimension;
+import dev.keyturn.state.LifecycleStage;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.state.SyncStateStore.VarState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,14 +35,20 @@ final class StatusReader {
   private final SyncStateStore syncState;
   private final SourceStates sources;
   private final Clock clock;
+  private final Duration confirmDeadline;
   private final Map<String, Map<String, VarState>> varsByApp = new HashMap<>();
 
   StatusReader(
-      RotationStore rotations, SyncStateStore syncState, SourceStates sources, Clock clock) {
+      RotationStore rotations,
+      SyncStateStore syncState,
+      SourceStates sources,
+      Clock clock,
+      Duration confirmDeadline) {
     this.rotations = rotations;
     this.syncState = syncState;
     this.sources = sources;
     this.clock = clock;
+    this.confirmDeadline = confirmDeadline;
   }
 
   List<EntryStatus> read(List<SecretEntry> entries) {
@@ -66,7 +74,26 @@ final class StatusReader {
         inFlight(e, state),
         Schedule.expiry(e, now),
         sinks,
-        worst(sinks));
+        worst(sinks),
+        lifecycle(e, now));
+  }
+
+  /** The life cycle of the entry's last completed rotation (issue 11), or null without one. */
+  private EntryStatus.LifecycleStatus lifecycle(SecretEntry e, Instant now) {
+    return rotations
+        .latest(e.name())
+        .filter(last -> last.run().completed())
+        .map(last -> {
+          LifecycleStage stage = last.run().stage();
+          Instant since = last.run().stageSince();
+          return new EntryStatus.LifecycleStatus(
+              stage == null ? LifecycleStage.FINISHED.label() : stage.label(),
+              last.versionId(),
+              since,
+              since == null ? 0 : Duration.between(since, now).toSeconds(),
+              last.run().stuck(now, confirmDeadline));
+        })
+        .orElse(null);
   }
 
   private EntryStatus.InFlight inFlight(SecretEntry e, SourceStates.State state) {
@@ -165,7 +192,8 @@ final class StatusReader {
               r.inFlight(),
               r.expiry(),
               sinks,
-              r.drift()));
+              r.drift(),
+              r.lifecycle()));
     }
     return out;
   }

@@ -40,12 +40,13 @@ final class StatusTable {
     long rotating = rows.stream().filter(r -> r.inFlight() != null).count();
     long missing = rows.stream().filter(r -> !r.source().exists()).count();
     out.printf(
-        "%d entries, %d due, %d expiring, %d mid-rotation%s%n",
+        "%d entries, %d due, %d expiring, %d mid-rotation%s%s%n",
         rows.size(),
         due,
         expiring,
         rotating,
-        missing == 0 ? "" : ", " + missing + " source" + (missing == 1 ? "" : "s") + " missing");
+        missing == 0 ? "" : ", " + missing + " source" + (missing == 1 ? "" : "s") + " missing",
+        LifecycleText.stuckSummary(rows));
     out.flush();
   }
 
@@ -91,6 +92,7 @@ final class StatusTable {
                 "LAST ROTATED",
                 "NEXT DUE",
                 "ROTATING",
+                "STAGE",
                 "EXPIRES",
                 "SINK",
                 "LAST SYNC",
@@ -113,9 +115,10 @@ final class StatusTable {
                   lastRotated(r.rotation()),
                   nextDue(r.rotation()),
                   inFlight(r.inFlight()),
+                  LifecycleText.of(r.lifecycle()),
                   expires(r.expiry())));
         } else {
-          cells.addAll(Collections.nCopies(7, ""));
+          cells.addAll(Collections.nCopies(8, ""));
         }
         cells.addAll(sink(s));
         if (herokuChecked) {
@@ -168,12 +171,15 @@ final class StatusTable {
     return Dates.day(r.nextDue()) + (r.due() ? " DUE" : "");
   }
 
-  /** What is wrong or going on with the entry itself: a missing source, a rotation under way. */
+  /**
+   * What is wrong or going on with the entry itself: a missing source, a rotation under way, else
+   * the last rotation's life-cycle stage and age.
+   */
   private static String state(EntryStatus r) {
     if (!r.source().exists()) {
       return "source missing";
     }
-    return inFlight(r.inFlight());
+    return r.inFlight() != null ? inFlight(r.inFlight()) : LifecycleText.of(r.lifecycle());
   }
 
   /** {@code failed at testSecret}, {@code at setSecret}, or {@code pending} (no record yet). */

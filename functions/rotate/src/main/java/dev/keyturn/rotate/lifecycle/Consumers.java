@@ -1,6 +1,7 @@
 package dev.keyturn.rotate.lifecycle;
 
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.state.Publication;
 import dev.keyturn.state.SenderPushStore;
 import dev.keyturn.state.SenderSighting;
 import dev.keyturn.state.SenderSightings;
@@ -35,10 +36,8 @@ public final class Consumers {
    * version recorded; a sender without one was last seen signing with it. Neither sinks nor webhook
    * sources: confirmed at once.
    */
-  boolean confirmed(RotatedVersion v, List<WebhookEntry> webhooks) {
-    List<String> targets = v.targets();
-    if (!targets.isEmpty()
-        && !syncState.publication(v.name(), v.versionId(), targets).confirmed()) {
+  boolean confirmed(RotatedVersion v, Publication publication, List<WebhookEntry> webhooks) {
+    if (!publication.confirmed()) {
       return false;
     }
     if (!v.signsWebhooks()) {

@@ -11,6 +11,7 @@ import dev.keyturn.rotate.protocol.ErrorNames;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LastRotation;
 import dev.keyturn.state.LifecycleStage;
+import dev.keyturn.state.Publication;
 import dev.keyturn.state.RotationStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -137,10 +138,12 @@ public final class LifecycleService {
             : rotation.run().stage();
     RotatedVersion v = new RotatedVersion(entry, sources.of(entry, rotation), rotation);
     LifecycleStage now = from;
-    if (!now.reached(LifecycleStage.PUBLISHED) && consumers.published(v)) {
+    Publication publication =
+        now.reached(LifecycleStage.CONFIRMED) ? null : consumers.publication(v);
+    if (!now.reached(LifecycleStage.PUBLISHED) && consumers.published(publication)) {
       now = move(rotation, LifecycleStage.PUBLISHED, Map.of());
     }
-    if (now == LifecycleStage.PUBLISHED && consumers.confirmed(v, webhooks)) {
+    if (now == LifecycleStage.PUBLISHED && consumers.confirmed(v, publication, webhooks)) {
       now = move(rotation, LifecycleStage.CONFIRMED, Map.of());
     }
     if (now == LifecycleStage.CONFIRMED) {
