@@ -7,6 +7,7 @@ import dev.keyturn.state.SenderSighting;
 import dev.keyturn.state.SenderSightings;
 import dev.keyturn.state.SyncStateStore;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Whether a rotated version reached its sinks and its consumers: the checks behind {@code
@@ -24,10 +25,21 @@ public final class Consumers {
     this.sightings = sightings;
   }
 
-  /** Every sink of the rotated source records the version (no sinks: published at once). */
-  boolean published(RotatedVersion v) {
+  /**
+   * Where the version stands on the rotated source's sinks: one read per target, shared by {@link
+   * #published} and {@link #confirmed} in a pass. No sinks: an empty publication, published and
+   * confirmed.
+   */
+  Publication publication(RotatedVersion v) {
     List<String> targets = v.targets();
-    return targets.isEmpty() || syncState.publication(v.name(), v.versionId(), targets).published();
+    return targets.isEmpty()
+        ? new Publication(v.name(), v.versionId(), Map.of())
+        : syncState.publication(v.name(), v.versionId(), targets);
+  }
+
+  /** Every sink of the rotated source records the version (no sinks: published at once). */
+  boolean published(Publication publication) {
+    return publication.published();
   }
 
   /**
