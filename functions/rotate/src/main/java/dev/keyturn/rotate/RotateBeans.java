@@ -211,7 +211,8 @@ public class RotateBeans {
   /**
    * The rotation life cycle, run after each sweep. {@code keyturn.lifecycle.confirm-deadline}
    * (default 24h): how long a finished rotation may wait for {@code confirmed} before it counts as
-   * {@code RotationsStuck}.
+   * {@code RotationsStuck}. {@code keyturn.lifecycle.retire-grace} (default 1h): how long after
+   * {@code confirmed} the old version stays live before it is retired.
    */
   @Singleton
   public LifecycleService lifecycleService(
@@ -228,7 +229,8 @@ public class RotateBeans {
       Metrics metrics,
       Clock clock,
       @Named("actor") String actor,
-      @Value("${keyturn.lifecycle.confirm-deadline:24h}") Duration confirmDeadline) {
+      @Value("${keyturn.lifecycle.confirm-deadline:24h}") Duration confirmDeadline,
+      @Value("${keyturn.lifecycle.retire-grace:1h}") Duration retireGrace) {
     return new LifecycleService(
         inventory,
         rotations,
@@ -239,6 +241,7 @@ public class RotateBeans {
         metrics,
         clock,
         actor,
-        confirmDeadline);
+        confirmDeadline,
+        retireGrace);
   }
 }

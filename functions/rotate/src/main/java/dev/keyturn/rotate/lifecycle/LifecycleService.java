@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Only an entry's last rotation is driven: an earlier one is superseded (its old version lost
  * its labels when the next rotation finished; a vendor credential is retired by the next
  * createSecret). A rotation not {@code confirmed} within {@code confirmDeadline} of finishing is
- * counted as {@code RotationsStuck} on every pass until it is.
+ * counted as {@code RotationsStuck} on every pass until it is. The old version is retired {@code
+ * retireGrace} after {@code confirmed} at the earliest (by the first pass after that).
  */
 public final class LifecycleService {
 
@@ -51,6 +52,7 @@ public final class LifecycleService {
   private final Clock clock;
   private final String actor;
   private final Duration confirmDeadline;
+  private final Duration retireGrace;
 
   public LifecycleService(
       InventoryStore inventory,
@@ -62,7 +64,8 @@ public final class LifecycleService {
       Metrics metrics,
       Clock clock,
       String actor,
-      Duration confirmDeadline) {
+      Duration confirmDeadline,
+      Duration retireGrace) {
     this.inventory = inventory;
     this.rotations = rotations;
     this.sources = sources;
@@ -73,6 +76,7 @@ public final class LifecycleService {
     this.clock = clock;
     this.actor = actor;
     this.confirmDeadline = confirmDeadline;
+    this.retireGrace = retireGrace;
   }
 
   /**
@@ -146,8 +150,8 @@ public final class LifecycleService {
     if (now == LifecycleStage.PUBLISHED && consumers.confirmed(v, publication, webhooks)) {
       now = move(rotation, LifecycleStage.CONFIRMED, Map.of());
     }
-    if (now == LifecycleStage.CONFIRMED) {
-      // the store said confirmed: only now may the old credential go
+    if (now == LifecycleStage.CONFIRMED && graceOver(rotation, from)) {
+      // the store said confirmed, a grace ago: only now may the old credential go
       OldVersions.Outcome outcome = oldVersions.retire(v);
       if (outcome.retired()) {
         now = move(rotation, LifecycleStage.RETIRED, Map.of("retired", outcome.detail()));
@@ -160,6 +164,22 @@ public final class LifecycleService {
         !now.reached(LifecycleStage.CONFIRMED)
             && rotation.run().finishedAt().plus(confirmDeadline).isBefore(clock.instant());
     return Optional.of(new Stage(entry.name(), from, now, stuck));
+  }
+
+  /**
+   * Whether the retire grace has passed since the rotation was confirmed: a consumer that read the
+   * old value just before confirming (a container's cache, a process started from AWSPREVIOUS)
+   * keeps a working value that long. Confirmed in this pass: the grace starts now.
+   */
+  private boolean graceOver(LastRotation r, LifecycleStage from) {
+    if (retireGrace.isZero()) {
+      return true;
+    }
+    Instant confirmedAt =
+        from.reached(LifecycleStage.CONFIRMED)
+            ? r.run().stageTimes().getOrDefault(LifecycleStage.CONFIRMED, r.run().stageSince())
+            : clock.instant();
+    return !confirmedAt.plus(retireGrace).isAfter(clock.instant());
   }
 
   /** One conditional move, audited when it moved; answers the stage the store holds. */

@@ -74,6 +74,31 @@ class LifecycleServiceTest {
   }
 
   @Test
+  void theOldVersion_staysLiveForTheRetireGrace_afterConfirmed() {
+    LifecycleWorld graced = new LifecycleWorld(Duration.ofHours(1));
+    SecretEntry e =
+        entry(
+            "KT_PLAIN",
+            new Source.SecretsManager("keyturn/prod/plain"),
+            "random-password",
+            List.of());
+    String[] v = graced.rotateSecret(e);
+    FakeSecret s = graced.secretsManager.secret(e.source().id());
+
+    graced.service.advanceAll();
+    assertThat(graced.stage(e.name(), v[1])).isEqualTo(LifecycleStage.CONFIRMED);
+    graced.clock.advance(Duration.ofMinutes(59));
+    graced.service.advanceAll();
+    assertThat(s.versionWith(Stages.PREVIOUS)).as("within the grace").contains(v[0]);
+
+    graced.clock.advance(Duration.ofMinutes(1));
+    graced.service.advanceAll();
+
+    assertThat(graced.stage(e.name(), v[1])).isEqualTo(LifecycleStage.RETIRED);
+    assertThat(s.versionWith(Stages.PREVIOUS)).isEmpty();
+  }
+
+  @Test
   void aRetiredRotation_isLeftAlone_byLaterPasses() {
     SecretEntry e =
         entry(

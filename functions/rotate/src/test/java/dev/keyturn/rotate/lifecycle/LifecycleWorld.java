@@ -50,6 +50,13 @@ final class LifecycleWorld {
   final LifecycleService service;
 
   LifecycleWorld() {
+    this(Duration.ZERO);
+  }
+
+  /**
+   * @param retireGrace how long after confirmed the old version stays live (most tests: none)
+   */
+  LifecycleWorld(Duration retireGrace) {
     Vendors vendors = new Vendors(List.of(), List.of());
     CredentialRetirement retirement =
         new CredentialRetirement(
@@ -65,7 +72,8 @@ final class LifecycleWorld {
             metrics,
             clock,
             "test-sweep",
-            DEADLINE);
+            DEADLINE,
+            retireGrace);
   }
 
   /** Every fake a pass calls, for fault injection. */
