@@ -105,7 +105,8 @@ class StatusLifecycleTest {
 
   @Test
   void status_query_selectsTheStuckRotations() {
-    CliResult r = Cli.run("status", "--output", "text", "--query", "[?lifecycle.stuck].name");
+    CliResult r =
+        Cli.run("status", "--output", "text", "--query", "[?lifecycle.stuck==`true`].name");
 
     assertThat(r.out().lines()).containsExactly(FREESCOUT);
   }
