@@ -23,6 +23,7 @@ import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RevocationStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SenderPushStore;
+import dev.keyturn.state.SenderSightings;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.state.dynamodb.DynamoAuditLog;
 import dev.keyturn.state.dynamodb.DynamoCredentialLedger;
@@ -33,6 +34,7 @@ import dev.keyturn.state.dynamodb.DynamoRetireTaskStore;
 import dev.keyturn.state.dynamodb.DynamoRevocationStore;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.DynamoSenderPushStore;
+import dev.keyturn.state.dynamodb.DynamoSenderSightings;
 import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
 import dev.keyturn.state.dynamodb.StateTable;
 import io.micronaut.context.annotation.Factory;
@@ -93,6 +95,11 @@ public class CoreBeans {
   @Singleton
   public SenderPushStore senderPushStore(StateTable table) {
     return new DynamoSenderPushStore(table);
+  }
+
+  @Singleton
+  public SenderSightings senderSightings(StateTable table) {
+    return new DynamoSenderSightings(table);
   }
 
   @Singleton

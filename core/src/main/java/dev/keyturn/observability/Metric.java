@@ -16,6 +16,13 @@ public enum Metric {
   ROTATIONS_FAILED("RotationsFailed", true),
   /** sweep: entries whose rotation, lookup or expiry alert failed in one sweep. */
   SWEEP_FAILURES("SweepFailures", true),
+  /**
+   * sweep (the rotation life cycle): completed rotations not {@code confirmed} within the deadline
+   * ({@code keyturn.lifecycle.confirm-deadline}), counted on every sweep while they stay so.
+   */
+  ROTATIONS_STUCK("RotationsStuck", true),
+  /** sweep (the rotation life cycle): rotations whose old credential or version was retired. */
+  ROTATIONS_RETIRED("RotationsRetired", false),
   /** sweep: entries whose {@code expiresAt} is within the warning window or past. */
   SECRETS_EXPIRING("SecretsExpiring", true),
   /**

@@ -26,4 +26,10 @@ public interface ParameterStore {
 
   /** Puts {@code label} on a version; SSM moves it off whichever version had it. */
   void label(String name, long version, String label);
+
+  /**
+   * Takes {@code label} off a version (the rotation life cycle evicts {@code previous}); a label
+   * that is not on that version counts as removed, so a repeat is harmless.
+   */
+  void unlabel(String name, long version, String label);
 }

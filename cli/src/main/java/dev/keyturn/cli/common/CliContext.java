@@ -132,6 +132,13 @@ public final class CliContext implements AutoCloseable {
     return context.getProperty(name, String.class).filter(v -> !v.isBlank());
   }
 
+  /**
+   * A configuration value converted as Micronaut converts it for beans ({@code 24h}, {@code PT1H}).
+   */
+  public <T> Optional<T> property(String name, Class<T> type) {
+    return context.getProperty(name, type);
+  }
+
   @Override
   public void close() {
     try {

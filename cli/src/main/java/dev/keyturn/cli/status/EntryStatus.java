@@ -17,6 +17,7 @@ import java.util.List;
  * @param sinks where the value is published, with what was last published there
  * @param drift the worst drift of the Heroku sinks ({@link SinkStatus#drift()}), or null without
  * @param retireTasks open retire-at-vendor tasks (old credentials still to revoke), oldest first
+ * @param lifecycle where keyturn's last completed rotation of the entry stands, or null without one
  */
 public record EntryStatus(
     String name,
@@ -29,7 +30,8 @@ public record EntryStatus(
     ExpiryStatus expiry,
     List<SinkStatus> sinks,
     String drift,
-    List<RetireTaskStatus> retireTasks) {
+    List<RetireTaskStatus> retireTasks,
+    LifecycleStatus lifecycle) {
 
   public EntryStatus {
     consumers = List.copyOf(consumers);
@@ -48,6 +50,19 @@ public record EntryStatus(
    */
   public record RetireTaskStatus(
       String task, String oldVersion, String newVersion, Instant dueBy, boolean overdue) {}
+
+  /**
+   * The life cycle of the entry's last completed rotation ({@code ROTATION#<token>}).
+   *
+   * @param stage {@code finished}, {@code published}, {@code confirmed} or {@code retired}
+   * @param version the version the rotation made current
+   * @param since when the stage was reached
+   * @param ageSeconds how long ago that was, when status ran
+   * @param stuck not {@code confirmed} within {@code keyturn.lifecycle.confirm-deadline} of
+   *     finishing (the {@code RotationsStuck} alarm's condition)
+   */
+  public record LifecycleStatus(
+      String stage, String version, Instant since, long ageSeconds, boolean stuck) {}
 
   /**
    * @param kind {@code secrets-manager} or {@code ssm}

@@ -6,12 +6,14 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.TagDimension;
+import dev.keyturn.state.LifecycleStage;
 import dev.keyturn.state.RetireTask;
 import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.state.SyncStateStore.VarState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +38,7 @@ final class StatusReader {
   private final SyncStateStore syncState;
   private final SourceStates sources;
   private final Clock clock;
+  private final Duration confirmDeadline;
   private final Map<String, Map<String, VarState>> varsByApp = new HashMap<>();
 
   StatusReader(
@@ -43,12 +46,14 @@ final class StatusReader {
       RetireTaskStore retireTasks,
       SyncStateStore syncState,
       SourceStates sources,
-      Clock clock) {
+      Clock clock,
+      Duration confirmDeadline) {
     this.rotations = rotations;
     this.retireTasks = retireTasks;
     this.syncState = syncState;
     this.sources = sources;
     this.clock = clock;
+    this.confirmDeadline = confirmDeadline;
   }
 
   List<EntryStatus> read(List<SecretEntry> entries) {
@@ -85,7 +90,26 @@ final class StatusReader {
             .map(t ->
                 new EntryStatus.RetireTaskStatus(
                     t.describe(), t.oldVersion(), t.newVersion(), t.dueBy(), t.overdue(now)))
-            .toList());
+            .toList(),
+        lifecycle(e, now));
+  }
+
+  /** The life cycle of the entry's last completed rotation (issue 11), or null without one. */
+  private EntryStatus.LifecycleStatus lifecycle(SecretEntry e, Instant now) {
+    return rotations
+        .latest(e.name())
+        .filter(last -> last.run().completed())
+        .map(last -> {
+          LifecycleStage stage = last.run().stage();
+          Instant since = last.run().stageSince();
+          return new EntryStatus.LifecycleStatus(
+              stage == null ? LifecycleStage.FINISHED.label() : stage.label(),
+              last.versionId(),
+              since,
+              since == null ? 0 : Duration.between(since, now).toSeconds(),
+              last.run().stuck(now, confirmDeadline));
+        })
+        .orElse(null);
   }
 
   private EntryStatus.InFlight inFlight(SecretEntry e, SourceStates.State state) {
@@ -186,7 +210,8 @@ final class StatusReader {
               r.expiry(),
               sinks,
               r.drift(),
-              r.retireTasks()));
+              r.retireTasks(),
+              r.lifecycle()));
     }
     return out;
   }

@@ -48,14 +48,15 @@ final class StatusTable {
             .count();
     out.printf(
         "%d entries, %d due, %d expiring, %d mid-rotation, %d to retire at the vendor (%d"
-            + " overdue)%s%n",
+            + " overdue)%s%s%n",
         rows.size(),
         due,
         expiring,
         rotating,
         tasks,
         overdue,
-        missing == 0 ? "" : ", " + missing + " source" + (missing == 1 ? "" : "s") + " missing");
+        missing == 0 ? "" : ", " + missing + " source" + (missing == 1 ? "" : "s") + " missing",
+        LifecycleText.stuckSummary(rows));
     out.flush();
   }
 
@@ -104,6 +105,7 @@ final class StatusTable {
                 "LAST ROTATED",
                 "NEXT DUE",
                 "ROTATING",
+                "STAGE",
                 "EXPIRES",
                 "SINK",
                 "LAST SYNC",
@@ -127,6 +129,7 @@ final class StatusTable {
                   lastRotated(r.rotation()),
                   nextDue(r.rotation()),
                   inFlight(r.inFlight()),
+                  LifecycleText.of(r.lifecycle()),
                   expires(r.expiry())));
         } else {
           cells.addAll(Collections.nCopies(8, ""));
@@ -196,12 +199,15 @@ final class StatusTable {
     return Dates.day(r.nextDue()) + (r.due() ? " DUE" : "");
   }
 
-  /** What is wrong or going on with the entry itself: a missing source, a rotation under way. */
+  /**
+   * What is wrong or going on with the entry itself: a missing source, a rotation under way, else
+   * the last rotation's life-cycle stage and age.
+   */
   private static String state(EntryStatus r) {
     if (!r.source().exists()) {
       return "source missing";
     }
-    return inFlight(r.inFlight());
+    return r.inFlight() != null ? inFlight(r.inFlight()) : LifecycleText.of(r.lifecycle());
   }
 
   /** {@code failed at testSecret}, {@code at setSecret}, or {@code pending} (no record yet). */

@@ -7,6 +7,7 @@ import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SyncStateStore;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Builds a {@link StatusReader} from the CLI's beans (status and rotation-matrix share it). */
 final class StatusWiring {
@@ -19,6 +20,14 @@ final class StatusWiring {
         context.bean(RetireTaskStore.class),
         context.bean(SyncStateStore.class),
         new SourceStates(context.bean(SecretDescriber.class), context.bean(ParameterStore.class)),
-        context.bean(Clock.class));
+        context.bean(Clock.class),
+        confirmDeadline(context));
+  }
+
+  /** The rotate function's setting: a rotation not confirmed this long after finishing is stuck. */
+  static Duration confirmDeadline(CliContext context) {
+    return context
+        .property("keyturn.lifecycle.confirm-deadline", Duration.class)
+        .orElse(Duration.ofHours(24));
   }
 }

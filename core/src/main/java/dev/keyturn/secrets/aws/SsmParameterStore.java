@@ -98,6 +98,12 @@ public final class SsmParameterStore implements ParameterStore, ParameterCreator
     ssm.labelParameterVersion(b -> b.name(name).parameterVersion(version).labels(label));
   }
 
+  /** SSM answers a label that is not on the version in {@code InvalidLabels}: already done. */
+  @Override
+  public void unlabel(String name, long version, String label) {
+    ssm.unlabelParameterVersion(b -> b.name(name).parameterVersion(version).labels(label));
+  }
+
   /**
    * PutParameter without Overwrite (and with tags, which SSM accepts only on creation). When the
    * parameter exists, its latest version is read and compared: a SecureString with this value is

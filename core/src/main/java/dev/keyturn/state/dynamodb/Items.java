@@ -31,6 +31,7 @@ final class Items {
   static final String MSG_PREFIX = "MSG#";
   static final String PUSH_PREFIX = "PUSH#";
   static final String REVOKED_PREFIX = "REVOKED#";
+  static final String SIGHTING_SK = "SIGHTING";
   static final String AUDIT_PREFIX = "AUDIT#";
   static final String RETIRE_PK = "RETIRE";
 

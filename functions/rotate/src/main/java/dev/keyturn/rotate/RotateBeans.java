@@ -12,6 +12,10 @@ import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.PasswordPolicy;
 import dev.keyturn.rotate.generator.password.RandomPasswordPort;
+import dev.keyturn.rotate.lifecycle.Consumers;
+import dev.keyturn.rotate.lifecycle.LifecycleService;
+import dev.keyturn.rotate.lifecycle.OldVersions;
+import dev.keyturn.rotate.lifecycle.RotatedSources;
 import dev.keyturn.rotate.operator.OperatorRotation;
 import dev.keyturn.rotate.operator.RetireTasks;
 import dev.keyturn.rotate.protocol.DrivenRotation;
@@ -38,6 +42,9 @@ import dev.keyturn.state.CredentialLedger;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RotationStore;
+import dev.keyturn.state.SenderPushStore;
+import dev.keyturn.state.SenderSightings;
+import dev.keyturn.state.SyncStateStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -277,5 +284,42 @@ public class RotateBeans {
         clock,
         actor,
         metrics);
+  }
+
+  /**
+   * The rotation life cycle, run after each sweep. {@code keyturn.lifecycle.confirm-deadline}
+   * (default 24h): how long a finished rotation may wait for {@code confirmed} before it counts as
+   * {@code RotationsStuck}. {@code keyturn.lifecycle.retire-grace} (default 1h): how long after
+   * {@code confirmed} the old version stays live before it is retired.
+   */
+  @Singleton
+  public LifecycleService lifecycleService(
+      InventoryStore inventory,
+      RotationStore rotations,
+      SyncStateStore syncState,
+      SenderPushStore pushes,
+      SenderSightings sightings,
+      SecretStages secrets,
+      ParameterStore parameters,
+      Vendors vendors,
+      CredentialRetirement retirement,
+      AuditLog audit,
+      Metrics metrics,
+      Clock clock,
+      @Named("actor") String actor,
+      @Value("${keyturn.lifecycle.confirm-deadline:24h}") Duration confirmDeadline,
+      @Value("${keyturn.lifecycle.retire-grace:1h}") Duration retireGrace) {
+    return new LifecycleService(
+        inventory,
+        rotations,
+        new RotatedSources(secrets, parameters),
+        new Consumers(syncState, pushes, sightings),
+        new OldVersions(secrets, parameters, vendors, retirement),
+        audit,
+        metrics,
+        clock,
+        actor,
+        confirmDeadline,
+        retireGrace);
   }
 }

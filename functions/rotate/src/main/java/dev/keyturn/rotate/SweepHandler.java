@@ -2,6 +2,7 @@ package dev.keyturn.rotate;
 
 import dev.keyturn.config.LambdaContexts;
 import dev.keyturn.observability.InvocationMdc;
+import dev.keyturn.rotate.lifecycle.LifecycleService;
 import dev.keyturn.rotate.sweep.SweepService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 /**
  * The scheduled sweep: an EventBridge {@code Scheduled Event} in, the counts of what it did out.
+ * After the sweep, the same schedule drives the rotation life cycle (under {@code lifecycle}).
  */
 public class SweepHandler
     extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -19,6 +21,7 @@ public class SweepHandler
   static final String SCHEDULED_EVENT = "Scheduled Event";
 
   @Inject SweepService sweep;
+  @Inject LifecycleService lifecycle;
 
   public SweepHandler() {}
 
@@ -38,7 +41,9 @@ public class SweepHandler
       throw new NotAScheduledEventException();
     }
     InvocationMdc.triggeredBy(event.get("id") instanceof String id ? id : null);
-    return new LinkedHashMap<>(sweep.sweep().toMap());
+    Map<String, Object> out = new LinkedHashMap<>(sweep.sweep().toMap());
+    out.put("lifecycle", lifecycle.advanceAll().toMap());
+    return out;
   }
 
   /** The sweep runs on EventBridge schedules only. Never echoes the input. */

@@ -141,18 +141,25 @@ class RotationObservabilityTest {
   }
 
   @Test
-  void aSweep_emitsItsCounts_inOneLine() {
+  void aSweep_emitsItsCounts_andTheLifeCyclesCounts_inOneLineEach() {
     CapturedTelemetry telemetry = CapturedTelemetry.start();
 
     sweep.handleRequest(
         EventJson.asLambdaInput(EventJson.resource("scheduled-event.json")),
         LocalLambdaContext.of("keyturn-rotate", "req-sweep"));
 
-    List<JsonNode> lines = telemetry.emf("SweepFailures");
-    assertThat(lines).hasSize(1);
-    assertThat(lines.get(0).path("SweepFailures").asLong()).isZero();
-    assertThat(lines.get(0).has("RotationsSucceeded")).isTrue();
-    assertThat(lines.get(0).has("SecretsExpiring")).isTrue();
-    assertThat(lines.get(0).path("AWSRequestId").asText()).isEqualTo("req-sweep");
+    List<JsonNode> sweepLines = telemetry.emf("SecretsExpiring");
+    assertThat(sweepLines).hasSize(1);
+    assertThat(sweepLines.get(0).path("SweepFailures").asLong()).isZero();
+    assertThat(sweepLines.get(0).has("RotationsSucceeded")).isTrue();
+    assertThat(sweepLines.get(0).path("AWSRequestId").asText()).isEqualTo("req-sweep");
+    // the life cycle's pass: its own line, SweepFailures counting its failed entries
+    List<JsonNode> lifecycleLines = telemetry.emf("RotationsStuck");
+    assertThat(lifecycleLines).hasSize(1);
+    assertThat(lifecycleLines.get(0).path("RotationsStuck").asLong()).isZero();
+    assertThat(lifecycleLines.get(0).has("RotationsRetired")).isTrue();
+    assertThat(lifecycleLines.get(0).path("SweepFailures").asLong()).isZero();
+    assertThat(lifecycleLines.get(0).path("AWSRequestId").asText()).isEqualTo("req-sweep");
+    assertThat(telemetry.emf("SweepFailures")).hasSize(2);
   }
 }

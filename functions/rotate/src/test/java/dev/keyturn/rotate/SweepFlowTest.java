@@ -113,6 +113,12 @@ class SweepFlowTest {
     assertThat(old.equals(rotated)).isFalse();
     RotationGenerators.forValidation().get("hmac-key").checkWellFormed(rotated, Map.of());
     assertThat(rotations.lastRotated("RX_SSM_HOOK").orElseThrow()).isAfter(started);
+    // the life cycle ran after the sweep: no sinks, no webhooks, so confirmed at once; the old
+    // version stays labelled `previous` for the retire grace (1h by default)
+    assertThat(counts).containsKey("lifecycle");
+    assertThat(rotations.latest("RX_SSM_HOOK").orElseThrow().run().stage())
+        .isEqualTo(dev.keyturn.state.LifecycleStage.CONFIRMED);
+    assertThat(rotations.latest("RX_SSM_HOOK").orElseThrow().versionId()).isEqualTo("2");
 
     List<EventTap.Delivered> delivered = events.drain();
     assertThat(delivered)

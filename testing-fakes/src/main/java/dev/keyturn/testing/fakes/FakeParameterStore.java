@@ -142,6 +142,12 @@ public final class FakeParameterStore extends FakePort implements ParameterStore
   }
 
   @Override
+  public synchronized void unlabel(String name, long version, String label) {
+    enter("unlabel");
+    versionOf(name, version).labels().remove(label);
+  }
+
+  @Override
   public synchronized Creation createIfAbsent(String name, String value, Map<String, String> tags) {
     enter("createIfAbsent");
     Parameter existing = parameters.get(name);

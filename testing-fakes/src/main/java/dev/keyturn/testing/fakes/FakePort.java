@@ -27,6 +27,7 @@ public abstract class FakePort {
   private final Set<String> failingAlways = new HashSet<>();
   private final Map<String, Integer> calls = new HashMap<>();
   private final Map<String, Runnable> before = new HashMap<>();
+  private final Map<String, Integer> failAfter = new HashMap<>();
 
   protected FakePort() {
     this.operations =
@@ -39,6 +40,17 @@ public abstract class FakePort {
   /** The next {@code times} calls of {@code operation} fail, then it answers again. */
   public final synchronized void failNext(String operation, int times) {
     failuresLeft.merge(known(operation), times, Integer::sum);
+  }
+
+  /**
+   * The {@code nth} next call of {@code operation} (1 = the next one) fails once; the calls before
+   * it answer. For fault tests that must reach a later call of an operation.
+   */
+  public final synchronized void failCall(String operation, int nth) {
+    if (nth < 1) {
+      throw new IllegalArgumentException("nth must be >= 1");
+    }
+    failAfter.put(known(operation), nth);
   }
 
   /** Every call of {@code operation} fails until {@link #heal()}: the service is down. */
@@ -64,6 +76,7 @@ public abstract class FakePort {
   public final synchronized void heal() {
     failuresLeft.clear();
     failingAlways.clear();
+    failAfter.clear();
   }
 
   /** How many calls of {@code operation} were answered (failed ones are not counted). */
@@ -86,10 +99,23 @@ public abstract class FakePort {
     if (failingAlways.contains(operation) || failingAlways.contains(ANY)) {
       throw new InjectedFault(getClass().getSimpleName(), operation);
     }
-    if (consume(operation) || consume(ANY)) {
+    if (consume(operation) || consume(ANY) || countDown(operation) || countDown(ANY)) {
       throw new InjectedFault(getClass().getSimpleName(), operation);
     }
     calls.merge(operation, 1, Integer::sum);
+  }
+
+  private boolean countDown(String key) {
+    Integer left = failAfter.get(key);
+    if (left == null) {
+      return false;
+    }
+    if (left == 1) {
+      failAfter.remove(key);
+      return true;
+    }
+    failAfter.put(key, left - 1);
+    return false;
   }
 
   private boolean consume(String key) {

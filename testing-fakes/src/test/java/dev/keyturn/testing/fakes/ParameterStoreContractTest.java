@@ -126,6 +126,21 @@ class ParameterStoreContractTest {
       assertThat(labelled(name, "current")).isEqualTo(2);
       assertThat(labelled(name, "previous")).isEqualTo(1);
     }
+
+    @Test
+    void unlabel_takesTheLabelOff_andARepeatOrAnotherVersionIsHarmless() {
+      creator.createIfAbsent(name, first, Map.of());
+      store.putSecure(name, SeededSecrets.generate("p-unlabelled"), null);
+      store.label(name, 2, "current");
+      store.label(name, 1, "previous");
+
+      store.unlabel(name, 1, "previous");
+      store.unlabel(name, 1, "previous");
+      store.unlabel(name, 1, "current");
+
+      assertThat(labelled(name, "previous")).isZero();
+      assertThat(labelled(name, "current")).isEqualTo(2);
+    }
   }
 
   @Nested
