@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The evidence's view of each entry, read as {@code keyturn status} reads it (the table and the
- * sources' metadata, never a value). {@link #mode} is the entry's rotation mode; {@link #stage}
- * derives a stage from the rotation record and is where the rotation life cycle plugs in.
+ * sources' metadata, never a value). {@link #mode} is the entry's rotation mode, {@link #stage} its
+ * rotation's life-cycle stage.
  */
 public final class StatusEntryStates implements EntryStates {
 
@@ -73,11 +73,16 @@ public final class StatusEntryStates implements EntryStates {
   }
 
   /**
-   * PLACEHOLDER until entries carry their life-cycle stage (issue 11): {@code rotating} while a
-   * Secrets Manager rotation is unfinished (AWSPENDING on another version), else {@code active}.
+   * {@code rotating} while a Secrets Manager rotation is unfinished (AWSPENDING on another
+   * version); else the life-cycle stage of the last completed rotation ({@code finished}, {@code
+   * published}, {@code confirmed}, {@code retired}); {@code active} for an entry keyturn never
+   * rotated.
    */
   static String stage(EntryStatus s) {
-    return s.inFlight() != null ? "rotating" : "active";
+    if (s.inFlight() != null) {
+      return "rotating";
+    }
+    return s.lifecycle() == null ? "active" : s.lifecycle().stage();
   }
 
   private static List<SinkRow> sinks(EntryStatus s) {
