@@ -1,7 +1,7 @@
 package dev.keyturn.state.dynamodb;
 
 import static dev.keyturn.state.dynamodb.Items.PUSH_PREFIX;
-import static dev.keyturn.state.dynamodb.Items.WEBHOOK_PREFIX;
+import static dev.keyturn.state.dynamodb.Items.SENDER_PREFIX;
 
 import dev.keyturn.state.SenderPush;
 import dev.keyturn.state.SenderPushStore;
@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * {@code WEBHOOK#<source> / PUSH#<versionId>}: a secret version pushed to the source's sender
- * (secret name, target, time). Written once: the put is conditional on the item being absent, so a
- * repeat, the SDK's own included, keeps the first push's record.
+ * {@code SENDER#<source> / PUSH#<versionId>} (a partition of its own, apart from the source's
+ * webhook claims, so the rotate function's role writes no {@code WEBHOOK#} item): a secret version
+ * pushed to the source's sender (secret name, target, time). Written once: the put is conditional
+ * on the item being absent, so a repeat, the SDK's own included, keeps the first push's record.
  */
 public final class DynamoSenderPushStore implements SenderPushStore {
 
@@ -43,7 +44,7 @@ public final class DynamoSenderPushStore implements SenderPushStore {
             .getItem(
                 GetItemRequest.builder()
                     .tableName(table.name())
-                    .key(Items.key(WEBHOOK_PREFIX + source, PUSH_PREFIX + versionId))
+                    .key(Items.key(SENDER_PREFIX + source, PUSH_PREFIX + versionId))
                     .consistentRead(true)
                     .build())
             .item();
@@ -53,7 +54,7 @@ public final class DynamoSenderPushStore implements SenderPushStore {
   @Override
   public void recordPush(SenderPush push) {
     Map<String, AttributeValue> item =
-        new HashMap<>(Items.key(WEBHOOK_PREFIX + push.source(), PUSH_PREFIX + push.versionId()));
+        new HashMap<>(Items.key(SENDER_PREFIX + push.source(), PUSH_PREFIX + push.versionId()));
     item.put(SECRET, Items.s(push.secretName()));
     item.put(VERSION, Items.s(push.versionId()));
     item.put(TARGET, Items.s(push.target()));
@@ -81,7 +82,7 @@ public final class DynamoSenderPushStore implements SenderPushStore {
             .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
             .expressionAttributeNames(Map.of("#pk", Items.PK, "#sk", Items.SK))
             .expressionAttributeValues(
-                Map.of(":pk", Items.s(WEBHOOK_PREFIX + source), ":prefix", Items.s(PUSH_PREFIX)))
+                Map.of(":pk", Items.s(SENDER_PREFIX + source), ":prefix", Items.s(PUSH_PREFIX)))
             .consistentRead(true)
             .build();
     List<SenderPush> pushes = new ArrayList<>();

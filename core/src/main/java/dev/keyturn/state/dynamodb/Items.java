@@ -30,6 +30,10 @@ final class Items {
   static final String LEASE_PREFIX = "LEASE#";
   static final String MSG_PREFIX = "MSG#";
   static final String PUSH_PREFIX = "PUSH#";
+
+  /** Sender pushes live apart from webhook claims, so the rotate role writes none of those. */
+  static final String SENDER_PREFIX = "SENDER#";
+
   static final String REVOKED_PREFIX = "REVOKED#";
   static final String SIGHTING_SK = "SIGHTING";
   static final String AUDIT_PREFIX = "AUDIT#";

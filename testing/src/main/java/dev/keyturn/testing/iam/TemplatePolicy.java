@@ -38,7 +38,9 @@ public final class TemplatePolicy {
       if (otherConditions || actions.stream().noneMatch(a -> Globs.matches(a, action, true))) {
         return false;
       }
-      if (resources.stream().noneMatch(r -> r.equals("*") || Globs.matches(r, resource, false))) {
+      if (!resource.equals(UNNAMED)
+          && resources.stream()
+              .noneMatch(r -> r.equals("*") || Globs.matches(r, resource, false))) {
         return false;
       }
       return leadingKeys == null
@@ -129,9 +131,29 @@ public final class TemplatePolicy {
     return statements;
   }
 
-  /** What IAM checks for a call: BatchGetSecretValue also needs GetSecretValue on each secret. */
+  /**
+   * The resource of an IAM user call: the request names the user but not the path its ARN holds, so
+   * such a call is matched on its action only; the roles' IAM resources are checked against the
+   * template by the rotate module's {@code RotateIamPermissionsTest}.
+   */
+  static final String UNNAMED = "iam:user/<path unknown to the request>";
+
+  /** Actions AWS authorises without any permission (STS: "No permissions are required"). */
+  private static final List<String> NEED_NO_PERMISSION = List.of("sts:GetCallerIdentity");
+
+  /**
+   * What IAM checks for a call: BatchGetSecretValue also needs GetSecretValue on each secret;
+   * GetCallerIdentity needs nothing.
+   */
   public List<Need> needs(AwsCall call) {
     List<Need> out = new ArrayList<>();
+    if (NEED_NO_PERMISSION.contains(call.action())) {
+      return out;
+    }
+    if (call.action().startsWith("iam:") && call.resources().isEmpty()) {
+      out.add(new Need(call.action(), UNNAMED, call.leadingKeys()));
+      return out;
+    }
     List<String> named =
         call.resources().stream().map(r -> resources.normalizeCalled(call, r)).toList();
     if (call.action().equals("secretsmanager:BatchGetSecretValue")) {
