@@ -11,9 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * {@code SECRET#<name> / REVOKED#<versionId>}: a version an operator revoked (stages removed,
@@ -44,35 +41,14 @@ public final class DynamoRevocationStore implements RevocationStore {
         STAGES, AttributeValue.fromL(revocation.removedStages().stream().map(Items::s).toList()));
     item.put(ACTOR, Items.s(revocation.actor()));
     item.put(REVOKED_AT, Items.instant(revocation.revokedAt()));
-    try {
-      table
-          .client()
-          .putItem(
-              PutItemRequest.builder()
-                  .tableName(table.name())
-                  .item(item)
-                  .conditionExpression("attribute_not_exists(#pk)")
-                  .expressionAttributeNames(Map.of("#pk", Items.PK))
-                  .build());
-    } catch (ConditionalCheckFailedException alreadyRecorded) {
-      // the first record of this revocation stays
-    }
+    WriteOnceItems.putOnce(table, item);
   }
 
   @Override
   public List<Revocation> revocations(String secretName) {
-    QueryRequest query =
-        QueryRequest.builder()
-            .tableName(table.name())
-            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-            .expressionAttributeNames(Map.of("#pk", Items.PK, "#sk", Items.SK))
-            .expressionAttributeValues(
-                Map.of(
-                    ":pk", Items.s(SECRET_PREFIX + secretName), ":prefix", Items.s(REVOKED_PREFIX)))
-            .consistentRead(true)
-            .build();
     List<Revocation> out = new ArrayList<>();
-    table.client().queryPaginator(query).items().forEach(i -> out.add(toRevocation(secretName, i)));
+    WriteOnceItems.withPrefix(table, SECRET_PREFIX + secretName, REVOKED_PREFIX)
+        .forEach(i -> out.add(toRevocation(secretName, i)));
     out.sort(Comparator.comparing(Revocation::revokedAt).reversed());
     return List.copyOf(out);
   }

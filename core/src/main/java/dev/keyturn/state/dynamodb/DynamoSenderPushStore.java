@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * {@code SENDER#<source> / PUSH#<versionId>} (a partition of its own, apart from the source's
@@ -59,34 +56,14 @@ public final class DynamoSenderPushStore implements SenderPushStore {
     item.put(VERSION, Items.s(push.versionId()));
     item.put(TARGET, Items.s(push.target()));
     item.put(PUSHED_AT, Items.instant(push.pushedAt()));
-    try {
-      table
-          .client()
-          .putItem(
-              PutItemRequest.builder()
-                  .tableName(table.name())
-                  .item(item)
-                  .conditionExpression("attribute_not_exists(#pk)")
-                  .expressionAttributeNames(Map.of("#pk", Items.PK))
-                  .build());
-    } catch (ConditionalCheckFailedException alreadyRecorded) {
-      // the first record of this push stays; nothing to do
-    }
+    WriteOnceItems.putOnce(table, item);
   }
 
   @Override
   public List<SenderPush> pushes(String source) {
-    QueryRequest query =
-        QueryRequest.builder()
-            .tableName(table.name())
-            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-            .expressionAttributeNames(Map.of("#pk", Items.PK, "#sk", Items.SK))
-            .expressionAttributeValues(
-                Map.of(":pk", Items.s(SENDER_PREFIX + source), ":prefix", Items.s(PUSH_PREFIX)))
-            .consistentRead(true)
-            .build();
     List<SenderPush> pushes = new ArrayList<>();
-    table.client().queryPaginator(query).items().forEach(i -> pushes.add(toPush(source, i)));
+    WriteOnceItems.withPrefix(table, SENDER_PREFIX + source, PUSH_PREFIX)
+        .forEach(i -> pushes.add(toPush(source, i)));
     pushes.sort(Comparator.comparing(SenderPush::pushedAt).reversed());
     return List.copyOf(pushes);
   }
