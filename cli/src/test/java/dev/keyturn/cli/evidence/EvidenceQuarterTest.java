@@ -8,7 +8,6 @@ import dev.keyturn.cli.support.Cli;
 import dev.keyturn.cli.support.CliResult;
 import dev.keyturn.cli.support.CliWorld;
 import dev.keyturn.cli.support.HeadlessChromium;
-import dev.keyturn.evidence.Manifest;
 import dev.keyturn.json.Json;
 import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.aws.WithLocalAws;
@@ -273,64 +272,11 @@ class EvidenceQuarterTest {
     assertThat(verified.exit()).as(verified.toString()).isZero();
   }
 
-  /** The five tamperings of the done-when, each on a fresh copy of the quarter's bundle. */
-  enum Tampering {
-    CHANGED_ROW("summary.json: its SHA-256 does not match the manifest"),
-    REMOVED_FILE("audit.json: missing (the manifest lists it)"),
-    ADDED_FILE("extra.csv: not in the manifest (added after signing)"),
-    CHANGED_MANIFEST("manifest.json: the signature does not verify with the public key of"),
-    WRONG_KEY("manifest.json: the signature does not verify with the given public key");
-
-    final String problem;
-
-    Tampering(String problem) {
-      this.problem = problem;
-    }
-  }
-
   @ParameterizedTest
-  @EnumSource(Tampering.class)
-  void verify_namesEachTampering_ofTheQuarter(Tampering tampering, @TempDir Path dir)
+  @EnumSource(BundleTampering.class)
+  void verify_namesEachTampering_ofTheQuarter(BundleTampering tampering, @TempDir Path dir)
       throws IOException {
-    Path copy = dir.resolve("copy");
-    Files.createDirectories(copy);
-    for (Path f : EvidenceCommandTest.files(bundle)) {
-      Files.copy(f, copy.resolve(f.getFileName()));
-    }
-    List<String> args = new ArrayList<>(List.of("evidence", "verify", copy.toString()));
-    switch (tampering) {
-      case CHANGED_ROW -> {
-        // the auditor's headline number, lowered after signing
-        Path s = copy.resolve("summary.json");
-        String changed =
-            Files.readString(s).replaceFirst("\"failedRotations\" : 1", "\"failedRotations\" : 0");
-        assertThat(changed).isNotEqualTo(Files.readString(s));
-        Files.writeString(s, changed);
-      }
-      case REMOVED_FILE -> Files.delete(copy.resolve("audit.json"));
-      case ADDED_FILE -> Files.writeString(copy.resolve("extra.csv"), "source,rejected\n");
-      case CHANGED_MANIFEST -> {
-        Path a = copy.resolve("audit.json");
-        Files.writeString(
-            a, Files.readString(a).replace("SIGNATURE_MISMATCH", "SIGNATURE_MISSING"));
-        Path manifest = copy.resolve("manifest.json");
-        String forged =
-            Files.readString(manifest)
-                .replaceAll(
-                    "(\"name\" : \"audit.json\",\\s*\"sha256\" : \")[^\"]+",
-                    "$1" + Manifest.sha256(Files.readAllBytes(a)));
-        assertThat(forged).isNotEqualTo(Files.readString(manifest));
-        Files.writeString(manifest, forged);
-      }
-      case WRONG_KEY -> {
-        String other;
-        try (KmsClient kms = KmsClient.create()) {
-          other = EvidenceCommandTest.signingKey(kms, KeySpec.RSA_2048);
-        }
-        args.add("--public-key");
-        args.add(EvidenceCommandTest.pem(other, dir.resolve("other.pem")).toString());
-      }
-    }
+    List<String> args = tampering.applyToACopy(bundle, dir);
 
     CliResult r = Cli.run(args.toArray(String[]::new));
 
