@@ -76,7 +76,45 @@ final class EvidenceReport {
                 .append(": <b>")
                 .append(n)
                 .append("</b></li>\n"));
-    h.append("</ul></section>\n");
+    h.append("</ul>\n");
+    rejections(h, s);
+    h.append("</section>\n");
+  }
+
+  /** Rejected webhook deliveries per source and reason, and each source's total. */
+  private static void rejections(StringBuilder h, EvidenceSummary s) {
+    h.append("<h3>Webhook rejections by source</h3>\n");
+    if (s.webhookRejectionsBySource().isEmpty()) {
+      h.append("<p id=\"rejections-none\">No webhook delivery was rejected.</p>\n");
+      return;
+    }
+    h.append("<table id=\"rejections\"><thead><tr><th>Source</th><th>Reason</th>")
+        .append("<th>Rejected</th></tr></thead><tbody>\n");
+    s.webhookRejectionsBySource()
+        .forEach((source, reasons) -> {
+          reasons.forEach((reason, n) -> {
+            h.append("<tr data-source=\"")
+                .append(esc(source))
+                .append("\" data-reason=\"")
+                .append(esc(reason))
+                .append("\" data-count=\"")
+                .append(n)
+                .append("\">");
+            cells(h, source, reason, n);
+            h.append("</tr>\n");
+          });
+          long total = reasons.values().stream().mapToLong(Long::longValue).sum();
+          h.append("<tr class=\"total\" data-source=\"")
+              .append(esc(source))
+              .append("\" data-total=\"")
+              .append(total)
+              .append("\"><td>")
+              .append(esc(source))
+              .append("</td><td>all reasons</td><td><b>")
+              .append(total)
+              .append("</b></td></tr>\n");
+        });
+    h.append("</tbody></table>\n");
   }
 
   private static void card(StringBuilder h, String id, String label, long n) {

@@ -99,6 +99,7 @@ public final class EvidenceService {
         new Inventory(1, Set.of(), Set.of(), Set.of(), entries, inventory.webhooks());
     LintReport findings = lint.lint(applied);
     String inventoryJson = snapshot(applied);
+    Map<String, Map<String, Long>> rejections = WebhookRejectionCounts.bySource(events);
     EvidenceSummary summary =
         new EvidenceSummary(
             now,
@@ -111,7 +112,8 @@ public final class EvidenceService {
             sinks.stream().filter(s -> SinkRow.UNCONFIRMED.equals(s.confirmation())).count(),
             events.size(),
             count(events, e -> AuditKind.of(e.action()).label()),
-            events.stream().filter(e -> "webhook.rejected".equals(e.action())).count(),
+            WebhookRejectionCounts.total(rejections),
+            rejections,
             findings.count(Severity.ERROR),
             findings.count(Severity.WARNING),
             Manifest.sha256(inventoryJson.getBytes(StandardCharsets.UTF_8)));

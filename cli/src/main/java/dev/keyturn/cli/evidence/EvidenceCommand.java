@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -161,7 +162,10 @@ public final class EvidenceCommand implements Callable<Integer> {
     stdout.printf(
         "  overdue %d, failed rotations %d, unconfirmed syncs %d, webhook rejections %d%n",
         s.overdue(), s.failedRotations(), s.unconfirmedSyncs(), s.webhookRejections());
-    stdout.printf("  entries by mode: %s%n", s.entriesByMode());
+    stdout.printf("  entries by mode: %s%n", new TreeMap<>(s.entriesByMode()));
+    s.webhookRejectionsBySource()
+        .forEach((source, reasons) ->
+            stdout.printf("  webhook rejections of %s: %s%n", source, reasons));
     stdout.printf(
         "  manifest signed by %s (%s)%n", result.manifest().keyId(), result.manifest().algorithm());
   }

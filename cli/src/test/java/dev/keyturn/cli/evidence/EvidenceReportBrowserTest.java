@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditKind;
 import dev.keyturn.audit.AuditLog;
+import dev.keyturn.audit.RejectionTally;
 import dev.keyturn.cli.support.Cli;
 import dev.keyturn.cli.support.CliResult;
 import dev.keyturn.cli.support.CliWorld;
@@ -13,6 +14,8 @@ import dev.keyturn.cli.support.HeadlessChromium;
 import dev.keyturn.json.Json;
 import dev.keyturn.local.LocalAws;
 import dev.keyturn.state.RotationStore;
+import dev.keyturn.state.dynamodb.DynamoRejectionCounts;
+import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.WithLocalAws;
 import io.micronaut.context.ApplicationContext;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,11 +60,23 @@ class EvidenceReportBrowserTest {
               CliWorld.HMAC, "t-old", "v-old", Instant.now().minus(Duration.ofDays(100)));
       AuditLog log = table.getBean(AuditLog.class);
       Instant now = Instant.now();
+      // a page to render, not a rotation: EvidenceQuarterTest has the protocol fail for real
       log.record(
           AuditEvent.of(now, "keyturn-rotate", "rotation.setSecret", CliWorld.ALPACA, "failed"));
-      log.record(
-          AuditEvent.of(
-              now, "keyturn-webhook", "webhook.rejected", "stripe", "SIGNATURE_MISMATCH"));
+      // a rejection tally as the webhook function writes it (EvidenceQuarterTest drives the
+      // function itself): one item standing for three rejections
+      Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+      new DynamoRejectionCounts(table.getBean(StateTable.class))
+          .add(
+              new RejectionTally(
+                  "stripe",
+                  minute,
+                  "keyturn-webhook",
+                  Map.of("SIGNATURE_MISMATCH", 2L, "MISSING_SIGNATURE", 1L),
+                  "r-1",
+                  now,
+                  "r-3",
+                  now));
     }
     assertThat(Cli.run("run", "--env", "dev", "--", "true").exit()).isZero();
     String key;
@@ -102,11 +118,26 @@ class EvidenceReportBrowserTest {
     }
     assertThat(summary.get("overdue")).isEqualTo(1);
     assertThat(summary.get("failedRotations")).isEqualTo(1);
+    assertThat(summary.get("webhookRejections")).isEqualTo(3);
     JsonNode modes =
         chromium.evaluate(
             "Object.fromEntries([...document.querySelectorAll('#by-mode li')]"
                 + ".map(li => [li.dataset.mode, Number(li.dataset.count)]))");
     assertThat(Json.MAPPER.convertValue(modes, Map.class)).isEqualTo(summary.get("entriesByMode"));
+  }
+
+  @Test
+  void rejectionsTable_showsTheTallysCountsBySourceAndReason() throws Exception {
+    JsonNode rows =
+        chromium.evaluate(
+            "[...document.querySelectorAll('#rejections tbody tr')]"
+                + ".map(r => [...r.cells].map(c => c.textContent).join('|'))");
+
+    assertThat(Json.MAPPER.convertValue(rows, List.class))
+        .containsExactly(
+            "stripe|MISSING_SIGNATURE|1", "stripe|SIGNATURE_MISMATCH|2", "stripe|all reasons|3");
+    assertThat(summary.get("webhookRejectionsBySource"))
+        .isEqualTo(Map.of("stripe", Map.of("MISSING_SIGNATURE", 1, "SIGNATURE_MISMATCH", 2)));
   }
 
   @Test

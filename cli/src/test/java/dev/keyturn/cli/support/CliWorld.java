@@ -79,13 +79,25 @@ public final class CliWorld {
    * secrets:}, indented by two spaces) whose sources the caller has created.
    */
   public static CliWorld seed(LocalAws aws, String moreEntries) {
+    return seed(aws, moreEntries, "");
+  }
+
+  /**
+   * As {@link #seed(LocalAws, String)}, with webhook sources: YAML list items under {@code
+   * webhooks:} (indented by two spaces) whose secrets are among the entries.
+   */
+  public static CliWorld seed(LocalAws aws, String moreEntries, String webhooks) {
     try {
       CliWorld world = new CliWorld(aws, Files.createTempDirectory("keyturn-cli-test"));
       world.seedSources();
       try (EventBridgeClient events = EventBridgeClient.create()) {
         events.createEventBus(b -> b.name("keyturn"));
       }
-      Files.writeString(world.inventory, world.inventoryYaml() + moreEntries);
+      Files.writeString(
+          world.inventory,
+          world.inventoryYaml()
+              + moreEntries
+              + (webhooks.isEmpty() ? "" : "webhooks:\n" + webhooks));
       CliResult applied = Cli.run("apply", world.inventory.toString());
       if (applied.exit() != 0) {
         throw new IllegalStateException("apply failed: " + applied);
