@@ -54,6 +54,12 @@ public enum Metric {
   WEBHOOKS_REJECTED("WebhooksRejected", true),
   /** webhook: verified deliveries already seen (a provider's retry); answered, not forwarded. */
   WEBHOOK_DUPLICATES("WebhookDuplicates", false),
+  /**
+   * webhook: verified deliveries whose sender sighting could not be written (the delivery was
+   * forwarded; a later delivery on the same version writes it). Not alarmed: a sender never seen on
+   * the new version keeps its rotation from {@code confirmed}, which {@code RotationsStuck} alarms.
+   */
+  WEBHOOK_SIGHTING_FAILURES("WebhookSightingFailures", false),
   /** webhook: Heroku {@code api:release} deliveries that confirmed a release sync made. */
   RELEASES_CONFIRMED("ReleasesConfirmed", false);
 

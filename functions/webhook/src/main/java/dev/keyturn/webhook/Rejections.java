@@ -44,7 +44,12 @@ final class Rejections {
     MALFORMED_BODY,
     EVENT_TOO_LARGE,
     /** Secrets Manager is down and the cached versions are too old to verify with (503). */
-    SECRETS_STALE
+    SECRETS_STALE,
+    /**
+     * Signed with a version of the secret that lost its labels since this container served it
+     * (evicted by the rotation life cycle, or revoked): the sender lags a rotation (401).
+     */
+    STALE_SECRET
   }
 
   private static final Logger log = LoggerFactory.getLogger(Rejections.class);

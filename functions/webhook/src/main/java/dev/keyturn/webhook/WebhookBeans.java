@@ -10,11 +10,13 @@ import dev.keyturn.snapstart.CorePrimers;
 import dev.keyturn.snapstart.Primer;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.ReplayGuard;
+import dev.keyturn.state.SenderSightings;
 import dev.keyturn.state.SyncStateStore;
 import dev.keyturn.state.dynamodb.DynamoRejectionCounts;
 import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.webhook.heroku.ReleaseConfirmations;
 import dev.keyturn.webhook.scheme.Ed25519Primer;
+import dev.keyturn.webhook.sighting.SightingRecorder;
 import dev.keyturn.webhook.source.SourceRegistry;
 import dev.keyturn.webhook.verify.SecretVersionsCache;
 import io.micronaut.context.annotation.Bean;
@@ -78,6 +80,12 @@ public class WebhookBeans {
         settings.awsCallTimeout());
   }
 
+  @Singleton
+  public SightingRecorder sightingRecorder(
+      SenderSightings sightings, Metrics metrics, Clock clock, WebhookSettings settings) {
+    return new SightingRecorder(sightings, metrics, clock, settings.awsCallTimeout());
+  }
+
   /** Rejection counts a container still holds are written when it shuts down. */
   @Singleton
   @Bean(preDestroy = "flushRejections")
@@ -85,13 +93,14 @@ public class WebhookBeans {
       SourceRegistry sources,
       SecretVersionsCache secrets,
       DeliveryForwarder forwarder,
+      SightingRecorder sightings,
       AuditLog audit,
       RejectionCounts rejectionCounts,
       Clock clock,
       WebhookSettings settings,
       Metrics metrics) {
     return new WebhookService(
-        sources, secrets, forwarder, audit, rejectionCounts, clock, settings, metrics);
+        sources, secrets, forwarder, sightings, audit, rejectionCounts, clock, settings, metrics);
   }
 
   @Singleton

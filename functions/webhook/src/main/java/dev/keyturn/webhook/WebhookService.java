@@ -12,14 +12,17 @@ import dev.keyturn.webhook.http.InboundRequest;
 import dev.keyturn.webhook.http.Route;
 import dev.keyturn.webhook.http.WebhookResponse;
 import dev.keyturn.webhook.scheme.Headers;
+import dev.keyturn.webhook.scheme.RejectionReason;
 import dev.keyturn.webhook.scheme.VerificationResult;
 import dev.keyturn.webhook.scheme.VerificationResult.Rejected;
 import dev.keyturn.webhook.scheme.VerificationResult.Verified;
 import dev.keyturn.webhook.scheme.WebhookRequest;
+import dev.keyturn.webhook.sighting.SightingRecorder;
 import dev.keyturn.webhook.source.SourceLookup;
 import dev.keyturn.webhook.source.SourceRegistry;
 import dev.keyturn.webhook.source.WebhookSource;
 import dev.keyturn.webhook.verify.Candidates;
+import dev.keyturn.webhook.verify.MatchedDelivery;
 import dev.keyturn.webhook.verify.SecretVersionsCache;
 import dev.keyturn.webhook.verify.StaleSecretVersionsException;
 import java.time.Clock;
@@ -31,7 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives one webhook delivery: route {@code POST /webhooks/{source}}, body limit, signature
  * against every live version of the source's secret, then hands verified deliveries to {@link
- * DeliveryForwarder} (replay guard, release confirmation, EventBridge).
+ * DeliveryForwarder} (replay guard, release confirmation, EventBridge) and records which version
+ * signed them ({@link SightingRecorder}). A signature the live versions refuse but a version this
+ * container served before it was retired matches is {@code STALE_SECRET}: the sender lags.
  *
  * <p>Request content only ever produces 4xx. A failing dependency produces 503 and a misconfigured
  * source or a bug 500, both with generic bodies, so the provider retries later.
@@ -43,6 +48,7 @@ public final class WebhookService {
   private final SourceRegistry sources;
   private final SecretVersionsCache secrets;
   private final DeliveryForwarder forwarder;
+  private final SightingRecorder sightings;
   private final Rejections rejections;
   private final RejectionTallies tallies;
   private final Clock clock;
@@ -53,6 +59,7 @@ public final class WebhookService {
       SourceRegistry sources,
       SecretVersionsCache secrets,
       DeliveryForwarder forwarder,
+      SightingRecorder sightings,
       AuditLog audit,
       RejectionCounts rejectionCounts,
       Clock clock,
@@ -61,6 +68,7 @@ public final class WebhookService {
     this.sources = sources;
     this.secrets = secrets;
     this.forwarder = forwarder;
+    this.sightings = sightings;
     this.tallies = new RejectionTallies(rejectionCounts, settings.actor());
     this.rejections = new Rejections(audit, tallies, settings.actor(), metrics);
     this.clock = clock;
@@ -156,15 +164,41 @@ public final class WebhookService {
       }
     }
     return switch (result) {
-      case Rejected rejected ->
-          reject(
-              now,
-              invocation,
-              source.name(),
-              rejected.reason().name(),
-              WebhookResponse.rejection(rejected.reason().httpStatus()));
-      case Verified verified -> accept(source, verified, candidates, body, invocation, now);
+      case Rejected rejected -> refused(source, delivery, rejected, invocation, now);
+      case Verified verified -> accept(source, candidates.matched(verified), body, invocation, now);
     };
+  }
+
+  /**
+   * A signature no live version made: {@code STALE_SECRET} when a version this container served
+   * before it lost its labels made it (in memory, no read: a forgery costs no AWS call), else the
+   * scheme's reason.
+   */
+  private WebhookResponse refused(
+      WebhookSource source,
+      WebhookRequest delivery,
+      Rejected rejected,
+      Invocation invocation,
+      Instant now) {
+    String reason = rejected.reason().name();
+    if (rejected.reason() == RejectionReason.SIGNATURE_MISMATCH) {
+      Optional<String> stale =
+          source.check().retiredSigner(delivery, secrets.retiredVersions(source.secret()), now);
+      if (stale.isPresent()) {
+        log.warn(
+            "webhook signed with a retired secret version {} {} {}",
+            kv("event", "webhook.stale-secret"),
+            kv("source", source.name()),
+            kv("secretVersion", stale.get()));
+        reason = Reason.STALE_SECRET.name();
+      }
+    }
+    return reject(
+        now,
+        invocation,
+        source.name(),
+        reason,
+        WebhookResponse.rejection(rejected.reason().httpStatus()));
   }
 
   private Optional<Candidates> refreshed(WebhookSource source, Candidates used, Instant now) {
@@ -174,13 +208,16 @@ public final class WebhookService {
 
   private WebhookResponse accept(
       WebhookSource source,
-      Verified verified,
-      Candidates candidates,
+      MatchedDelivery matched,
       byte[] body,
       Invocation invocation,
       Instant now) {
-    String versionId = candidates.versionIdAt(verified.matchedCandidate());
-    return switch (forwarder.forward(source, verified, body, invocation)) {
+    Verified verified = matched.verified();
+    String versionId = matched.versionId();
+    DeliveryForwarder.Outcome outcome = forwarder.forward(source, verified, body, invocation);
+    // whatever became of the delivery, its sender signed it with this version
+    sightings.seen(source.name(), versionId, now, invocation.deadline());
+    return switch (outcome) {
       case DeliveryForwarder.Outcome.Forwarded forwarded -> {
         metrics.count(Metric.WEBHOOKS_VERIFIED, 1);
         log.info(

@@ -20,7 +20,8 @@ class WebhookTemplateTest {
 
   /**
    * The most AWS calls one delivery makes: inventory, secret versions, the re-read after a
-   * mismatch, claim, release confirmation, publish, completion.
+   * mismatch, claim, release confirmation, publish, completion. The sender sighting's write comes
+   * after and starts only when one call's time is left before the deadline, so it is not one more.
    */
   static final int WORST_PATH_CALLS = 7;
 

@@ -15,10 +15,12 @@ import dev.keyturn.testing.fakes.FakeInventoryStore;
 import dev.keyturn.testing.fakes.FakeMetrics;
 import dev.keyturn.testing.fakes.FakeReplayGuard;
 import dev.keyturn.testing.fakes.FakeSecretSource;
+import dev.keyturn.testing.fakes.FakeSenderSightings;
 import dev.keyturn.testing.fakes.FakeSyncStateStore;
 import dev.keyturn.testing.time.MutableClock;
 import dev.keyturn.webhook.heroku.ReleaseConfirmations;
 import dev.keyturn.webhook.http.FunctionUrlEvents;
+import dev.keyturn.webhook.sighting.SightingRecorder;
 import dev.keyturn.webhook.source.SourceRegistry;
 import dev.keyturn.webhook.verify.SecretVersionsCache;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,7 @@ final class WebhookWorld {
   final FakeAuditLog audit = new FakeAuditLog();
   final MutableClock clock = new MutableClock(START);
   final FakeMetrics metrics = new FakeMetrics();
+  final FakeSenderSightings sightings = new FakeSenderSightings();
   final WebhookSettings settings;
   final WebhookService service;
 
@@ -61,6 +64,7 @@ final class WebhookWorld {
             new SourceRegistry(inventory, settings.inventoryTtl(), settings.untimedReplayTtl()),
             new SecretVersionsCache(secrets, settings.secretTtl(), settings.secretMaxStale()),
             forwarder,
+            new SightingRecorder(sightings, metrics, clock, settings.awsCallTimeout()),
             audit,
             audit,
             clock,

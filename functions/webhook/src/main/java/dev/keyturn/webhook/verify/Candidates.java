@@ -1,6 +1,7 @@
 package dev.keyturn.webhook.verify;
 
 import dev.keyturn.secrets.SecretValue;
+import dev.keyturn.webhook.scheme.VerificationResult.Verified;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,6 +32,16 @@ public record Candidates(List<SecretValue> versions, Instant fetchedAt, long gen
   /** The version id of the candidate at {@code index}, or null when out of range. */
   public String versionIdAt(int index) {
     return index >= 0 && index < versions.size() ? versions.get(index).versionId() : null;
+  }
+
+  /** The delivery {@code verified} with these candidates, with the version that matched. */
+  public MatchedDelivery matched(Verified verified) {
+    String versionId = versionIdAt(verified.matchedCandidate());
+    if (versionId == null) {
+      throw new IllegalArgumentException(
+          "candidate " + verified.matchedCandidate() + " is not one of " + versionIds());
+    }
+    return new MatchedDelivery(verified, versionId);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.keyturn.webhook.verify;
 
+import dev.keyturn.secrets.SecretValue;
 import dev.keyturn.webhook.scheme.InvalidSchemeOptionsException;
 import dev.keyturn.webhook.scheme.Schemes;
 import dev.keyturn.webhook.scheme.SignatureScheme;
@@ -8,12 +9,14 @@ import dev.keyturn.webhook.scheme.StandardWebhooksScheme;
 import dev.keyturn.webhook.scheme.StripeScheme;
 import dev.keyturn.webhook.scheme.UnknownSchemeException;
 import dev.keyturn.webhook.scheme.VerificationResult;
+import dev.keyturn.webhook.scheme.VerificationResult.Verified;
 import dev.keyturn.webhook.scheme.WebhookRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -103,6 +106,25 @@ public final class DeliveryCheck {
    */
   public VerificationResult verify(WebhookRequest request, List<String> candidates, Instant now) {
     return scheme.verify(request, candidates, now);
+  }
+
+  /**
+   * Which of the secret's retired versions signed a delivery its live versions refused, if one did:
+   * the sender lags behind a rotation ({@code STALE_SECRET}), as opposed to a forgery. Only names
+   * the version; a retired version never makes a delivery verify.
+   *
+   * @param retired versions that lost their labels ({@link SecretVersionsCache#retiredVersions})
+   */
+  public Optional<String> retiredSigner(
+      WebhookRequest request, List<SecretValue> retired, Instant now) {
+    if (retired.isEmpty()) {
+      return Optional.empty();
+    }
+    VerificationResult result =
+        scheme.verify(request, retired.stream().map(SecretValue::value).toList(), now);
+    return result instanceof Verified v
+        ? Optional.of(retired.get(v.matchedCandidate()).versionId())
+        : Optional.empty();
   }
 
   public String schemeName() {

@@ -5,11 +5,15 @@ import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.SecretValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +28,19 @@ import org.slf4j.LoggerFactory;
  * stops rotations) and the next attempt waits {@link #RETRY_AFTER_FAILURE} — but only while they
  * were read less than {@code maxStale} ago: after that the cache fails closed ({@link
  * StaleSecretVersionsException}), because a version revoked meanwhile must not keep verifying.
+ *
+ * <p>Each secret also remembers the last {@link #RETIRED_KEPT} versions it served that have since
+ * lost their labels (the life cycle evicted AWSPREVIOUS, {@code keyturn revoke} removed them, or a
+ * second rotation pushed them out): never to verify with, only so that a delivery still signed with
+ * one is told apart from a forgery ({@code STALE_SECRET}) without another read. In memory only: a
+ * container that never served a version cannot recognise it.
  */
 public final class SecretVersionsCache {
 
   static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+
+  /** How many retired versions each secret remembers, newest first. */
+  static final int RETIRED_KEPT = 2;
 
   private static final Logger log = LoggerFactory.getLogger(SecretVersionsCache.class);
   private static final AtomicLong GENERATIONS = new AtomicLong();
@@ -41,10 +54,27 @@ public final class SecretVersionsCache {
     Candidates candidates;
     Instant staleAt;
     Instant nextForcedRefreshAt = Instant.MIN;
+    final Deque<SecretValue> retired = new ArrayDeque<>(RETIRED_KEPT + 1);
 
     Entry(Candidates candidates, Instant staleAt) {
       this.candidates = candidates;
       this.staleAt = staleAt;
+    }
+
+    /** Replaces the live versions; those that lost their labels become the newest retired. */
+    void replace(Candidates fresh) {
+      Set<String> live = new HashSet<>(fresh.versionIds());
+      retired.removeIf(v -> live.contains(v.versionId()));
+      for (SecretValue served : candidates.versions()) {
+        if (!live.contains(served.versionId())) {
+          retired.removeIf(v -> v.versionId().equals(served.versionId()));
+          retired.addFirst(served);
+        }
+      }
+      while (retired.size() > RETIRED_KEPT) {
+        retired.removeLast();
+      }
+      candidates = fresh;
     }
   }
 
@@ -78,7 +108,7 @@ public final class SecretVersionsCache {
       if (entry == null) {
         entries.put(source, new Entry(fresh, now.plus(ttl)));
       } else {
-        entry.candidates = fresh;
+        entry.replace(fresh);
         entry.staleAt = now.plus(ttl);
       }
       return fresh;
@@ -123,9 +153,19 @@ public final class SecretVersionsCache {
     }
     entry.nextForcedRefreshAt = now.plus(ttl);
     Candidates fresh = read(source, now);
-    entry.candidates = fresh;
+    entry.replace(fresh);
     entry.staleAt = now.plus(ttl);
     return changed(used, fresh);
+  }
+
+  /**
+   * The versions of the secret this container served earlier that have since lost their labels,
+   * newest first, at most {@link #RETIRED_KEPT}: to name why a delivery signed with one is refused,
+   * never to accept it. No read: empty for a secret not cached or that never changed here.
+   */
+  public synchronized List<SecretValue> retiredVersions(Source source) {
+    Entry entry = entries.get(source);
+    return entry == null ? List.of() : List.copyOf(entry.retired);
   }
 
   private boolean servable(Entry entry, Instant now) {

@@ -143,4 +143,52 @@ class SecretVersionsCacheTest {
 
     assertThat(cache.candidates(source, T0).toString()).doesNotContain("kt-seed").contains("v1");
   }
+
+  private String previousVersion() {
+    return secrets.secretsManager().secret(source.id()).versionWith("AWSPREVIOUS").orElseThrow();
+  }
+
+  @Test
+  void retiredVersions_rememberAVersionServedBefore_thatLostItsLabel() {
+    secrets.put(source, "one");
+    secrets.stagePending(source, "two");
+    secrets.finishRotation(source);
+    cache.candidates(source, T0);
+    String one = previousVersion();
+    secrets.secretsManager().removeStage(source.id(), "AWSPREVIOUS", one);
+
+    assertThat(cache.retiredVersions(source)).as("nothing read since").isEmpty();
+    cache.candidates(source, T0.plus(TTL));
+
+    assertThat(cache.retiredVersions(source))
+        .singleElement()
+        .satisfies(v -> {
+          assertThat(v.versionId()).isEqualTo(one);
+          assertThat(v.value()).isEqualTo("one");
+        });
+    assertThat(cache.candidates(source, T0.plus(TTL)).values()).containsExactly("two");
+  }
+
+  @Test
+  void retiredVersions_keepTheLastTwo_newestFirst() {
+    secrets.put(source, "one");
+    Instant at = T0;
+    for (String next : new String[] {"two", "three", "four", "five"}) {
+      cache.candidates(source, at);
+      secrets.put(source, next); // the new value is current, the old current previous
+      at = at.plus(TTL);
+    }
+    cache.candidates(source, at);
+
+    assertThat(cache.candidates(source, at).values()).containsExactly("five", "four");
+    assertThat(cache.retiredVersions(source))
+        .extracting(dev.keyturn.secrets.SecretValue::value)
+        .containsExactly("three", "two");
+  }
+
+  @Test
+  void retiredVersions_ofASecretNeverRead_areEmpty_andReadNothing() {
+    assertThat(cache.retiredVersions(source)).isEmpty();
+    assertThat(secrets.calls("liveVersions")).isZero();
+  }
 }
