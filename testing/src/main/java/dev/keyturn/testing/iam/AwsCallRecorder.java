@@ -33,9 +33,6 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-    if (ResourceTags.lookingUp()) {
-      return; // the recorder's own tag look-up
-    }
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     String prefix = prefixOf(service);

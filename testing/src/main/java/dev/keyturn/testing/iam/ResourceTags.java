@@ -1,35 +1,33 @@
 package dev.keyturn.testing.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * The tags a call's secrets carry when the call is made, read from the same endpoint the call goes
  * to (moto) with DescribeSecret, so an {@code secretsmanager:ResourceTag} condition is evaluated on
- * the real tags, not on what a test believes they are. The look-up is the recorder's own call: it
- * is not recorded. A secret that does not exist has no tags (IAM then refuses a tag-conditioned
+ * the real tags, not on what a test believes they are. The look-up is a plain HTTP request in
+ * Secrets Manager's JSON protocol, not an SDK call, so neither this recorder nor a test's own call
+ * counter sees it. A secret that does not exist has no tags (IAM then refuses a tag-conditioned
  * grant, as AWS does). Only for calls to an overridden endpoint: against AWS itself nothing is
  * looked up. Only Secrets Manager reads are looked up, the calls a tag condition scopes here.
  */
 final class ResourceTags {
-
-  /** Set while the recorder's own look-up runs, so that call is not recorded. */
-  private static final ThreadLocal<Boolean> LOOKING_UP = ThreadLocal.withInitial(() -> false);
-
-  private static final Map<String, SecretsManagerClient> CLIENTS = new ConcurrentHashMap<>();
 
   /** The reads a tag condition scopes; writes and other services are not looked up. */
   private static final Set<String> READS =
@@ -38,11 +36,12 @@ final class ResourceTags {
           "secretsmanager:DescribeSecret",
           "secretsmanager:BatchGetSecretValue");
 
-  private ResourceTags() {}
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  static boolean lookingUp() {
-    return LOOKING_UP.get();
-  }
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ResourceTags() {}
 
   /**
    * Each named secret's tags (empty for one that does not exist) for a Secrets Manager read; none
@@ -61,39 +60,43 @@ final class ResourceTags {
             attributes.getAttribute(SdkExecutionAttribute.ENDPOINT_OVERRIDDEN))) {
       return out;
     }
-    SecretsManagerClient client =
-        CLIENTS.computeIfAbsent(endpoint + "|" + region, k -> client(endpoint, region));
-    LOOKING_UP.set(true);
-    try {
-      for (String secret : resources) {
-        out.put(secret, tagsOf(client, secret));
-      }
-    } finally {
-      LOOKING_UP.set(false);
+    for (String secret : resources) {
+      out.put(secret, tagsOf(endpoint, region, secret));
     }
     return out;
   }
 
-  private static Map<String, String> tagsOf(SecretsManagerClient client, String secret) {
+  private static Map<String, String> tagsOf(URI endpoint, Region region, String secret) {
     try {
-      var described = client.describeSecret(b -> b.secretId(secret));
+      HttpRequest request =
+          HttpRequest.newBuilder(endpoint)
+              .timeout(Duration.ofSeconds(10))
+              .header("Content-Type", "application/x-amz-json-1.1")
+              .header("X-Amz-Target", "secretsmanager.DescribeSecret")
+              // the emulator reads the region from the credential scope; it checks no signature
+              .header(
+                  "Authorization",
+                  "AWS4-HMAC-SHA256 Credential=test/20260101/"
+                      + region.id()
+                      + "/secretsmanager/aws4_request, SignedHeaders=host, Signature=0")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      JSON.writeValueAsString(Map.of("SecretId", secret))))
+              .build();
+      HttpResponse<String> response =
+          HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       Map<String, String> tags = new LinkedHashMap<>();
-      if (described.hasTags()) {
-        described.tags().forEach(t -> tags.put(t.key(), t.value()));
+      if (response.statusCode() == 200) {
+        for (JsonNode tag : JSON.readTree(response.body()).path("Tags")) {
+          tags.put(tag.path("Key").asText(), tag.path("Value").asText());
+        }
       }
-      return tags;
-    } catch (ResourceNotFoundException missing) {
+      return tags; // not found (or any other answer): no tags, so a tag condition fails
+    } catch (IOException e) {
+      return Map.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return Map.of();
     }
-  }
-
-  private static SecretsManagerClient client(URI endpoint, Region region) {
-    return SecretsManagerClient.builder()
-        .endpointOverride(endpoint)
-        .region(region)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
   }
 }
