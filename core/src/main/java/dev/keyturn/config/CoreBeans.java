@@ -11,8 +11,10 @@ import dev.keyturn.identity.RememberedCallerIdentity;
 import dev.keyturn.identity.aws.StsCallerIdentityReader;
 import dev.keyturn.observability.InvocationMdc;
 import dev.keyturn.secrets.SecretDescriber;
+import dev.keyturn.secrets.SecretRoleTagging;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.aws.AwsSecretSource;
+import dev.keyturn.secrets.aws.SecretsManagerRoleTags;
 import dev.keyturn.secrets.aws.SecretsManagerSecrets;
 import dev.keyturn.secrets.aws.SsmParameterStore;
 import dev.keyturn.state.CredentialLedger;
@@ -140,6 +142,12 @@ public class CoreBeans {
   @Singleton
   public SecretsManagerSecrets secretsManagerSecrets(SecretsManagerClient secretsManager) {
     return new SecretsManagerSecrets(secretsManager);
+  }
+
+  /** The {@code keyturn:role} tags that scope each role's secret reads ({@code keyturn apply}). */
+  @Singleton
+  public SecretRoleTagging secretRoleTagging(SecretsManagerClient secretsManager) {
+    return new SecretRoleTagging(new SecretsManagerRoleTags(secretsManager));
   }
 
   /** SSM parameters' versions and labels: the {@code ParameterStore} and creator ports. */

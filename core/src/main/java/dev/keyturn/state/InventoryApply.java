@@ -3,6 +3,7 @@ package dev.keyturn.state;
 import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.inventory.Inventory;
+import dev.keyturn.secrets.SecretRoleTagging;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,9 @@ import java.util.Map;
  * Applying an inventory file: the plan against the table, then the writes and one audit event
  * ({@value #ACTION}) with the counts and the file's digest, so the trail says who made the table
  * match which file, and when. A failed write is audited too ({@code failed}, with the error's name)
- * and rethrown.
+ * and rethrown. After the table, the secrets' {@code keyturn:role} tags are made to match the file
+ * ({@link SecretRoleTagging}): every apply does it, even one with no table change, so a tag removed
+ * by hand or a webhook secret created after the last apply is put right by the next one.
  */
 public final class InventoryApply {
 
@@ -30,12 +33,15 @@ public final class InventoryApply {
   private final AuditLog audit;
   private final Clock clock;
   private final String actor;
+  private final SecretRoleTagging roles;
 
-  public InventoryApply(InventoryStore store, AuditLog audit, Clock clock, String actor) {
+  public InventoryApply(
+      InventoryStore store, AuditLog audit, Clock clock, String actor, SecretRoleTagging roles) {
     this.store = store;
     this.audit = audit;
     this.clock = clock;
     this.actor = actor;
+    this.roles = roles;
   }
 
   /** What {@link #apply} would add, change and remove. Reads only. */
@@ -49,14 +55,20 @@ public final class InventoryApply {
    * @param digest the applied file's {@link #digest}
    * @param origin the file as named by whoever applied it
    */
-  public void apply(InventoryPlan plan, String digest, String origin) {
+  public SecretRoleTagging.Changes apply(InventoryPlan plan, String digest, String origin) {
+    SecretRoleTagging.Changes tags;
     try {
       store.apply(plan);
+      tags = roles.reconcile(plan.desired());
     } catch (RuntimeException e) {
       record(plan, digest, origin, "failed", Map.of("error", e.getClass().getSimpleName()));
       throw e;
     }
-    record(plan, digest, origin, plan.isEmpty() ? "unchanged" : "ok", Map.of());
+    Map<String, String> counts = new LinkedHashMap<>();
+    counts.put("roleTagged", Integer.toString(tags.tagged().size()));
+    counts.put("roleUntagged", Integer.toString(tags.untagged().size()));
+    record(plan, digest, origin, plan.isEmpty() ? "unchanged" : "ok", counts);
+    return tags;
   }
 
   private void record(

@@ -9,6 +9,7 @@ import dev.keyturn.cli.common.Terminal;
 import dev.keyturn.cli.output.OutputOptions;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.lint.LintReport;
+import dev.keyturn.secrets.SecretRoleTagging;
 import dev.keyturn.state.InventoryApply;
 import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.InventoryStore;
@@ -37,7 +38,10 @@ import picocli.CommandLine.Spec;
       "When anything would be changed or removed, a terminal asks for 'yes'; without a terminal"
           + " --yes is required (without it: exit 2, nothing written). Adding only needs no"
           + " confirmation. Every apply records one audit event (inventory.apply) with the counts"
-          + " and the file's sha256. A file with lint errors is never applied."
+          + " and the file's sha256. A file with lint errors is never applied.",
+      "Every apply also tags each webhook source's Secrets Manager secret keyturn:role=webhook"
+          + " (and untags secrets no longer a webhook's): the webhook function may read only"
+          + " those."
     },
     footer = {
       "",
@@ -82,7 +86,8 @@ public final class ApplyCommand implements Callable<Integer> {
               context.bean(InventoryStore.class),
               context.bean(AuditLog.class),
               context.bean(Clock.class),
-              context.actor());
+              context.actor(),
+              context.bean(SecretRoleTagging.class));
       InventoryPlan plan = apply.plan(inventory);
       if (!output.structured()) {
         text.changes(plan); // people see the plan before they are asked
@@ -90,7 +95,8 @@ public final class ApplyCommand implements Callable<Integer> {
       String table = context.property("keyturn.table").orElse("?");
       boolean write = !dryRun && Confirmation.granted(plan, yes, Terminal.of(spec), table);
       if (write) {
-        apply.apply(plan, inventoryFile.digest(), file.toString());
+        SecretRoleTagging.Changes tags = apply.apply(plan, inventoryFile.digest(), file.toString());
+        text.roleTags(tags, spec.commandLine().getErr(), !output.structured());
       }
       if (output.structured()) {
         output.print(out, Output.planJson(plan, write, inventoryFile.digest()));

@@ -4,6 +4,7 @@ import dev.keyturn.cli.common.Colour;
 import dev.keyturn.inventory.lint.Finding;
 import dev.keyturn.inventory.lint.LintReport;
 import dev.keyturn.inventory.lint.Severity;
+import dev.keyturn.secrets.SecretRoleTagging;
 import dev.keyturn.state.InventoryPlan;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -68,6 +69,25 @@ final class Output {
           plan.count(InventoryPlan.Kind.REMOVE));
     }
     out.flush();
+  }
+
+  /**
+   * The role tags an apply changed (stdout, text output only) and the webhook secrets it could not
+   * tag because they do not exist yet (stderr, always: the webhook cannot read them).
+   */
+  void roleTags(SecretRoleTagging.Changes tags, PrintWriter err, boolean listChanges) {
+    if (listChanges) {
+      tags.tagged().forEach(id -> out.printf("  tagged   %s keyturn:role=webhook%n", id));
+      tags.untagged().forEach(id -> out.printf("  untagged %s keyturn:role%n", id));
+      out.flush();
+    }
+    tags.missing()
+        .forEach(id ->
+            err.printf(
+                "keyturn: warning: webhook secret %s does not exist: not tagged (run apply"
+                    + " again once it exists, else the webhook cannot read it)%n",
+                id));
+    err.flush();
   }
 
   static Map<String, Object> planJson(InventoryPlan plan, boolean applied, String digest) {

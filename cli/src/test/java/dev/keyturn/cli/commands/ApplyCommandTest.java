@@ -6,8 +6,10 @@ import dev.keyturn.cli.support.Cli;
 import dev.keyturn.cli.support.CliResult;
 import dev.keyturn.cli.support.ScriptedTerminal;
 import dev.keyturn.json.Json;
+import dev.keyturn.local.LocalAws;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.WithLocalAws;
+import dev.keyturn.testing.leak.SeededSecrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * {@code keyturn apply} is safe: the plan first, a question on a terminal (or --yes) before
@@ -95,6 +99,59 @@ class ApplyCommandTest {
     assertThat(again.exit()).isZero();
     assertThat(applyEvents()).hasSize((int) applies + 2);
     assertThat(lastApplyEvent()).containsEntry("outcome", "unchanged");
+  }
+
+  @Test
+  void apply_tagsTheWebhookSecret_onceItExists_andUntagsItWhenNoSourceUsesIt(
+      LocalAws aws, @TempDir Path dir) throws Exception {
+    String secret = "keyturn/prod/freescout-support-webhook-secret";
+    try (SecretsManagerClient client =
+        SecretsManagerClient.builder().endpointOverride(aws.endpoint()).build()) {
+      deleteIfPresent(client, secret);
+
+      CliResult before = Cli.run("apply", EXAMPLE.toString(), "--yes");
+      client.createSecret(b -> b.name(secret).secretString(SeededSecrets.generate("fs-webhook")));
+      CliResult created = Cli.run("apply", EXAMPLE.toString(), "--yes");
+      Map<String, String> tagged = tags(client, secret);
+      CliResult noWebhooks = Cli.run("apply", withoutWebhooks(dir).toString(), "--yes");
+
+      assertThat(before.exit()).as(before.toString()).isZero();
+      assertThat(before.err())
+          .contains("warning: webhook secret " + secret + " does not exist: not tagged");
+      assertThat(created.out()).contains("tagged   " + secret + " keyturn:role=webhook");
+      assertThat(tagged).containsEntry("keyturn:role", "webhook");
+      assertThat(noWebhooks.exit()).as(noWebhooks.toString()).isZero();
+      assertThat(noWebhooks.out()).contains("untagged " + secret);
+      assertThat(tags(client, secret)).doesNotContainKey("keyturn:role");
+      Map<String, String> detail =
+          lastApplyEvent().get("detail") instanceof Map<?, ?> m ? stringMap(m) : Map.of();
+      assertThat(detail).containsEntry("roleUntagged", "1");
+      deleteIfPresent(client, secret);
+    }
+  }
+
+  private static void deleteIfPresent(SecretsManagerClient client, String secret) {
+    try {
+      client.deleteSecret(b -> b.secretId(secret).forceDeleteWithoutRecovery(true));
+    } catch (ResourceNotFoundException absent) {
+      // nothing to delete
+    }
+  }
+
+  private static Map<String, String> tags(SecretsManagerClient client, String secret) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    var described = client.describeSecret(b -> b.secretId(secret));
+    if (described.hasTags()) {
+      described.tags().forEach(t -> out.put(t.key(), t.value()));
+    }
+    return out;
+  }
+
+  /** The example without its webhook sources. */
+  private static Path withoutWebhooks(Path dir) throws java.io.IOException {
+    String example = Files.readString(EXAMPLE);
+    return Files.writeString(
+        dir.resolve("no-webhooks.yaml"), example.substring(0, example.indexOf("\nwebhooks:") + 1));
   }
 
   /** The example without its last entries (a file that would remove them). */

@@ -111,7 +111,8 @@ public class WebhookBeans {
   /**
    * SnapStart priming: the verification read path (DescribeSecret, then GetSecretValue by version)
    * for a secret that does not exist under the managed prefix ({@code keyturn.managed-prefix}, env
-   * {@code KEYTURN_MANAGED_PREFIX}), which the function may read: "not found", nothing read.
+   * {@code KEYTURN_MANAGED_PREFIX}): IAM refuses it (an absent secret carries no {@code
+   * keyturn:role=webhook} tag), nothing is read, and the path is loaded all the same.
    */
   @Singleton
   @Named("webhook-secrets")

@@ -1,6 +1,7 @@
 package dev.keyturn.testing.iam;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One AWS API call a function made, as IAM sees it: the action ({@code dynamodb:PutItem}) and the
@@ -10,12 +11,29 @@ import java.util.List;
  * @param resources what the call names: a table, secret id, parameter name or event bus (as the
  *     request names it, not as an ARN: the checker resolves them)
  * @param leadingKeys the partition keys a DynamoDB call touches ({@code dynamodb:LeadingKeys})
+ * @param tags the tags each named secret carried when the call was made, as read from the endpoint
+ *     ({@code secretsmanager:ResourceTag/...}); a resource not in it has no tags
  */
-public record AwsCall(String action, List<String> resources, List<String> leadingKeys) {
+public record AwsCall(
+    String action,
+    List<String> resources,
+    List<String> leadingKeys,
+    Map<String, Map<String, String>> tags) {
 
   public AwsCall {
     resources = List.copyOf(resources);
     leadingKeys = List.copyOf(leadingKeys);
+    tags = Map.copyOf(tags);
+  }
+
+  /** A call on resources that carry no tags. */
+  public AwsCall(String action, List<String> resources, List<String> leadingKeys) {
+    this(action, resources, leadingKeys, Map.of());
+  }
+
+  /** The tags {@code resource} carried (empty when it had none or does not exist). */
+  public Map<String, String> tagsOf(String resource) {
+    return tags.getOrDefault(resource, Map.of());
   }
 
   /** The IAM service prefix, e.g. {@code dynamodb}. */

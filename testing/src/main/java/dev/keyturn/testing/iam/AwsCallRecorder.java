@@ -14,9 +14,10 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * An SDK {@link ExecutionInterceptor} that records every AWS call made in this JVM: action,
- * resources and DynamoDB leading keys ({@link AwsCall}). Test scope only: a module lists it in its
- * test resources' {@code software/amazon/awssdk/global/handlers/execution.interceptors}, which the
- * SDK reads for every client it builds. Records names and keys, never values.
+ * resources, DynamoDB leading keys and the named secrets' tags ({@link AwsCall}, {@link
+ * ResourceTags}). Test scope only: a module lists it in its test resources' {@code
+ * software/amazon/awssdk/global/handlers/execution.interceptors}, which the SDK reads for every
+ * client it builds. Records names and keys, never values.
  *
  * <p>With the system property {@value CallJournal#JOURNAL_PROPERTY} set (the functions' surefire
  * runs set it), every call is also appended to that file with the module's production classes on
@@ -36,11 +37,13 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     String prefix = prefixOf(service);
     SdkRequest request = context.request();
+    List<String> resources = RequestFields.resources(request);
     AwsCall call =
         new AwsCall(
             prefix + ":" + operation,
-            RequestFields.resources(request),
-            RequestFields.leadingKeys(request));
+            resources,
+            RequestFields.leadingKeys(request),
+            ResourceTags.of(prefix + ":" + operation, resources, attributes));
     CALLS.add(call);
     CallJournal.append(call);
   }

@@ -3,6 +3,8 @@ package dev.keyturn.testing.iam;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +12,19 @@ import java.nio.file.StandardOpenOption;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The AWS calls of one test JVM, in a file: one line per call with its action, resources, leading
- * keys and the production classes of the module under test that were on the stack (the classes
- * loaded from {@value #MAIN_CLASSES_PROPERTY}, by default {@code target/classes}). A call with none
- * of them on the stack is a test's own (seeding, reading back); one with the function's handler or
- * service on it is the function's. Names and keys only, never values.
+ * keys, the production classes of the module under test that were on the stack (the classes loaded
+ * from {@value #MAIN_CLASSES_PROPERTY}, by default {@code target/classes}) and the tags of the
+ * secrets it named. A call with none of them on the stack is a test's own (seeding, reading back);
+ * one with the function's handler or service on it is the function's. Names, keys and tags only,
+ * never values.
  */
 public final class CallJournal {
 
@@ -71,7 +76,8 @@ public final class CallJournal {
                 call.action(),
                 String.join(",", call.resources()),
                 String.join(",", call.leadingKeys()),
-                String.join(",", productionFrames()))
+                String.join(",", productionFrames()),
+                tags(call.tags()))
             + "\n";
     synchronized (CallJournal.class) {
       try {
@@ -114,9 +120,46 @@ public final class CallJournal {
       }
       String[] f = line.split("\t", -1);
       out.add(
-          new Entry(new AwsCall(f[0], list(f[1]), list(f[2])), new LinkedHashSet<>(list(f[3]))));
+          new Entry(
+              new AwsCall(f[0], list(f[1]), list(f[2]), f.length > 4 ? tags(f[4]) : Map.of()),
+              new LinkedHashSet<>(list(f[3]))));
     }
     return out;
+  }
+
+  /** {@code resource=key=value&key=value,...}, each part URL-encoded. */
+  private static String tags(Map<String, Map<String, String>> tags) {
+    List<String> out = new ArrayList<>();
+    tags.forEach((resource, byKey) -> {
+      List<String> pairs = new ArrayList<>();
+      byKey.forEach((k, v) -> pairs.add(encode(k) + "=" + encode(v)));
+      out.add(encode(resource) + "=" + String.join("&", pairs));
+    });
+    return String.join(",", out);
+  }
+
+  private static Map<String, Map<String, String>> tags(String field) {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    for (String entry : list(field)) {
+      int eq = entry.indexOf('=');
+      Map<String, String> byKey = new LinkedHashMap<>();
+      for (String pair : entry.substring(eq + 1).split("&")) {
+        if (!pair.isEmpty()) {
+          String[] kv = pair.split("=", 2);
+          byKey.put(decode(kv[0]), decode(kv[1]));
+        }
+      }
+      out.put(decode(entry.substring(0, eq)), byKey);
+    }
+    return out;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
   private static List<String> list(String field) {

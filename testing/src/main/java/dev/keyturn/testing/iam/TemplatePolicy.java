@@ -8,20 +8,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * One function's inline policy as template.yaml grants it, evaluated the way IAM evaluates it for
  * the calls keyturn makes: an explicit deny wins, else some allow statement must match the action
- * (globs), every resource and its {@code ForAllValues:StringLike} {@code dynamodb:LeadingKeys}
- * condition (true for a call without keys, as in IAM). A statement with any other condition allows
- * nothing here. Resources are compared in one form ({@link PolicyResources}): the stack's only
- * table and bus stand for whatever table and bus the tests named; secrets and parameters keep their
- * names, templates' parameters resolve to their defaults. SAM policy templates are refused: write
- * the statements out.
+ * (globs), every resource, its {@code ForAllValues:StringLike} {@code dynamodb:LeadingKeys}
+ * condition (true for a call without keys, as in IAM) and its {@code StringEquals} resource-tag
+ * conditions ({@code secretsmanager:ResourceTag/K} or {@code aws:ResourceTag/K}), evaluated on the
+ * tags the resource carried when the call was made ({@link AwsCall#tags()}, read from the
+ * endpoint): an untagged or missing resource fails them. A statement with any other condition
+ * allows nothing here. Resources are compared in one form ({@link PolicyResources}): the stack's
+ * only table and bus stand for whatever table and bus the tests named; secrets and parameters keep
+ * their names, templates' parameters resolve to their defaults. SAM policy templates are refused:
+ * write the statements out.
  */
 public final class TemplatePolicy {
 
@@ -32,10 +37,15 @@ public final class TemplatePolicy {
       List<String> actions,
       List<String> resources,
       List<String> leadingKeys,
+      Map<String, String> resourceTags,
       boolean otherConditions) {
 
-    boolean matches(String action, String resource, List<String> keys) {
+    boolean matches(String action, String resource, List<String> keys, Map<String, String> tags) {
       if (otherConditions || actions.stream().noneMatch(a -> Globs.matches(a, action, true))) {
+        return false;
+      }
+      if (resourceTags.entrySet().stream()
+          .anyMatch(t -> !t.getValue().equals(tags.get(t.getKey())))) {
         return false;
       }
       if (!resource.equals(UNNAMED)
@@ -49,8 +59,21 @@ public final class TemplatePolicy {
     }
   }
 
-  /** What one recorded call needs: each (action, resource) IAM authorises it against. */
-  public record Need(String action, String resource, List<String> leadingKeys) {}
+  /**
+   * What one recorded call needs: each (action, resource) IAM authorises it against, with the tags
+   * that resource carried.
+   */
+  public record Need(
+      String action, String resource, List<String> leadingKeys, Map<String, String> tags) {
+
+    public Need(String action, String resource, List<String> leadingKeys) {
+      this(action, resource, leadingKeys, Map.of());
+    }
+  }
+
+  /** The condition keys of resource tags, each followed by the tag key. */
+  private static final List<String> TAG_CONDITION_KEYS =
+      List.of("secretsmanager:ResourceTag/", "aws:ResourceTag/");
 
   private final String function;
   private final List<Statement> statements;
@@ -97,12 +120,19 @@ public final class TemplatePolicy {
 
   private static Statement statement(JsonNode s, String fallbackSid, PolicyResources resources) {
     List<String> leadingKeys = null;
+    Map<String, String> tags = new LinkedHashMap<>();
     boolean other = false;
     for (var condition : s.path("Condition").properties()) {
       for (var key : condition.getValue().properties()) {
+        Optional<String> tagKey = tagKey(key.getKey());
+        List<String> values = texts(key.getValue(), resources);
         if (condition.getKey().equals("ForAllValues:StringLike")
             && key.getKey().equals("dynamodb:LeadingKeys")) {
-          leadingKeys = texts(key.getValue(), resources);
+          leadingKeys = values;
+        } else if (condition.getKey().equals("StringEquals")
+            && tagKey.isPresent()
+            && values.size() == 1) {
+          tags.put(tagKey.get(), values.getFirst());
         } else {
           other = true;
         }
@@ -114,7 +144,15 @@ public final class TemplatePolicy {
         texts(s.path("Action"), resources),
         texts(s.path("Resource"), resources).stream().map(resources::normalizeArn).toList(),
         leadingKeys,
+        Map.copyOf(tags),
         other);
+  }
+
+  private static Optional<String> tagKey(String conditionKey) {
+    return TAG_CONDITION_KEYS.stream()
+        .filter(conditionKey::startsWith)
+        .map(p -> conditionKey.substring(p.length()))
+        .findFirst();
   }
 
   private static List<String> texts(JsonNode node, PolicyResources resources) {
@@ -158,13 +196,27 @@ public final class TemplatePolicy {
         call.resources().stream().map(r -> resources.normalizeCalled(call, r)).toList();
     if (call.action().equals("secretsmanager:BatchGetSecretValue")) {
       out.add(new Need(call.action(), "*", call.leadingKeys()));
-      named.forEach(r -> out.add(new Need("secretsmanager:GetSecretValue", r, List.of())));
+      for (int i = 0; i < named.size(); i++) {
+        out.add(
+            new Need(
+                "secretsmanager:GetSecretValue",
+                named.get(i),
+                List.of(),
+                call.tagsOf(call.resources().get(i))));
+      }
       return out;
     }
     if (named.isEmpty()) {
       out.add(new Need(call.action(), "*", call.leadingKeys()));
     }
-    named.forEach(r -> out.add(new Need(call.action(), r, call.leadingKeys())));
+    for (int i = 0; i < named.size(); i++) {
+      out.add(
+          new Need(
+              call.action(),
+              named.get(i),
+              call.leadingKeys(),
+              call.tagsOf(call.resources().get(i))));
+    }
     return out;
   }
 
@@ -174,7 +226,8 @@ public final class TemplatePolicy {
       Optional<Statement> deny =
           statements.stream()
               .filter(s -> !s.allow())
-              .filter(s -> s.matches(need.action(), need.resource(), need.leadingKeys()))
+              .filter(
+                  s -> s.matches(need.action(), need.resource(), need.leadingKeys(), need.tags()))
               .findFirst();
       if (deny.isPresent()) {
         return Optional.of(describe(need) + " is denied by " + deny.get().sid());
@@ -190,7 +243,7 @@ public final class TemplatePolicy {
   public List<Statement> allowing(Need need) {
     return statements.stream()
         .filter(Statement::allow)
-        .filter(s -> s.matches(need.action(), need.resource(), need.leadingKeys()))
+        .filter(s -> s.matches(need.action(), need.resource(), need.leadingKeys(), need.tags()))
         .toList();
   }
 
@@ -207,6 +260,7 @@ public final class TemplatePolicy {
     return need.action()
         + " on "
         + need.resource()
-        + (need.leadingKeys().isEmpty() ? "" : " with leading keys " + need.leadingKeys());
+        + (need.leadingKeys().isEmpty() ? "" : " with leading keys " + need.leadingKeys())
+        + (need.tags().isEmpty() ? "" : " tagged " + need.tags());
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keyturn.local.template.CloudFormationYaml;
 import dev.keyturn.local.template.TemplateException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link TemplatePolicy} evaluates a function's statements as IAM would for keyturn's calls. */
@@ -58,6 +59,22 @@ class TemplatePolicyTest {
                     Effect: Allow
                     Action: events:PutEvents
                     Resource: !GetAtt Bus.Arn
+        Hook:
+          Type: AWS::Serverless::Function
+          Properties:
+            Policies:
+              - Statement:
+                  - Sid: HookSecrets
+                    Effect: Allow
+                    Action: [secretsmanager:DescribeSecret, secretsmanager:GetSecretValue]
+                    Resource: !Sub arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${Prefix}*
+                    Condition:
+                      StringEquals:
+                        secretsmanager:ResourceTag/keyturn:role: webhook
+                  - Sid: Batch
+                    Effect: Allow
+                    Action: secretsmanager:BatchGetSecretValue
+                    Resource: "*"
         Templated:
           Type: AWS::Serverless::Function
           Properties:
@@ -155,6 +172,39 @@ class TemplatePolicyTest {
             "Batch/secretsmanager:BatchGetSecretValue",
             "ViaService/kms:Decrypt",
             "Publish/events:PutEvents");
+  }
+
+  @Test
+  void resourceTagCondition_allowsOnlyASecretThatCarriedTheTag_whenTheCallWasMade() {
+    TemplatePolicy hook = TemplatePolicy.of(CloudFormationYaml.read(TEMPLATE), "Hook");
+    Map<String, Map<String, String>> tags =
+        Map.of(
+            "keyturn/hook", Map.of("keyturn:role", "webhook", "team", "raptor"),
+            "keyturn/sync", Map.of("keyturn:role", "sync"));
+
+    assertThat(read(hook, "keyturn/hook", tags)).isEmpty();
+    assertThat(read(hook, "keyturn/sync", tags))
+        .get()
+        .asString()
+        .contains("keyturn/sync", "allowed by no statement of Hook");
+    assertThat(read(hook, "keyturn/untagged", tags)).as("no tags at all").isPresent();
+    assertThat(
+            hook.refusal(
+                new AwsCall(
+                    "secretsmanager:BatchGetSecretValue",
+                    List.of("keyturn/hook", "keyturn/sync"),
+                    List.of(),
+                    tags)))
+        .as("a batch needs the tag on every secret it returns")
+        .get()
+        .asString()
+        .contains("GetSecretValue on ", "keyturn/sync", "tagged {keyturn:role=sync}");
+  }
+
+  static java.util.Optional<String> read(
+      TemplatePolicy policy, String secret, Map<String, Map<String, String>> tags) {
+    return policy.refusal(
+        new AwsCall("secretsmanager:GetSecretValue", List.of(secret), List.of(), tags));
   }
 
   @Test

@@ -137,19 +137,37 @@ final class Codecs {
     }
   }
 
+  private static final char[] BASE64_ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+
   /**
    * Whether {@code text} from {@code offset} to its end is the canonical padded base64 of {@code
-   * value}; the comparison takes the same time wherever they differ. The encoding of {@code value}
-   * uses the JDK's table-driven encoder, as the reference libraries do for the MAC they compare.
+   * value}, read in place: each group of three bytes is encoded and compared as it is produced, so
+   * the check allocates nothing. It takes the same time wherever they differ (only the lengths,
+   * which are public, end it early). {@code CodecsPropertyTest} checks it against the JDK encoder.
    */
-  static boolean isBase64At(byte[] value, byte[] text, int offset) {
-    byte[] encoded = Base64.getEncoder().encode(value);
-    if (text.length - offset != encoded.length) {
+  static boolean isBase64At(byte[] value, String text, int offset) {
+    int encodedLength = (value.length + 2) / 3 * 4;
+    if (text.length() - offset != encodedLength) {
       return false;
     }
     int difference = 0;
-    for (int i = 0; i < encoded.length; i++) {
-      difference |= encoded[i] ^ text[offset + i];
+    int at = offset;
+    int full = value.length / 3 * 3;
+    for (int i = 0; i < full; i += 3, at += 4) {
+      int bits = (value[i] & 0xff) << 16 | (value[i + 1] & 0xff) << 8 | (value[i + 2] & 0xff);
+      difference |= text.charAt(at) ^ BASE64_ALPHABET[bits >>> 18];
+      difference |= text.charAt(at + 1) ^ BASE64_ALPHABET[(bits >>> 12) & 0x3f];
+      difference |= text.charAt(at + 2) ^ BASE64_ALPHABET[(bits >>> 6) & 0x3f];
+      difference |= text.charAt(at + 3) ^ BASE64_ALPHABET[bits & 0x3f];
+    }
+    int rest = value.length - full;
+    if (rest > 0) {
+      int bits = (value[full] & 0xff) << 16 | (rest == 2 ? (value[full + 1] & 0xff) << 8 : 0);
+      difference |= text.charAt(at) ^ BASE64_ALPHABET[bits >>> 18];
+      difference |= text.charAt(at + 1) ^ BASE64_ALPHABET[(bits >>> 12) & 0x3f];
+      difference |= text.charAt(at + 2) ^ (rest == 2 ? BASE64_ALPHABET[(bits >>> 6) & 0x3f] : '=');
+      difference |= text.charAt(at + 3) ^ '=';
     }
     return difference == 0;
   }

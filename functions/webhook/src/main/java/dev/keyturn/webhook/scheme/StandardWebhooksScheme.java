@@ -1,6 +1,5 @@
 package dev.keyturn.webhook.scheme;
 
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -147,12 +146,11 @@ public final class StandardWebhooksScheme extends AbstractScheme {
    */
   private static VerificationResult checkSingleHmac(
       String signatures, List<String> candidates, SignedContent content, String id) {
-    byte[] header = signatures.getBytes(StandardCharsets.ISO_8859_1);
     int match =
         firstHmacMatch(
             candidates,
             content,
-            mac -> Codecs.isBase64At(mac, header, SignatureEntries.SINGLE_HMAC_OFFSET));
+            mac -> Codecs.isBase64At(mac, signatures, SignatureEntries.SINGLE_HMAC_OFFSET));
     if (match >= 0) {
       return verified(id, match);
     }

@@ -6,6 +6,8 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.secrets.SecretRoleTagging;
+import dev.keyturn.secrets.aws.SecretsManagerRoleTags;
 import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.StateTable;
 import java.util.ArrayList;
@@ -13,8 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/** Writes secrets and webhook sources to the state table the way {@code keyturn apply} does. */
+/**
+ * Writes secrets and webhook sources to the state table the way {@code keyturn apply} does, and
+ * tags their Secrets Manager secrets {@code keyturn:role=webhook} with apply's own {@link
+ * SecretRoleTagging} (the webhook role reads only secrets so tagged). A secret created after its
+ * source was seeded is tagged by {@link #tagRoles}, as an operator's next apply would.
+ */
 final class InventorySeeder {
 
   private final DynamoInventoryStore store;
@@ -64,7 +72,19 @@ final class InventorySeeder {
             List.of()));
     WebhookEntry entry = new WebhookEntry(source, scheme, name, null, options);
     webhooks.add(entry);
-    store.apply(store.plan(new Inventory(1, Set.of(), Set.of(), Set.of(), secrets, webhooks)));
+    store.apply(store.plan(inventory()));
+    tagRoles();
     return entry;
+  }
+
+  /** Tags the seeded sources' secrets that exist (apply's reconciliation). */
+  SecretRoleTagging.Changes tagRoles() {
+    try (SecretsManagerClient client = SecretsManagerClient.create()) {
+      return new SecretRoleTagging(new SecretsManagerRoleTags(client)).reconcile(inventory());
+    }
+  }
+
+  private Inventory inventory() {
+    return new Inventory(1, Set.of(), Set.of(), Set.of(), secrets, webhooks);
   }
 }

@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -45,12 +48,15 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * nothing may fail unhandled, and every valid delivery must reach the bus exactly once.
  *
  * <p>2,000 requests in the build; {@code -Psoak} (or {@code -Dkeyturn.fuzz.requests=N}) runs
- * 100,000.
+ * 100,000. {@code keyturn.fuzz.threads} (soak: 3) sends from that many threads, each through a
+ * sandbox of its own (the jar loaded once per thread, as Lambda runs concurrent requests in
+ * separate containers); a delivery and its repeats always go through one thread, in order.
  */
 @WithLocalAws
 class WebhookFuzzIT {
 
   static final int REQUESTS = Integer.getInteger("keyturn.fuzz.requests", 2_000);
+  static final int THREADS = Integer.getInteger("keyturn.fuzz.threads", 1);
   static final long SEED = Long.getLong("keyturn.fuzz.seed", System.nanoTime());
   static final String BUS = "keyturn";
   static final Pattern NONCE = Pattern.compile(FuzzCorpus.NONCE_PREFIX + "[0-9]+-");
@@ -64,7 +70,7 @@ class WebhookFuzzIT {
           "keyturn.aws.attempt-timeout", "5s",
           "keyturn.webhook.claim-ttl", "20s");
 
-  static LambdaRuntimeHarness fn;
+  static List<LambdaRuntimeHarness> sandboxes = new ArrayList<>();
   static BusTap bus;
   static FuzzCorpus corpus;
 
@@ -205,14 +211,14 @@ class WebhookFuzzIT {
     }
     corpus = new FuzzCorpus(sources, ed25519.generateKeyPair(), template());
     TemplateFunction function = TemplateFunction.of("WebhookFunction");
-    fn = LambdaRuntimeHarness.load(function.codeUri(), function.handler());
+    for (int i = 0; i < THREADS; i++) {
+      sandboxes.add(LambdaRuntimeHarness.load(function.codeUri(), function.handler()));
+    }
   }
 
   @AfterAll
   static void close() {
-    if (fn != null) {
-      fn.close();
-    }
+    sandboxes.forEach(LambdaRuntimeHarness::close);
     if (bus != null) {
       bus.close();
     }
@@ -273,7 +279,7 @@ class WebhookFuzzIT {
     }
   }
 
-  /** Tallies of the run. */
+  /** Tallies of the run; the senders update them holding its lock. */
   private static final class Run {
     final Map<String, Integer> sentByKind = new TreeMap<>();
     final Map<Integer, Integer> statuses = new TreeMap<>();
@@ -281,19 +287,28 @@ class WebhookFuzzIT {
     final List<String> unhandled = new ArrayList<>();
     final List<String> validMishandled = new ArrayList<>();
     final Map<String, Integer> firstNonces = new HashMap<>();
+    int planned;
     int sent;
     int retries;
   }
 
   @Test
-  void noForgeryIsAccepted_nothingFailsUnhandled_andEveryValidDeliveryIsForwardedOnce() {
+  void noForgeryIsAccepted_nothingFailsUnhandled_andEveryValidDeliveryIsForwardedOnce()
+      throws Exception {
     SplittableRandom random = new SplittableRandom(SEED);
     Run run = new Run();
     long start = System.nanoTime();
-    while (run.sent < REQUESTS) {
-      for (FuzzRequest request : corpus.step(random)) {
-        send(request, run);
+    ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<?>> senders = new ArrayList<>();
+      for (LambdaRuntimeHarness sandbox : sandboxes) {
+        senders.add(threads.submit(() -> sendUntilDone(sandbox, random, run)));
       }
+      for (Future<?> sender : senders) {
+        sender.get();
+      }
+    } finally {
+      threads.shutdownNow();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Integer> forwarded = forwardedNonces();
@@ -322,15 +337,44 @@ class WebhookFuzzIT {
         .isEqualTo(run.firstNonces);
   }
 
-  private static void send(FuzzRequest request, Run run) {
-    run.sent++;
-    run.sentByKind.merge(request.kind(), 1, Integer::sum);
-    int status = invoke(request, run);
+  /**
+   * Takes the corpus's next step (a delivery and its repeats, generated in the seed's order under
+   * one lock) until the run has its requests, and sends it through {@code sandbox}.
+   */
+  private static void sendUntilDone(
+      LambdaRuntimeHarness sandbox, SplittableRandom random, Run run) {
+    while (true) {
+      List<FuzzRequest> step;
+      synchronized (corpus) {
+        if (run.planned >= REQUESTS) {
+          return;
+        }
+        step = corpus.step(random);
+        run.planned += step.size();
+      }
+      for (FuzzRequest request : step) {
+        send(sandbox, request, run);
+      }
+    }
+  }
+
+  private static void send(LambdaRuntimeHarness sandbox, FuzzRequest request, Run run) {
+    int status = invoke(sandbox, request, run);
+    int retries = 0;
     for (int attempt = 0; attempt < 5 && (status == 503 || status == 409); attempt++) {
       // what a provider does with a retryable answer
-      run.retries++;
-      status = invoke(request, run);
+      retries++;
+      status = invoke(sandbox, request, run);
     }
+    synchronized (run) {
+      tally(request, status, retries, run);
+    }
+  }
+
+  private static void tally(FuzzRequest request, int status, int retries, Run run) {
+    run.sent++;
+    run.retries += retries;
+    run.sentByKind.merge(request.kind(), 1, Integer::sum);
     run.statuses.merge(status, 1, Integer::sum);
     switch (request.expect()) {
       case FORGED -> {
@@ -354,12 +398,15 @@ class WebhookFuzzIT {
     }
   }
 
-  private static int invoke(FuzzRequest request, Run run) {
+  private static int invoke(LambdaRuntimeHarness sandbox, FuzzRequest request, Run run) {
     try {
-      Map<String, Object> response = Json.map(fn.invoke(request.json(), Duration.ofSeconds(60)));
+      Map<String, Object> response =
+          Json.map(sandbox.invoke(request.json(), Duration.ofSeconds(60)));
       return ((Number) response.get("statusCode")).intValue();
     } catch (LambdaInvocationException e) {
-      run.unhandled.add(request + " threw " + e.getClass().getSimpleName());
+      synchronized (run) {
+        run.unhandled.add(request + " threw " + e.getClass().getSimpleName());
+      }
       return -1;
     }
   }

@@ -96,6 +96,7 @@ class WebhookRotationIntegrationTest {
     WebhookEntry source = inventory.webhook(name, scheme, secretId, format);
     String previous = firstValue(format);
     CreateSecretResponse created = driver.createSecret(secretId, previous);
+    inventory.tagRoles(); // the operator's apply after creating the secret
     try (WebhookHandler webhook = new WebhookHandler()) {
       rotateWhileDelivering(webhook, source, created, previous);
     }

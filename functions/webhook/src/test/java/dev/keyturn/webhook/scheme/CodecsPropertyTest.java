@@ -32,6 +32,30 @@ class CodecsPropertyTest {
   }
 
   @Test
+  void isBase64At_isTrueExactlyForTheJdksEncoding_andFalseForAnyOneCharacterChanged() {
+    PropertyCheck.forAll(
+        "in-place base64 comparison",
+        TRIES,
+        random -> {
+          byte[] bytes = Gen.bytes(random, 70);
+          String encoded = Base64.getEncoder().encodeToString(bytes);
+          String header = "v1," + encoded;
+
+          assertThat(Codecs.isBase64At(bytes, header, 3)).isTrue();
+          assertThat(Codecs.isBase64At(bytes, header + "=", 3)).as("longer").isFalse();
+          if (!encoded.isEmpty()) {
+            int at = 3 + random.nextInt(encoded.length());
+            char changed = (char) (header.charAt(at) ^ (1 + random.nextInt(0x7f)));
+            String tampered = header.substring(0, at) + changed + header.substring(at + 1);
+            assertThat(Codecs.isBase64At(bytes, tampered, 3)).as("char %d changed", at).isFalse();
+            assertThat(Codecs.isBase64At(bytes, header.substring(0, header.length() - 1), 3))
+                .as("shorter")
+                .isFalse();
+          }
+        });
+  }
+
+  @Test
   void base64_acceptsOnlyTheJdksCanonicalPaddedEncoding() {
     PropertyCheck.forAll(
         "base64 accepts only canonical text",
