@@ -48,6 +48,7 @@ public final class RotationService {
   private final VendorIssuance issuance;
   private final CredentialRetirement retirement;
   private final RotationCompletion completion;
+  private final RotationPrecheck precheck;
   private final Metrics metrics;
 
   public RotationService(
@@ -94,6 +95,41 @@ public final class RotationService {
       CredentialRetirement retirement,
       Clock clock,
       FinishHook finishHook) {
+    this(
+        inventory,
+        secrets,
+        generators,
+        vendors,
+        journal,
+        events,
+        issuedValueRetry,
+        metrics,
+        ledger,
+        retirement,
+        clock,
+        finishHook,
+        RotationPrecheck.NONE);
+  }
+
+  /**
+   * @param precheck may refuse a rotation at the start of createSecret, before anything is written
+   *     (a webhook sender keyturn cannot reach is behind: see {@link RotationPrecheck})
+   */
+  public RotationService(
+      InventoryStore inventory,
+      SecretStages secrets,
+      GeneratorRegistry generators,
+      Vendors vendors,
+      RotationJournal journal,
+      EventPublisher events,
+      IssuedValueRetry issuedValueRetry,
+      Metrics metrics,
+      CredentialLedger ledger,
+      CredentialRetirement retirement,
+      Clock clock,
+      FinishHook finishHook,
+      RotationPrecheck precheck) {
+    this.precheck = precheck;
     this.inventory = inventory;
     this.secrets = secrets;
     this.generators = generators;
@@ -136,6 +172,8 @@ public final class RotationService {
     StepOutcome outcome;
     try {
       outcome = run(event, driven);
+    } catch (RotationRefusedException refused) {
+      throw refused; // counted as RotationsRefused by the precheck: a refusal is not a failure
     } catch (RuntimeException failed) {
       String step = event.step() == null ? "unknown" : event.step().eventName();
       metrics.count(Metric.ROTATIONS_FAILED, 1, Dimensions.STEP, step);
@@ -193,20 +231,24 @@ public final class RotationService {
 
   /**
    * createSecret. AWSCURRENT must exist. If the token's version already has its AWSPENDING value,
-   * nothing happens. For a credential only its vendor can issue, the credential the last rotation
-   * replaced (AWSPREVIOUS) is retired first (it may hold one of the vendor's few slots, as IAM's
-   * two keys per user), then the vendor issues a new one next to the current one and it is stored
-   * at once as AWSPENDING ({@link VendorIssuance}: an earlier attempt's unstored credential is
-   * found and removed first). An operator-assisted entry (no generator) has nothing to make: its
-   * value must already be there, supplied by a person ({@code keyturn rotate NAME --from-stdin}),
-   * else the step fails rather than invent one. Otherwise the entry's generator makes a value from
-   * the AWSCURRENT one and PutSecretValue stores it as the token's AWSPENDING version.
+   * nothing happens. Then the {@link RotationPrecheck} may refuse the rotation before anything is
+   * written; a refused rotation takes AWSPENDING off the token's version (it holds no value), so
+   * the secret is not left with an unfinished rotation that would block the next one. For a
+   * credential only its vendor can issue, the credential the last rotation replaced (AWSPREVIOUS)
+   * is retired first (it may hold one of the vendor's few slots, as IAM's two keys per user), then
+   * the vendor issues a new one next to the current one and it is stored at once as AWSPENDING
+   * ({@link VendorIssuance}: an earlier attempt's unstored credential is found and removed first).
+   * An operator-assisted entry (no generator) has nothing to make: its value must already be there,
+   * supplied by a person ({@code keyturn rotate NAME --from-stdin}), else the step fails rather
+   * than invent one. Otherwise the entry's generator makes a value from the AWSCURRENT one and
+   * PutSecretValue stores it as the token's AWSPENDING version.
    */
   String createSecret(StepContext c) {
     String currentVersion = currentVersion(c);
     if (secrets.value(c.secretId(), c.token(), Stages.PENDING).isPresent()) {
       return "already-created";
     }
+    precheck(c, currentVersion);
     String currentValue = currentValue(c, currentVersion);
     Optional<VendorCredentials> issuer = issuer(c);
     if (issuer.isPresent()) {
@@ -221,6 +263,22 @@ public final class RotationService {
         generator.generate(new GenerationRequest(c.name(), c.generatorOptions(), currentValue));
     secrets.putPending(c.secretId(), c.token(), value, c.event().rotationToken());
     return "created";
+  }
+
+  private void precheck(StepContext c, String currentVersion) {
+    boolean hasOlder = c.metadata().versionWith(Stages.PREVIOUS).isPresent();
+    try {
+      precheck.check(c.entry(), new RotationPrecheck.Rotation(c.token(), currentVersion, hasOlder));
+    } catch (RotationRefusedException refused) {
+      try {
+        if (c.metadata().hasStage(c.token(), Stages.PENDING)) {
+          secrets.removeStage(c.secretId(), Stages.PENDING, c.token());
+        }
+      } catch (RuntimeException labelStays) {
+        refused.addSuppressed(labelStays);
+      }
+      throw refused;
+    }
   }
 
   /**
