@@ -5,6 +5,7 @@ import dev.keyturn.config.AwsClients;
 import dev.keyturn.config.AwsTimeouts;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.heroku.HerokuSettings;
+import dev.keyturn.identity.CallerIdentityReader;
 import dev.keyturn.observability.Metrics;
 import dev.keyturn.rotate.create.FirstValue;
 import dev.keyturn.rotate.database.DatabaseVendors;
@@ -24,6 +25,7 @@ import dev.keyturn.rotate.protocol.IssuedValueRetry;
 import dev.keyturn.rotate.protocol.RotationJournal;
 import dev.keyturn.rotate.protocol.RotationPrecheck;
 import dev.keyturn.rotate.protocol.RotationService;
+import dev.keyturn.rotate.refusal.ForceRotation;
 import dev.keyturn.rotate.refusal.SenderCheck;
 import dev.keyturn.rotate.refusal.SenderRefusal;
 import dev.keyturn.rotate.retire.CredentialRetirement;
@@ -200,6 +202,17 @@ public class RotateBeans {
         clock,
         finishHook,
         precheck);
+  }
+
+  /** {@code keyturn rotate NAME --force}: the one-shot override of the sender refusal. */
+  @Singleton
+  public ForceRotation forceRotation(
+      InventoryStore inventory,
+      RotationOverrideStore overrides,
+      CallerIdentityReader identity,
+      AuditLog audit,
+      Clock clock) {
+    return new ForceRotation(inventory, overrides, identity, audit, clock);
   }
 
   /**

@@ -146,7 +146,7 @@ public final class RotationService {
                 issuedValueRetry.sleeper()),
             clock);
     this.retirement = retirement;
-    this.completion = new RotationCompletion(secrets, events, journal, retirement, finishHook);
+    this.completion = new RotationCompletion(secrets, events, journal, finishHook);
     this.metrics = metrics;
   }
 
@@ -345,45 +345,34 @@ public final class RotationService {
    * finishSecret. Moves AWSCURRENT to the token (RemoveFromVersionId = the old current, which
    * Secrets Manager then labels AWSPREVIOUS), takes AWSPENDING off the token so no AWSPENDING label
    * is left, publishes {@code SecretRotated} (name, ARN and version id; never the value), runs the
-   * {@link FinishHook} (webhook senders get the new value), audits, stops a vendor-issued old
-   * credential ({@link CredentialRetirement#deactivate}: IAM keys become Inactive, Heroku
-   * authorizations are deleted) and records the rotation as completed. The event and the hook go
-   * out before the old credential stops, so consumers and senders have the new one first. When a
-   * retry finds the token already AWSCURRENT, the guard sends it to {@link #alreadyCurrent}, which
-   * completes whatever is missing.
+   * {@link FinishHook} (webhook senders get the new value), audits and records the rotation as
+   * completed. A vendor-issued old credential keeps working: it is retired by the rotation life
+   * cycle once the rotation is {@code confirmed} (never before), not here. When a retry finds the
+   * token already AWSCURRENT, the guard sends it to {@link #alreadyCurrent}, which completes
+   * whatever is missing.
    */
   void finishSecret(StepContext c) {
     String previous = currentVersion(c);
-    String oldValue = vendorIssued(c, previous, Stages.CURRENT);
     secrets.moveStage(c.secretId(), Stages.CURRENT, c.token(), previous);
-    completion.complete(c, true, previous, oldValue);
+    completion.complete(c, true, previous);
   }
 
   /**
    * The token is already AWSCURRENT, so the step is a successful no-op. The one exception is a
    * finishSecret retried after the stage move but before the rotation was recorded as completed:
-   * that retry completes it (stray AWSPENDING label, event, audit, the old credential stopped,
-   * records), so a failure late in finishSecret never loses the SecretRotated event nor leaves the
-   * old credential working. The event may then be published twice; its consumers key on the version
-   * id.
+   * that retry completes it (stray AWSPENDING label, event, audit, hook, records), so a failure
+   * late in finishSecret never loses the SecretRotated event. The event may then be published
+   * twice; its consumers key on the version id.
    */
   private String alreadyCurrent(StepContext c) {
     if (c.step() == RotationStep.FINISH_SECRET && journal.isUnfinished(c)) {
       boolean pendingOnToken = c.metadata().hasStage(c.token(), Stages.PENDING);
       String previous = c.metadata().versionWith(Stages.PREVIOUS).orElse(null);
-      completion.complete(c, pendingOnToken, previous, vendorIssued(c, previous, Stages.PREVIOUS));
+      completion.complete(c, pendingOnToken, previous);
       return FINISHED;
     }
     journal.noOp(c, "already-current");
     return "already-current";
-  }
-
-  /** The old version's value when it holds a vendor-issued credential to stop, else null. */
-  private String vendorIssued(StepContext c, String version, String stage) {
-    if (version == null || issuer(c).isEmpty()) {
-      return null;
-    }
-    return secrets.value(c.secretId(), version, stage).orElse(null);
   }
 
   private String currentVersion(StepContext c) {
