@@ -23,6 +23,7 @@ import dev.keyturn.state.LeaseStore;
 import dev.keyturn.state.ReplayGuard;
 import dev.keyturn.state.RetireTaskStore;
 import dev.keyturn.state.RevocationStore;
+import dev.keyturn.state.RotationOverrideStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SenderPushStore;
 import dev.keyturn.state.SenderSightings;
@@ -34,6 +35,7 @@ import dev.keyturn.state.dynamodb.DynamoLeaseStore;
 import dev.keyturn.state.dynamodb.DynamoReplayGuard;
 import dev.keyturn.state.dynamodb.DynamoRetireTaskStore;
 import dev.keyturn.state.dynamodb.DynamoRevocationStore;
+import dev.keyturn.state.dynamodb.DynamoRotationOverrideStore;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.DynamoSenderPushStore;
 import dev.keyturn.state.dynamodb.DynamoSenderSightings;
@@ -102,6 +104,11 @@ public class CoreBeans {
   @Singleton
   public SenderSightings senderSightings(StateTable table) {
     return new DynamoSenderSightings(table);
+  }
+
+  @Singleton
+  public RotationOverrideStore rotationOverrideStore(StateTable table) {
+    return new DynamoRotationOverrideStore(table);
   }
 
   @Singleton

@@ -14,6 +14,12 @@ public enum Metric {
   ROTATIONS_SUCCEEDED("RotationsSucceeded", false),
   /** rotate: a rotation step failed or was refused; dimension {@code Step}. */
   ROTATIONS_FAILED("RotationsFailed", true),
+  /**
+   * rotate and sweep: rotations refused before anything was written because a webhook sender
+   * keyturn cannot reach is not seen signing with the current version. Not alarmed on its own: the
+   * rotation before it is then not {@code confirmed}, which {@code RotationsStuck} alarms on.
+   */
+  ROTATIONS_REFUSED("RotationsRefused", false),
   /** sweep: entries whose rotation, lookup or expiry alert failed in one sweep. */
   SWEEP_FAILURES("SweepFailures", true),
   /**

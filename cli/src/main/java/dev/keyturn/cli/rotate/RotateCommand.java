@@ -45,6 +45,11 @@ import picocli.CommandLine.Spec;
           + " tags.",
       "--all rotates every matching entry, critical first; operator entries need a file each in"
           + " --from-dir (else: needs a value). A summary table follows; exit 1 if any failed.",
+      "A secret that signs a webhook whose sender keyturn cannot reach (FreeScout, Stripe,"
+          + " Slack, Shopify, Standard Webhooks: no sender binding) is refused until the sender"
+          + " is seen signing with the current version (keyturn status says why); --force"
+          + " overrides that once: the rotation function takes a short-lived override this"
+          + " command leaves in the table, audited with your AWS principal.",
       "An entry with one source per environment rotates prod's unless --env names another"
           + " (with --all: each entry's source of that environment; entries without one are left"
           + " out)."
@@ -59,6 +64,7 @@ import picocli.CommandLine.Spec;
       "  keyturn retired ALP_LIVE_TRADING                 # once the old key is revoked",
       "  keyturn rotate RX_SESSION_JWT_SIGNING --create",
       "  keyturn rotate RX_SESSION_HMAC --env staging     # staging's own source",
+      "  keyturn rotate FS_SUPPORT_WEBHOOK --force        # the sender still signs with the old",
       "  keyturn rotate --all --sensitivity critical --dry-run",
       "  keyturn rotate --all --vendor CF --from-dir ./new-tokens",
       "  keyturn rotate STR_BILLING_WRITE_TEST --json | jq .outcome"
@@ -108,6 +114,13 @@ public final class RotateCommand implements Callable<Integer> {
   @Option(names = "--create", description = "create the missing secret with its first value")
   boolean create;
 
+  @Option(
+      names = "--force",
+      description =
+          "rotate even though a webhook sender keyturn cannot reach is not seen signing with the"
+              + " current version (once; audited)")
+  boolean force;
+
   @Mixin AllOptions all;
 
   @Option(
@@ -146,6 +159,9 @@ public final class RotateCommand implements Callable<Integer> {
       }
       SecretEntry entry =
           Rotatable.inEnvironment(Entries.require(context.bean(InventoryStore.class), name), env);
+      if (force) {
+        new ForcedRotation(context, progress).grant(entry, dryRun, timeout);
+      }
       if (create) {
         return Outcome.print(
             new FirstValueStep(context, progress).create(entry, value(entry), dryRun),
@@ -184,6 +200,11 @@ public final class RotateCommand implements Callable<Integer> {
       throw new UsageException(
           "--in-process runs the steps here and starts no rotation function: drop"
               + " --rotation-lambda-arn");
+    }
+    if (force && (all.all || create || fromStdin)) {
+      throw new UsageException(
+          "--force overrides the refusal of one generated entry's rotation: drop --all, --create"
+              + " and --from-stdin");
     }
     if (create && inProcess) {
       throw new UsageException("--create makes a missing secret; it has nothing to run in-process");

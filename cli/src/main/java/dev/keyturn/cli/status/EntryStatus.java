@@ -18,6 +18,10 @@ import java.util.List;
  * @param drift the worst drift of the Heroku sinks ({@link SinkStatus#drift()}), or null without
  * @param retireTasks open retire-at-vendor tasks (old credentials still to revoke), oldest first
  * @param lifecycle where keyturn's last completed rotation of the entry stands, or null without one
+ * @param webhooks the webhook sources signed with the entry's secret: which version each sender
+ *     last signed with (and was pushed, for a sender with an API)
+ * @param refusal why the next automatic rotation is refused (a sender without an API is not seen
+ *     signing with the current version; {@code keyturn rotate NAME --force} overrides), or null
  */
 public record EntryStatus(
     String name,
@@ -31,13 +35,41 @@ public record EntryStatus(
     List<SinkStatus> sinks,
     String drift,
     List<RetireTaskStatus> retireTasks,
-    LifecycleStatus lifecycle) {
+    LifecycleStatus lifecycle,
+    List<WebhookSourceStatus> webhooks,
+    String refusal) {
 
   public EntryStatus {
     consumers = List.copyOf(consumers);
     sinks = List.copyOf(sinks);
     retireTasks = List.copyOf(retireTasks);
+    webhooks = List.copyOf(webhooks);
   }
+
+  /**
+   * One webhook source signed with the entry's secret. Names and version ids only.
+   *
+   * @param source the webhook source ({@code POST /webhooks/{source}})
+   * @param scheme its signature scheme
+   * @param sender the sender keyturn pushes to ({@code heroku:app/id}, {@code github:repo/id}), or
+   *     null when the sender has no API
+   * @param lastSignedWith the version the sender last signed a verified delivery with, or null when
+   *     never seen
+   * @param lastSignedAt when
+   * @param pushedVersion for a sender with an API: the version keyturn last pushed to it, or null
+   * @param pushedAt when
+   * @param onCurrent whether the sender is on the current version (pushed, for a sender with an
+   *     API; last seen signing with it, for one without)
+   */
+  public record WebhookSourceStatus(
+      String source,
+      String scheme,
+      String sender,
+      String lastSignedWith,
+      Instant lastSignedAt,
+      String pushedVersion,
+      Instant pushedAt,
+      boolean onCurrent) {}
 
   /**
    * An old credential to revoke at the vendor, left by an operator-assisted rotation.

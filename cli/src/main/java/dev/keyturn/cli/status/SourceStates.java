@@ -22,8 +22,10 @@ final class SourceStates {
    * @param version AWSCURRENT's version id, or the parameter's latest version
    * @param changed when the value last changed as far as the source knows
    * @param pending the AWSPENDING version of an unfinished rotation, or null
+   * @param hasOlder whether a version before the current one is still labelled (AWSPREVIOUS, or a
+   *     parameter version before the latest)
    */
-  record State(String version, Instant changed, String pending) {}
+  record State(String version, Instant changed, String pending, boolean hasOlder) {}
 
   private final SecretDescriber sm;
   private final ParameterStore parameters;
@@ -50,7 +52,8 @@ final class SourceStates {
         case Source.SsmParameter p -> {
           ParameterInfo i = infos.get(p.id());
           if (i != null) {
-            out.put(s, new State(Long.toString(i.version()), i.lastModified(), null));
+            out.put(
+                s, new State(Long.toString(i.version()), i.lastModified(), null, i.version() > 1));
           }
         }
       }
@@ -62,6 +65,7 @@ final class SourceStates {
     return new State(
         d.versionWith(Stages.CURRENT).orElse(null),
         d.valueSince(),
-        d.unfinishedVersion().orElse(null));
+        d.unfinishedVersion().orElse(null),
+        d.versionWith(Stages.PREVIOUS).isPresent());
   }
 }

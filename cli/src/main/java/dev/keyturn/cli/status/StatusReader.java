@@ -6,6 +6,8 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.TagDimension;
+import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LifecycleStage;
 import dev.keyturn.state.RetireTask;
 import dev.keyturn.state.RetireTaskStore;
@@ -33,21 +35,27 @@ final class StatusReader {
   private static final List<String> SEVERITY =
       List.of(SOURCE_MISSING, BEHIND, NEVER_SYNCED, IN_SYNC);
 
+  private final InventoryStore inventory;
   private final RotationStore rotations;
   private final RetireTaskStore retireTasks;
   private final SyncStateStore syncState;
   private final SourceStates sources;
+  private final WebhookSenders senders;
   private final Clock clock;
   private final Duration confirmDeadline;
   private final Map<String, Map<String, VarState>> varsByApp = new HashMap<>();
 
   StatusReader(
+      InventoryStore inventory,
       RotationStore rotations,
       RetireTaskStore retireTasks,
       SyncStateStore syncState,
       SourceStates sources,
+      WebhookSenders senders,
       Clock clock,
       Duration confirmDeadline) {
+    this.inventory = inventory;
+    this.senders = senders;
     this.rotations = rotations;
     this.retireTasks = retireTasks;
     this.syncState = syncState;
@@ -64,16 +72,28 @@ final class StatusReader {
     retireTasks
         .open()
         .forEach(t -> tasks.computeIfAbsent(t.secretName(), n -> new ArrayList<>()).add(t));
+    List<WebhookEntry> webhooks = inventory.webhooks();
     return entries.stream()
         .sorted(Comparator.comparing(SecretEntry::name))
-        .map(e -> row(e, states.get(e.source()), tasks.getOrDefault(e.name(), List.of()), now))
+        .map(e ->
+            row(e, states.get(e.source()), tasks.getOrDefault(e.name(), List.of()), webhooks, now))
         .toList();
   }
 
   private EntryStatus row(
-      SecretEntry e, SourceStates.State state, List<RetireTask> tasks, Instant now) {
+      SecretEntry e,
+      SourceStates.State state,
+      List<RetireTask> tasks,
+      List<WebhookEntry> webhooks,
+      Instant now) {
     String version = state == null ? null : state.version();
     List<SinkStatus> sinks = e.sinks().stream().map(s -> sink(s, state, version)).toList();
+    List<EntryStatus.WebhookSourceStatus> hooks = senders.of(e, webhooks, version);
+    String refusal =
+        hooks.isEmpty()
+            ? null
+            : WebhookSenders.refusal(
+                e, webhooks, hooks, version, state != null && state.hasOlder(), now);
     return new EntryStatus(
         e.name(),
         vendor(e.name()),
@@ -91,7 +111,9 @@ final class StatusReader {
                 new EntryStatus.RetireTaskStatus(
                     t.describe(), t.oldVersion(), t.newVersion(), t.dueBy(), t.overdue(now)))
             .toList(),
-        lifecycle(e, now));
+        lifecycle(e, now),
+        hooks,
+        refusal);
   }
 
   /** The life cycle of the entry's last completed rotation (issue 11), or null without one. */
@@ -211,7 +233,9 @@ final class StatusReader {
               sinks,
               r.drift(),
               r.retireTasks(),
-              r.lifecycle()));
+              r.lifecycle(),
+              r.webhooks(),
+              r.refusal()));
     }
     return out;
   }

@@ -36,6 +36,7 @@ final class StatusTable {
       out.println("* when the source last changed (keyturn has no rotation of its own recorded)");
     }
     tasks(rows, out);
+    WebhookText.print(rows, out);
     long due = rows.stream().filter(r -> r.rotation().due()).count();
     long expiring = rows.stream().filter(r -> r.expiry().expiring()).count();
     long rotating = rows.stream().filter(r -> r.inFlight() != null).count();
@@ -48,7 +49,7 @@ final class StatusTable {
             .count();
     out.printf(
         "%d entries, %d due, %d expiring, %d mid-rotation, %d to retire at the vendor (%d"
-            + " overdue)%s%s%n",
+            + " overdue)%s%s%s%n",
         rows.size(),
         due,
         expiring,
@@ -56,7 +57,8 @@ final class StatusTable {
         tasks,
         overdue,
         missing == 0 ? "" : ", " + missing + " source" + (missing == 1 ? "" : "s") + " missing",
-        LifecycleText.stuckSummary(rows));
+        LifecycleText.stuckSummary(rows),
+        WebhookText.refusedSummary(rows));
     out.flush();
   }
 

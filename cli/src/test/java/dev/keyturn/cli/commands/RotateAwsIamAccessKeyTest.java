@@ -44,7 +44,7 @@ class RotateAwsIamAccessKeyTest {
   }
 
   @Test
-  void inProcess_letsIamIssueANewKey_storesIt_deactivatesTheOld_andTheNextRotationDeletesIt(
+  void inProcess_letsIamIssueANewKey_storesIt_keepsTheOldActive_andTheNextRotationDeletesIt(
       LocalAws aws) {
     iam.createUser(b -> b.userName(USER).path("/keyturn-rotated/"));
     AccessKey first = iam.createAccessKey(b -> b.userName(USER)).accessKey();
@@ -75,7 +75,7 @@ class RotateAwsIamAccessKeyTest {
     assertThat(secondId).isNotEqualTo(first.accessKeyId());
     assertThat(keys())
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of(first.accessKeyId(), "Inactive", secondId, "Active"));
+            Map.of(first.accessKeyId(), "Active", secondId, "Active"));
     assertThat(callerArn(second)).endsWith(":user/keyturn-rotated/" + USER);
 
     CliResult again = Cli.run("rotate", NAME, "--in-process");
@@ -83,8 +83,8 @@ class RotateAwsIamAccessKeyTest {
     String thirdId = stored(world).get("accessKeyId").asText();
     assertThat(again.exit()).as(again.toString()).isZero();
     assertThat(keys())
-        .as("the first key is deleted, the second deactivated")
-        .containsExactlyInAnyOrderEntriesOf(Map.of(secondId, "Inactive", thirdId, "Active"));
+        .as("the first key deleted for a slot; the second works until the life cycle retires it")
+        .containsExactlyInAnyOrderEntriesOf(Map.of(secondId, "Active", thirdId, "Active"));
   }
 
   private JsonNode stored(CliWorld world) {

@@ -29,7 +29,7 @@ class RotateHerokuAuthorizationTest {
   static final String ID = "kt-cli/hk-platform-full";
 
   @Test
-  void inProcess_letsHerokuIssueANewAuthorization_storesIt_andDeletesTheOld(
+  void inProcess_letsHerokuIssueANewAuthorization_storesIt_andKeepsTheOldUntilRetired(
       LocalAws aws, HerokuStandIn heroku) {
     OAuthAuthorization auth = heroku.seedAuthorization("keyturn cli test");
     String oldToken = SeededSecrets.register(auth.accessToken());
@@ -51,8 +51,9 @@ class RotateHerokuAuthorizationTest {
     assertThat(r.out()).contains("issued", "live-at-vendor", "proven-at-vendor");
     assertThat(newToken.equals(oldToken)).isFalse();
     assertThat(heroku.authenticates(newToken)).isTrue();
-    assertThat(heroku.authenticates(oldToken)).as("the old authorization is deleted").isFalse();
-    assertThat(heroku.hasAuthorization(auth.id())).isFalse();
+    assertThat(heroku.authenticates(oldToken))
+        .as("the old authorization works until the life cycle retires it, once confirmed")
+        .isTrue();
     assertThat(stored.get("authorizationId").asText()).isNotEqualTo(auth.id().toString());
   }
 

@@ -86,8 +86,22 @@ final class ReferenceRules {
                     WEBHOOK,
                     "scheme " + w.scheme() + ": " + problem,
                     "fix the scheme or its options"));
-    return Stream.of(secret, scheme, sender(w, entry), keyType(inventory, w, entry))
+    return Stream.of(
+            secret, scheme, sender(w, entry), keyType(inventory, w, entry), overlapGrace(w, entry))
         .flatMap(s -> s);
+  }
+
+  /** The overlap grace decides when the old secret dies: a value we cannot read is an error. */
+  private static Stream<Finding> overlapGrace(WebhookEntry w, String entry) {
+    if (w.overlapGrace() == null || WebhookEntry.parseOverlapGrace(w.overlapGrace()).isPresent()) {
+      return Stream.empty();
+    }
+    return Stream.of(
+        Finding.error(
+            entry,
+            WEBHOOK,
+            "overlapGrace " + w.overlapGrace() + " is not a zero or positive ISO-8601 duration",
+            "write a duration such as PT1H, PT30M or P1D"));
   }
 
   /**

@@ -50,6 +50,7 @@ public final class InventoryParser {
           "sinks",
           "references");
   private static final Set<String> WEBHOOK_FIXED = Set.of("source", "scheme", "secret", "sender");
+  private static final String OVERLAP_GRACE = "overlapGrace";
   private static final String ISSUED_BY_VENDOR = "vendor";
   private static final List<String> ISSUERS = List.of(ISSUED_BY_VENDOR, "keyturn");
 
@@ -292,8 +293,15 @@ public final class InventoryParser {
     Integer tolerance = f.integer("toleranceSeconds");
     Set<String> fixed = new LinkedHashSet<>(WEBHOOK_FIXED);
     fixed.add("toleranceSeconds");
+    fixed.add(OVERLAP_GRACE);
     Map<String, String> options = f.scalarsExcept(fixed);
     return new WebhookEntry(
-        source, scheme, secret, tolerance, options, SenderParser.sender(f, source));
+        source,
+        scheme,
+        secret,
+        tolerance,
+        options,
+        SenderParser.sender(f, source),
+        f.text(OVERLAP_GRACE));
   }
 }

@@ -35,6 +35,10 @@ final class Items {
   static final String SENDER_PREFIX = "SENDER#";
 
   static final String REVOKED_PREFIX = "REVOKED#";
+
+  /** One-shot rotation overrides ({@code --force}), in a partition of their own. */
+  static final String FORCE_PREFIX = "FORCE#";
+
   static final String SIGHTING_SK = "SIGHTING";
   static final String AUDIT_PREFIX = "AUDIT#";
   static final String RETIRE_PK = "RETIRE";

@@ -5,6 +5,7 @@ import dev.keyturn.config.AwsClients;
 import dev.keyturn.config.AwsTimeouts;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.heroku.HerokuSettings;
+import dev.keyturn.identity.CallerIdentityReader;
 import dev.keyturn.observability.Metrics;
 import dev.keyturn.rotate.create.FirstValue;
 import dev.keyturn.rotate.database.DatabaseVendors;
@@ -22,7 +23,11 @@ import dev.keyturn.rotate.protocol.DrivenRotation;
 import dev.keyturn.rotate.protocol.FinishHook;
 import dev.keyturn.rotate.protocol.IssuedValueRetry;
 import dev.keyturn.rotate.protocol.RotationJournal;
+import dev.keyturn.rotate.protocol.RotationPrecheck;
 import dev.keyturn.rotate.protocol.RotationService;
+import dev.keyturn.rotate.refusal.ForceRotation;
+import dev.keyturn.rotate.refusal.SenderCheck;
+import dev.keyturn.rotate.refusal.SenderRefusal;
 import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.rotate.secrets.SecretsManagerRandomPasswords;
 import dev.keyturn.rotate.sweep.ParameterRotation;
@@ -41,6 +46,7 @@ import dev.keyturn.snapstart.RefreshableCredentialsProvider;
 import dev.keyturn.state.CredentialLedger;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.RetireTaskStore;
+import dev.keyturn.state.RotationOverrideStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SenderPushStore;
 import dev.keyturn.state.SenderSightings;
@@ -180,7 +186,8 @@ public class RotateBeans {
       CredentialLedger ledger,
       CredentialRetirement retirement,
       Clock clock,
-      FinishHook finishHook) {
+      FinishHook finishHook,
+      RotationPrecheck precheck) {
     return new RotationService(
         inventory,
         secrets,
@@ -193,7 +200,36 @@ public class RotateBeans {
         ledger,
         retirement,
         clock,
-        finishHook);
+        finishHook,
+        precheck);
+  }
+
+  /** {@code keyturn rotate NAME --force}: the one-shot override of the sender refusal. */
+  @Singleton
+  public ForceRotation forceRotation(
+      InventoryStore inventory,
+      RotationOverrideStore overrides,
+      CallerIdentityReader identity,
+      AuditLog audit,
+      Clock clock) {
+    return new ForceRotation(inventory, overrides, identity, audit, clock);
+  }
+
+  /**
+   * The refusal guard of secrets signing webhooks whose senders keyturn cannot reach (createSecret
+   * and the SSM rotation), overridden once by {@code keyturn rotate NAME --force}.
+   */
+  @Singleton
+  public RotationPrecheck senderRefusal(
+      InventoryStore inventory,
+      SenderSightings sightings,
+      RotationOverrideStore overrides,
+      AuditLog audit,
+      Metrics metrics,
+      Clock clock,
+      @Named("actor") String actor) {
+    return new SenderRefusal(
+        inventory, new SenderCheck(sightings), overrides, audit, metrics, clock, actor);
   }
 
   /** The four steps driven here (keyturn rotate --in-process, operator-assisted rotation). */
@@ -257,8 +293,10 @@ public class RotateBeans {
       AuditLog audit,
       EventPublisher events,
       Clock clock,
-      @Named("actor") String actor) {
-    return new ParameterRotation(parameters, generators, rotations, audit, events, clock, actor);
+      @Named("actor") String actor,
+      RotationPrecheck precheck) {
+    return new ParameterRotation(
+        parameters, generators, rotations, audit, events, clock, actor, precheck);
   }
 
   @Singleton

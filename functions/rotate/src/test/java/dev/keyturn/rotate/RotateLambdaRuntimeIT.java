@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.json.Json;
 import dev.keyturn.local.LocalAws;
 import dev.keyturn.rotate.fakes.Entries;
@@ -12,6 +13,10 @@ import dev.keyturn.rotate.support.EventTap;
 import dev.keyturn.rotate.support.InventorySeeder;
 import dev.keyturn.rotate.support.RotationRun;
 import dev.keyturn.rotate.support.SecretParts;
+import dev.keyturn.state.RotationOverride;
+import dev.keyturn.state.dynamodb.DynamoRotationOverrideStore;
+import dev.keyturn.state.dynamodb.DynamoSenderSightings;
+import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.SecretsManagerRotationDriver;
 import dev.keyturn.testing.aws.TemplateFunction;
@@ -21,6 +26,7 @@ import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
 import dev.keyturn.testing.leak.SeededSecrets;
 import dev.keyturn.testing.telemetry.CapturedTelemetry;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +97,62 @@ class RotateLambdaRuntimeIT {
     assertThat(events.drain())
         .extracting(EventTap.Delivered::detailType)
         .containsExactly("SecretRotated");
+  }
+
+  /**
+   * Issue 11's FreeScout done-when through the shaded jar: a secret signing a FreeScout source (no
+   * sender API) rotates once; the second rotation is refused while the sender was last seen on the
+   * previous version; a sighting of the current version, written by the real {@code
+   * DynamoSenderSightings} as the webhook function writes it, allows it; an override as {@code
+   * keyturn rotate --force} leaves forces one more through.
+   */
+  @Test
+  void freescoutSource_secondRotationRefused_untilSeenOnTheCurrentVersion_orForced(LocalAws aws) {
+    StateTable table = new StateTable(aws.dynamoDb(), LocalAwsExtension.TABLE);
+    DynamoSenderSightings sightings = new DynamoSenderSightings(table);
+    inventory.add(
+        Entries.secretsManager("FS_RUNTIME_HOOK", "keyturn/test/runtime-fs", "hmac-key", Map.of()));
+    inventory.add(new WebhookEntry("fs-runtime", "freescout", "FS_RUNTIME_HOOK", null, Map.of()));
+    var created = driver.createSecret("keyturn/test/runtime-fs", SeededSecrets.generate("fs"));
+    String v1 = created.versionId();
+    sightings.record("fs-runtime", v1, Instant.now().minusSeconds(7200));
+
+    String v2 = driver.startRotation(created.arn());
+    rotateAll(created.arn(), v2);
+    assertThat(driver.stages(created.arn())).containsEntry(v2, List.of("AWSCURRENT"));
+
+    String refused = driver.startRotation(created.arn());
+    assertThatThrownBy(
+            () -> rotate.invoke(EventJson.rotationStep("createSecret", created.arn(), refused)))
+        .isInstanceOf(LambdaInvocationException.class)
+        .satisfies(e -> {
+          LambdaInvocationException l = (LambdaInvocationException) e;
+          assertThat(l.errorType()).endsWith("SenderBehindException");
+          assertThat(l.errorMessage())
+              .contains("sender of fs-runtime last signed with version " + v1 + " (2h ago)");
+        });
+    assertThat(driver.stages(created.arn()).get(refused)).as("AWSPENDING taken off").isEmpty();
+
+    sightings.record("fs-runtime", v2, Instant.now());
+    String v3 = driver.startRotation(created.arn());
+    rotateAll(created.arn(), v3);
+    assertThat(driver.stages(created.arn())).containsEntry(v3, List.of("AWSCURRENT"));
+
+    sightings.record("fs-runtime", v2, Instant.now().plusSeconds(1));
+    Instant now = Instant.now();
+    new DynamoRotationOverrideStore(table)
+        .grant(new RotationOverride("FS_RUNTIME_HOOK", "alice", now, now.plusSeconds(300)));
+    String v4 = driver.startRotation(created.arn());
+    rotateAll(created.arn(), v4);
+    assertThat(driver.stages(created.arn())).containsEntry(v4, List.of("AWSCURRENT"));
+    events.drain();
+  }
+
+  private static void rotateAll(String arn, String token) {
+    for (String step : RotationRun.STEPS) {
+      rotate.invoke(EventJson.rotationStep(step, arn, token));
+    }
+    SecretParts.register("hmac-key", driver.valueOf(arn, token));
   }
 
   @Test

@@ -51,10 +51,12 @@ import org.junit.jupiter.api.TestFactory;
  * {@link AwsFaultProxy} in front of the emulators (refused, or applied with its answer lost so the
  * SDK retries it), every Heroku call through the stand-in (503, or applied and answered too late).
  * Secrets Manager's retry is played by running the four steps again with the same token. Then: one
- * new AWSCURRENT, the old version AWSPREVIOUS with its value, exactly one working new credential,
- * the old one stopped (IAM: Inactive), nothing left behind at the vendor, the rotation's event
- * published; every step sent once more changes nothing; and the next rotation (clean) retires the
- * old credential for good.
+ * new AWSCURRENT, the old version AWSPREVIOUS with its value, the new credential working and the
+ * old one still working (the rotation is not confirmed: finishSecret never stops it), nothing else
+ * left behind at the vendor, the rotation's event published; every step sent once more changes
+ * nothing; the sweep function's life cycle (the same jar, retire-grace 0s: the entry has no
+ * consumers, so it is confirmed at once) retires the old credential; and the next rotation (clean)
+ * leaves the second credential working until its own life cycle retires it.
  */
 @WithLocalAws
 @WithHerokuStandIn(resetBeforeEach = false)
@@ -69,11 +71,13 @@ class VendorRotationLambdaRuntimeIT {
           "heroku.api-url",
           "heroku.request-timeout",
           "keyturn.event-bus",
+          "keyturn.lifecycle.retire-grace",
           "aws.lambda.function.name");
 
   private static final Map<String, String> saved = new HashMap<>();
   private static AwsFaultProxy proxy;
   private static LambdaRuntimeHarness rotate;
+  private static LambdaRuntimeHarness sweep;
   private static SecretsManagerRotationDriver driver;
   private static InventorySeeder inventory;
   private static EventTap events;
@@ -101,13 +105,17 @@ class VendorRotationLambdaRuntimeIT {
     System.setProperty("heroku.api-url", standIn.baseUrl().toString());
     System.setProperty("heroku.request-timeout", "1500ms");
     System.setProperty("aws.lambda.function.name", "keyturn-rotate-vendor-it");
+    System.setProperty("keyturn.lifecycle.retire-grace", "0s");
     TemplateFunction fn = TemplateFunction.of("RotateFunction");
     rotate = LambdaRuntimeHarness.load(fn.codeUri(), fn.handler());
+    TemplateFunction sweepFn = TemplateFunction.of("SweepFunction");
+    sweep = LambdaRuntimeHarness.load(sweepFn.codeUri(), sweepFn.handler());
   }
 
   @AfterAll
   static void close() {
     rotate.close();
+    sweep.close();
     proxy.close();
     iam.close();
     saved.forEach((p, v) -> {
@@ -164,7 +172,9 @@ class VendorRotationLambdaRuntimeIT {
     runUntilDone(clean, token, null);
     int calls = heroku.requests().size() - before;
     assertConverged(clean, token);
-    assertThat(calls).as("GET info, POST create, GET /account, DELETE old").isEqualTo(4);
+    assertThat(calls)
+        .as("GET info, POST create, GET /account; no DELETE: the old one works until confirmed")
+        .isEqualTo(3);
     return IntStream.rangeClosed(1, calls)
         .boxed()
         .flatMap(k ->
@@ -237,7 +247,8 @@ class VendorRotationLambdaRuntimeIT {
       assertThat(struck.getAsBoolean()).as("the fault struck").isTrue();
       assertConverged(s, token);
       assertEveryStepRepeatsHarmlessly(s, token);
-      assertTheNextRotationRetiresTheOldCredential(s, token);
+      assertTheLifeCycleRetiresTheOldCredential(s, token);
+      assertTheNextRotationKeepsTheSecondWorking(s, token);
     } catch (AssertionError failed) {
       throw new AssertionError(
           type
@@ -294,25 +305,56 @@ class VendorRotationLambdaRuntimeIT {
     assertVendor(s, current, s.firstValue());
   }
 
-  /** Exactly one working new credential (the AWSCURRENT one), the old one stopped. */
+  /**
+   * The AWSCURRENT credential and the old one both work (not confirmed: nothing retired it), and
+   * nothing else exists for this secret at the vendor.
+   */
   private static void assertVendor(Managed s, String current, String old) {
     if (s.type().equals("aws-iam-access-key")) {
       assertThat(iam.keys(s.user()))
-          .as("exactly one active key, the new one; the old one inactive; no third key")
+          .as("the new key and the old one, both active; no third key")
           .containsOnly(
               Map.entry(IamUsers.keyId(current), "Active"),
-              Map.entry(IamUsers.keyId(old), "Inactive"));
+              Map.entry(IamUsers.keyId(old), "Active"));
       return;
     }
     HerokuCredential live = HerokuCredential.parse(current);
-    HerokuCredential gone = HerokuCredential.parse(old);
+    HerokuCredential kept = HerokuCredential.parse(old);
     assertThat(heroku.authenticates(live.token())).as("the AWSCURRENT token works").isTrue();
-    assertThat(heroku.authenticates(gone.token())).as("the old token is revoked").isFalse();
-    assertThat(heroku.authorizations())
-        .filteredOn(a -> a.description().contains(s.entry().name()))
-        .extracting(a -> a.id().toString())
-        .as("exactly one authorization for this secret")
-        .containsExactly(live.authorizationId());
+    assertThat(heroku.authenticates(kept.token()))
+        .as("the old token works until the life cycle retires it")
+        .isTrue();
+    assertThat(authorizationIds(s))
+        .as("the new authorization and the old one for this secret, no orphan")
+        .containsExactlyInAnyOrder(live.authorizationId(), kept.authorizationId());
+    heroku.assertNoContractViolations();
+  }
+
+  private static List<String> authorizationIds(Managed s) {
+    List<String> seed = List.of(HerokuCredential.parse(s.firstValue()).authorizationId());
+    return heroku.authorizations().stream()
+        .filter(a -> a.description().contains(s.entry().name()) || seed.contains(a.id().toString()))
+        .map(a -> a.id().toString())
+        .toList();
+  }
+
+  /** The sweep's life cycle: the only place the old credential is retired, once confirmed. */
+  private static void assertTheLifeCycleRetiresTheOldCredential(Managed s, String token) {
+    proxy.reset();
+    sweep.invoke(EventJson.resource("scheduled-event.json"));
+    events.drain();
+    String current = driver.valueOf(s.arn(), token);
+    if (s.type().equals("aws-iam-access-key")) {
+      assertThat(iam.keys(s.user()))
+          .as("the old key deleted by the life cycle, the new one active")
+          .containsOnly(Map.entry(IamUsers.keyId(current), "Active"));
+      return;
+    }
+    assertThat(heroku.authenticates(HerokuCredential.parse(s.firstValue()).token()))
+        .as("the old token is revoked by the life cycle")
+        .isFalse();
+    assertThat(authorizationIds(s))
+        .containsExactly(HerokuCredential.parse(current).authorizationId());
     heroku.assertNoContractViolations();
   }
 
@@ -329,8 +371,8 @@ class VendorRotationLambdaRuntimeIT {
     assertVendor(s, driver.valueOf(s.arn(), token), s.firstValue());
   }
 
-  /** A clean next rotation: the first credential is gone, the second stopped, the third live. */
-  private static void assertTheNextRotationRetiresTheOldCredential(Managed s, String token) {
+  /** A clean next rotation: the first credential stays gone, the second and third work. */
+  private static void assertTheNextRotationKeepsTheSecondWorking(Managed s, String token) {
     String next = driver.startRotation(s.arn());
     proxy.reset();
     for (String step : RotationRun.STEPS) {

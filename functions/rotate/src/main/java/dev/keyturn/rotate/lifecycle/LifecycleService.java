@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * its labels when the next rotation finished; a vendor credential is retired by the next
  * createSecret). A rotation not {@code confirmed} within {@code confirmDeadline} of finishing is
  * counted as {@code RotationsStuck} on every pass until it is. The old version is retired {@code
- * retireGrace} after {@code confirmed} at the earliest (by the first pass after that).
+ * retireGrace} after {@code confirmed} at the earliest (by the first pass after that); for a secret
+ * that signs webhooks, the largest {@code webhooks[].overlapGrace} of its sources instead.
  */
 public final class LifecycleService {
 
@@ -150,7 +151,7 @@ public final class LifecycleService {
     if (now == LifecycleStage.PUBLISHED && consumers.confirmed(v, publication, webhooks)) {
       now = move(rotation, LifecycleStage.CONFIRMED, Map.of());
     }
-    if (now == LifecycleStage.CONFIRMED && graceOver(rotation, from)) {
+    if (now == LifecycleStage.CONFIRMED && graceOver(rotation, from, grace(v, webhooks))) {
       // the store said confirmed, a grace ago: only now may the old credential go
       OldVersions.Outcome outcome = oldVersions.retire(v);
       if (outcome.retired()) {
@@ -171,15 +172,35 @@ public final class LifecycleService {
    * old value just before confirming (a container's cache, a process started from AWSPREVIOUS)
    * keeps a working value that long. Confirmed in this pass: the grace starts now.
    */
-  private boolean graceOver(LastRotation r, LifecycleStage from) {
-    if (retireGrace.isZero()) {
+  private boolean graceOver(LastRotation r, LifecycleStage from, Duration grace) {
+    if (grace.isZero()) {
       return true;
     }
     Instant confirmedAt =
         from.reached(LifecycleStage.CONFIRMED)
             ? r.run().stageTimes().getOrDefault(LifecycleStage.CONFIRMED, r.run().stageSince())
             : clock.instant();
-    return !confirmedAt.plus(retireGrace).isAfter(clock.instant());
+    return !confirmedAt.plus(grace).isAfter(clock.instant());
+  }
+
+  /**
+   * The retire grace of one rotation: for a secret that signs webhooks, the largest {@code
+   * overlapGrace} of its sources (the old version keeps verifying deliveries that long after
+   * confirmation, for every sender); for any other, {@code retireGrace}.
+   */
+  static Duration grace(RotatedVersion v, List<WebhookEntry> webhooks, Duration otherwise) {
+    if (!v.signsWebhooks()) {
+      return otherwise;
+    }
+    return webhooks.stream()
+        .filter(w -> v.name().equals(w.secret()))
+        .map(WebhookEntry::overlapGraceOrDefault)
+        .max(Duration::compareTo)
+        .orElse(otherwise);
+  }
+
+  private Duration grace(RotatedVersion v, List<WebhookEntry> webhooks) {
+    return grace(v, webhooks, retireGrace);
   }
 
   /** One conditional move, audited when it moved; answers the stage the store holds. */

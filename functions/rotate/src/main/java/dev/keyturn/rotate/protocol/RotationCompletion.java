@@ -1,7 +1,6 @@
 package dev.keyturn.rotate.protocol;
 
 import dev.keyturn.events.EventPublisher;
-import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.secrets.SecretStages;
 import dev.keyturn.secrets.Stages;
 import java.util.LinkedHashMap;
@@ -9,38 +8,32 @@ import java.util.Map;
 
 /**
  * The end of finishSecret, after AWSCURRENT moved to the token (by this invocation or an earlier
- * one): no AWSPENDING label left, {@code SecretRotated} published, the step audited, a the {@link
- * FinishHook} run (webhook senders get the new value), a vendor-issued old credential stopped, the
- * rotation recorded as completed. Every part may run again on a retry; the event and the hook
- * first, so consumers and senders have the new credential before the old one stops.
+ * one): no AWSPENDING label left, {@code SecretRotated} published, the step audited, the {@link
+ * FinishHook} run (webhook senders get the new value), the rotation recorded as completed. Every
+ * part may run again on a retry. Nothing old is stopped here: a vendor-issued old credential keeps
+ * working until the rotation life cycle has read the rotation {@code confirmed} (every consumer
+ * uses the new one) and the grace passed, and retires it then ({@code OldVersions}).
  */
 final class RotationCompletion {
 
   private final SecretStages secrets;
   private final EventPublisher events;
   private final RotationJournal journal;
-  private final CredentialRetirement retirement;
   private final FinishHook finishHook;
 
   RotationCompletion(
-      SecretStages secrets,
-      EventPublisher events,
-      RotationJournal journal,
-      CredentialRetirement retirement,
-      FinishHook finishHook) {
+      SecretStages secrets, EventPublisher events, RotationJournal journal, FinishHook finishHook) {
     this.finishHook = finishHook;
     this.secrets = secrets;
     this.events = events;
     this.journal = journal;
-    this.retirement = retirement;
   }
 
   /**
    * @param pendingOnToken whether the AWSPENDING label is still on the token
    * @param previous the version AWSCURRENT came from, or null
-   * @param oldValue the previous version's vendor-issued credential to stop, or null
    */
-  void complete(StepContext c, boolean pendingOnToken, String previous, String oldValue) {
+  void complete(StepContext c, boolean pendingOnToken, String previous) {
     if (pendingOnToken) {
       secrets.removeStage(c.secretId(), Stages.PENDING, c.token());
     }
@@ -55,13 +48,6 @@ final class RotationCompletion {
       journal.stepDone(c, RotationService.FINISHED);
     } else {
       journal.stepDone(c, RotationService.FINISHED, previous);
-    }
-    if (oldValue != null) {
-      String newValue =
-          secrets
-              .value(c.secretId(), c.token(), Stages.CURRENT)
-              .orElseThrow(() -> new CurrentVersionMissingException(c.name()));
-      retirement.deactivate(c.entry(), previous, oldValue, newValue);
     }
     journal.completed(c);
   }

@@ -48,6 +48,7 @@ public final class RotationService {
   private final VendorIssuance issuance;
   private final CredentialRetirement retirement;
   private final RotationCompletion completion;
+  private final RotationPrecheck precheck;
   private final Metrics metrics;
 
   public RotationService(
@@ -94,6 +95,41 @@ public final class RotationService {
       CredentialRetirement retirement,
       Clock clock,
       FinishHook finishHook) {
+    this(
+        inventory,
+        secrets,
+        generators,
+        vendors,
+        journal,
+        events,
+        issuedValueRetry,
+        metrics,
+        ledger,
+        retirement,
+        clock,
+        finishHook,
+        RotationPrecheck.NONE);
+  }
+
+  /**
+   * @param precheck may refuse a rotation at the start of createSecret, before anything is written
+   *     (a webhook sender keyturn cannot reach is behind: see {@link RotationPrecheck})
+   */
+  public RotationService(
+      InventoryStore inventory,
+      SecretStages secrets,
+      GeneratorRegistry generators,
+      Vendors vendors,
+      RotationJournal journal,
+      EventPublisher events,
+      IssuedValueRetry issuedValueRetry,
+      Metrics metrics,
+      CredentialLedger ledger,
+      CredentialRetirement retirement,
+      Clock clock,
+      FinishHook finishHook,
+      RotationPrecheck precheck) {
+    this.precheck = precheck;
     this.inventory = inventory;
     this.secrets = secrets;
     this.generators = generators;
@@ -110,7 +146,7 @@ public final class RotationService {
                 issuedValueRetry.sleeper()),
             clock);
     this.retirement = retirement;
-    this.completion = new RotationCompletion(secrets, events, journal, retirement, finishHook);
+    this.completion = new RotationCompletion(secrets, events, journal, finishHook);
     this.metrics = metrics;
   }
 
@@ -136,6 +172,8 @@ public final class RotationService {
     StepOutcome outcome;
     try {
       outcome = run(event, driven);
+    } catch (RotationRefusedException refused) {
+      throw refused; // counted as RotationsRefused by the precheck: a refusal is not a failure
     } catch (RuntimeException failed) {
       String step = event.step() == null ? "unknown" : event.step().eventName();
       metrics.count(Metric.ROTATIONS_FAILED, 1, Dimensions.STEP, step);
@@ -193,20 +231,24 @@ public final class RotationService {
 
   /**
    * createSecret. AWSCURRENT must exist. If the token's version already has its AWSPENDING value,
-   * nothing happens. For a credential only its vendor can issue, the credential the last rotation
-   * replaced (AWSPREVIOUS) is retired first (it may hold one of the vendor's few slots, as IAM's
-   * two keys per user), then the vendor issues a new one next to the current one and it is stored
-   * at once as AWSPENDING ({@link VendorIssuance}: an earlier attempt's unstored credential is
-   * found and removed first). An operator-assisted entry (no generator) has nothing to make: its
-   * value must already be there, supplied by a person ({@code keyturn rotate NAME --from-stdin}),
-   * else the step fails rather than invent one. Otherwise the entry's generator makes a value from
-   * the AWSCURRENT one and PutSecretValue stores it as the token's AWSPENDING version.
+   * nothing happens. Then the {@link RotationPrecheck} may refuse the rotation before anything is
+   * written; a refused rotation takes AWSPENDING off the token's version (it holds no value), so
+   * the secret is not left with an unfinished rotation that would block the next one. For a
+   * credential only its vendor can issue, the credential the last rotation replaced (AWSPREVIOUS)
+   * is retired first (it may hold one of the vendor's few slots, as IAM's two keys per user), then
+   * the vendor issues a new one next to the current one and it is stored at once as AWSPENDING
+   * ({@link VendorIssuance}: an earlier attempt's unstored credential is found and removed first).
+   * An operator-assisted entry (no generator) has nothing to make: its value must already be there,
+   * supplied by a person ({@code keyturn rotate NAME --from-stdin}), else the step fails rather
+   * than invent one. Otherwise the entry's generator makes a value from the AWSCURRENT one and
+   * PutSecretValue stores it as the token's AWSPENDING version.
    */
   String createSecret(StepContext c) {
     String currentVersion = currentVersion(c);
     if (secrets.value(c.secretId(), c.token(), Stages.PENDING).isPresent()) {
       return "already-created";
     }
+    precheck(c, currentVersion);
     String currentValue = currentValue(c, currentVersion);
     Optional<VendorCredentials> issuer = issuer(c);
     if (issuer.isPresent()) {
@@ -221,6 +263,22 @@ public final class RotationService {
         generator.generate(new GenerationRequest(c.name(), c.generatorOptions(), currentValue));
     secrets.putPending(c.secretId(), c.token(), value, c.event().rotationToken());
     return "created";
+  }
+
+  private void precheck(StepContext c, String currentVersion) {
+    boolean hasOlder = c.metadata().versionWith(Stages.PREVIOUS).isPresent();
+    try {
+      precheck.check(c.entry(), new RotationPrecheck.Rotation(c.token(), currentVersion, hasOlder));
+    } catch (RotationRefusedException refused) {
+      try {
+        if (c.metadata().hasStage(c.token(), Stages.PENDING)) {
+          secrets.removeStage(c.secretId(), Stages.PENDING, c.token());
+        }
+      } catch (RuntimeException labelStays) {
+        refused.addSuppressed(labelStays);
+      }
+      throw refused;
+    }
   }
 
   /**
@@ -287,45 +345,34 @@ public final class RotationService {
    * finishSecret. Moves AWSCURRENT to the token (RemoveFromVersionId = the old current, which
    * Secrets Manager then labels AWSPREVIOUS), takes AWSPENDING off the token so no AWSPENDING label
    * is left, publishes {@code SecretRotated} (name, ARN and version id; never the value), runs the
-   * {@link FinishHook} (webhook senders get the new value), audits, stops a vendor-issued old
-   * credential ({@link CredentialRetirement#deactivate}: IAM keys become Inactive, Heroku
-   * authorizations are deleted) and records the rotation as completed. The event and the hook go
-   * out before the old credential stops, so consumers and senders have the new one first. When a
-   * retry finds the token already AWSCURRENT, the guard sends it to {@link #alreadyCurrent}, which
-   * completes whatever is missing.
+   * {@link FinishHook} (webhook senders get the new value), audits and records the rotation as
+   * completed. A vendor-issued old credential keeps working: it is retired by the rotation life
+   * cycle once the rotation is {@code confirmed} (never before), not here. When a retry finds the
+   * token already AWSCURRENT, the guard sends it to {@link #alreadyCurrent}, which completes
+   * whatever is missing.
    */
   void finishSecret(StepContext c) {
     String previous = currentVersion(c);
-    String oldValue = vendorIssued(c, previous, Stages.CURRENT);
     secrets.moveStage(c.secretId(), Stages.CURRENT, c.token(), previous);
-    completion.complete(c, true, previous, oldValue);
+    completion.complete(c, true, previous);
   }
 
   /**
    * The token is already AWSCURRENT, so the step is a successful no-op. The one exception is a
    * finishSecret retried after the stage move but before the rotation was recorded as completed:
-   * that retry completes it (stray AWSPENDING label, event, audit, the old credential stopped,
-   * records), so a failure late in finishSecret never loses the SecretRotated event nor leaves the
-   * old credential working. The event may then be published twice; its consumers key on the version
-   * id.
+   * that retry completes it (stray AWSPENDING label, event, audit, hook, records), so a failure
+   * late in finishSecret never loses the SecretRotated event. The event may then be published
+   * twice; its consumers key on the version id.
    */
   private String alreadyCurrent(StepContext c) {
     if (c.step() == RotationStep.FINISH_SECRET && journal.isUnfinished(c)) {
       boolean pendingOnToken = c.metadata().hasStage(c.token(), Stages.PENDING);
       String previous = c.metadata().versionWith(Stages.PREVIOUS).orElse(null);
-      completion.complete(c, pendingOnToken, previous, vendorIssued(c, previous, Stages.PREVIOUS));
+      completion.complete(c, pendingOnToken, previous);
       return FINISHED;
     }
     journal.noOp(c, "already-current");
     return "already-current";
-  }
-
-  /** The old version's value when it holds a vendor-issued credential to stop, else null. */
-  private String vendorIssued(StepContext c, String version, String stage) {
-    if (version == null || issuer(c).isEmpty()) {
-      return null;
-    }
-    return secrets.value(c.secretId(), version, stage).orElse(null);
   }
 
   private String currentVersion(StepContext c) {

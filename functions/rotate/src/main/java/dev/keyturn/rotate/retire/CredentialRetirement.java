@@ -7,7 +7,6 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.rotate.generator.MalformedSecretValueException;
 import dev.keyturn.rotate.vendor.Superseded;
 import dev.keyturn.rotate.vendor.VendorCredentials;
-import dev.keyturn.rotate.vendor.VendorCredentials.Disposal;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.secrets.SecretDescription;
 import dev.keyturn.secrets.SecretStages;
@@ -23,18 +22,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops and removes vendor-issued credentials that a rotation replaced, one version at a time, each
- * step idempotent and recorded (credential ledger and audit {@code credential.deactivate} / {@code
- * credential.retire}). Two operations:
+ * Removes vendor-issued credentials that a rotation replaced, one version at a time, each step
+ * idempotent and recorded (credential ledger and audit {@code credential.retire}):
  *
  * <ul>
- *   <li>{@link #deactivate}: finishSecret, once the new credential is AWSCURRENT.
- *   <li>{@link #retirePrevious}: removes AWSPREVIOUS's credential for good; run at the start of the
- *       next rotation, and on its own by {@link #retire} (an operator, or later a life-cycle driver
- *       that waits for consumers to confirm).
+ *   <li>{@link #retireVersion} / {@link #retire}: the rotation life cycle, once the rotation that
+ *       replaced the credential is {@code confirmed} and its grace passed ({@code OldVersions});
+ *   <li>{@link #retirePrevious}: AWSPREVIOUS's credential, at the start of the next rotation
+ *       (normally found retired already by the life cycle; it frees a vendor slot, as IAM's two
+ *       keys per user, when the next rotation starts before the last one was retired).
  * </ul>
  *
- * Never touches a credential whose id is the AWSCURRENT one's.
+ * finishSecret stops nothing: the old credential works until the life cycle retires it.
+ *
+ * <p>Never touches a credential whose id is the AWSCURRENT one's.
  */
 public final class CredentialRetirement {
 
@@ -108,12 +109,7 @@ public final class CredentialRetirement {
                 new RetirementNotPossibleException(
                     entry.name(), "no credential recorded for version " + versionId));
     return stop(
-        entry,
-        vendorOf(entry),
-        versionId,
-        id,
-        current(entry, secretId, secrets.require(secretId)),
-        false);
+        entry, vendorOf(entry), versionId, id, current(entry, secretId, secrets.require(secretId)));
   }
 
   /** Removes AWSPREVIOUS's credential at the vendor for good, unless it is already gone. */
@@ -126,17 +122,8 @@ public final class CredentialRetirement {
       return new Retirement(Retirement.NOTHING, previous.orElse(null), null);
     }
     return idOf(entry, vendor, previous.get(), oldValue.get())
-        .map(id -> stop(entry, vendor, previous.get(), id, currentValue, false))
+        .map(id -> stop(entry, vendor, previous.get(), id, currentValue))
         .orElse(new Retirement(Retirement.NOT_A_CREDENTIAL, previous.get(), null));
-  }
-
-  /** finishSecret: the old credential stops authenticating (deactivated, or retired outright). */
-  public Retirement deactivate(
-      SecretEntry entry, String oldVersion, String oldValue, String currentValue) {
-    VendorCredentials vendor = vendorOf(entry);
-    return idOf(entry, vendor, oldVersion, oldValue)
-        .map(id -> stop(entry, vendor, oldVersion, id, currentValue, true))
-        .orElse(new Retirement(Retirement.NOT_A_CREDENTIAL, oldVersion, null));
   }
 
   private Optional<String> idOf(
@@ -154,43 +141,26 @@ public final class CredentialRetirement {
   }
 
   private Retirement stop(
-      SecretEntry entry,
-      VendorCredentials vendor,
-      String version,
-      String id,
-      String currentValue,
-      boolean deactivateOnly) {
+      SecretEntry entry, VendorCredentials vendor, String version, String id, String currentValue) {
     if (id.equals(vendor.credentialId(currentValue))) {
       LOG.warn("{} version {} holds the live credential {}: left alone", entry.name(), version, id);
       return new Retirement(Retirement.SAME_AS_CURRENT, version, id);
     }
     Optional<CredentialRecord.Status> recorded =
         ledger.credential(entry.name(), version).map(CredentialRecord::status);
-    if (recorded.filter(s -> s == CredentialRecord.Status.RETIRED).isPresent()
-        || (deactivateOnly
-            && recorded.filter(s -> s == CredentialRecord.Status.DEACTIVATED).isPresent())) {
-      String done =
-          recorded.get() == CredentialRecord.Status.RETIRED
-              ? Retirement.RETIRED
-              : Retirement.DEACTIVATED;
-      return new Retirement(Retirement.ALREADY + done, version, id);
+    if (recorded.filter(s -> s == CredentialRecord.Status.RETIRED).isPresent()) {
+      return new Retirement(Retirement.ALREADY + Retirement.RETIRED, version, id);
     }
     Superseded old = new Superseded(entry.name(), options(entry), id, currentValue);
     Instant at = clock.instant();
-    if (deactivateOnly && vendor.deactivate(old) == Disposal.DEACTIVATED) {
-      ledger.deactivated(entry.name(), version, id, at);
-      return recorded(entry, vendor, new Retirement(Retirement.DEACTIVATED, version, id), at);
-    }
-    if (!deactivateOnly) {
-      vendor.retire(old);
-    }
+    vendor.retire(old);
     ledger.retired(entry.name(), version, id, at);
     return recorded(entry, vendor, new Retirement(Retirement.RETIRED, version, id), at);
   }
 
   private Retirement recorded(
       SecretEntry entry, VendorCredentials vendor, Retirement r, Instant at) {
-    String action = r.outcome().equals(Retirement.DEACTIVATED) ? "deactivate" : "retire";
+    String action = "retire";
     audit.record(
         AuditEvent.of(at, actor, "credential." + action, entry.name(), r.outcome())
             .withVersions(java.util.List.of(r.versionId()))

@@ -10,6 +10,8 @@ import dev.keyturn.rotate.generator.GeneratorRegistry;
 import dev.keyturn.rotate.generator.MalformedSecretValueException;
 import dev.keyturn.rotate.generator.SecretGenerator;
 import dev.keyturn.rotate.protocol.ErrorNames;
+import dev.keyturn.rotate.protocol.RotationPrecheck;
+import dev.keyturn.rotate.protocol.RotationRefusedException;
 import dev.keyturn.rotate.supplied.SuppliedValues;
 import dev.keyturn.rotate.sweep.RotationOutcome.Failed;
 import dev.keyturn.rotate.sweep.RotationOutcome.NotRotatable;
@@ -52,6 +54,7 @@ public final class ParameterRotation {
   private final SweepAudit audit;
   private final EventPublisher events;
   private final Clock clock;
+  private final RotationPrecheck precheck;
 
   public ParameterRotation(
       ParameterStore parameters,
@@ -61,6 +64,23 @@ public final class ParameterRotation {
       EventPublisher events,
       Clock clock,
       String actor) {
+    this(parameters, generators, rotations, audit, events, clock, actor, RotationPrecheck.NONE);
+  }
+
+  /**
+   * @param precheck may refuse a generated rotation before PutParameter (a webhook sender keyturn
+   *     cannot reach is behind); the refusal is the outcome {@link Reason#REFUSED}
+   */
+  public ParameterRotation(
+      ParameterStore parameters,
+      GeneratorRegistry generators,
+      RotationStore rotations,
+      AuditLog audit,
+      EventPublisher events,
+      Clock clock,
+      String actor,
+      RotationPrecheck precheck) {
+    this.precheck = precheck;
     this.parameters = parameters;
     this.generators = generators;
     this.rotations = rotations;
@@ -93,7 +113,31 @@ public final class ParameterRotation {
     if (refused.isPresent()) {
       return refused.get();
     }
+    if (suppliedValue == null) {
+      Optional<RotationOutcome> behind = precheck(entry, info.get());
+      if (behind.isPresent()) {
+        return behind.get();
+      }
+    }
     return rotate(entry, info.get(), now, suppliedValue);
+  }
+
+  /**
+   * The precheck, before anything is written: the rotation's id is {@code ssm:<next version>};
+   * {@code previous} labelled on the version before the current one means a sender may hold it.
+   */
+  private Optional<RotationOutcome> precheck(SecretEntry entry, ParameterInfo info) {
+    String current = Long.toString(info.version());
+    String id = "ssm:" + (info.version() + 1);
+    boolean hasOlder = info.version() > 1;
+    try {
+      precheck.check(entry, new RotationPrecheck.Rotation(id, current, hasOlder));
+      return Optional.empty();
+    } catch (RotationRefusedException refused) {
+      return Optional.of(new NotRotatable(entry.name(), Reason.REFUSED, refused.getMessage()));
+    } catch (RuntimeException e) {
+      return Optional.of(new Failed(entry.name(), ErrorNames.describe(e))); // nothing written
+    }
   }
 
   /** The entry's parameter as SSM describes it (no value); empty when it does not exist. */

@@ -44,6 +44,11 @@ public sealed interface RotationOutcome {
     /** The parameter does not exist. */
     MISSING,
     /** The parameter is a String or StringList, which keyturn never rotates. */
-    NOT_SECURE_STRING
+    NOT_SECURE_STRING,
+    /**
+     * A precheck refused it before anything was written: a webhook sender keyturn cannot reach is
+     * not seen signing with the current version ({@code keyturn rotate NAME --force} overrides).
+     */
+    REFUSED
   }
 }

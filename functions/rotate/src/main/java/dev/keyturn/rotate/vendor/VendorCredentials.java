@@ -5,10 +5,10 @@ import java.util.Map;
 /**
  * A credential that only its vendor can issue (an IAM access key, a Heroku OAuth authorization),
  * rotated the way that never leaves a consumer without a working credential: issue a second one
- * next to the current one (createSecret), prove it with a read-only call (testSecret), and once it
- * is AWSCURRENT stop the old one (finishSecret) and retire it for good (at the next rotation's
- * start, or whenever {@code CredentialRetirement} is asked). One adapter class per credential type;
- * it alone speaks to the vendor.
+ * next to the current one (createSecret), prove it with a read-only call (testSecret), and once the
+ * rotation is {@code confirmed} (every consumer uses the new one) retire the old one for good (the
+ * rotation life cycle, through {@code CredentialRetirement}; finishSecret stops nothing). One
+ * adapter class per credential type; it alone speaks to the vendor.
  *
  * <p>Every operation may be repeated: Secrets Manager and Lambda retry steps, and the SDKs retry
  * calls whose answers were lost.
@@ -39,8 +39,10 @@ public interface VendorCredentials {
   void test(String secretName, Map<String, String> options, String value);
 
   /**
-   * finishSecret, once the new credential is AWSCURRENT: stops the old one from authenticating,
-   * reversibly where the vendor can (IAM: Inactive). A vendor without such a state retires it.
+   * Stops the old credential from authenticating, reversibly where the vendor can (IAM: Inactive).
+   * A vendor without such a state retires it. The rotation no longer calls it (an old credential
+   * works until the life cycle retires it after confirmation); kept for the adapters' own
+   * operations and tests.
    *
    * @return what was done
    */

@@ -28,7 +28,8 @@ class LifecycleCallsTest {
             new Source.SecretsManager("keyturn/prod/fs"),
             "hmac-key",
             List.of(new Sink.Heroku("kt-web", "FS_WEBHOOK_SECRET", null)));
-    w.inventory.add(new WebhookEntry("freescout", "freescout", e.name(), null, Map.of()));
+    w.inventory.add(
+        new WebhookEntry("freescout", "freescout", e.name(), null, Map.of(), null, "PT0S"));
     String[] v = w.rotateSecret(e);
     w.published("kt-web", "FS_WEBHOOK_SECRET", e.name(), v[1]);
     w.releaseConfirmed("kt-web");

@@ -44,7 +44,8 @@ class LifecycleFaultTest {
     boolean senderOnNew;
 
     Scenario() {
-      w.inventory.add(new WebhookEntry(SOURCE, "freescout", e.name(), null, Map.of()));
+      w.inventory.add(
+          new WebhookEntry(SOURCE, "freescout", e.name(), null, Map.of(), null, "PT0S"));
       v = w.rotateSecret(e);
       w.sightings.record(SOURCE, v[0], w.clock.instant());
     }

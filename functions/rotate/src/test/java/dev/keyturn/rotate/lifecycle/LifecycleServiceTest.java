@@ -140,7 +140,8 @@ class LifecycleServiceTest {
             new Source.SecretsManager("keyturn/prod/fs"),
             "hmac-key",
             List.of());
-    w.inventory.add(new WebhookEntry("freescout", "freescout", e.name(), null, Map.of()));
+    w.inventory.add(
+        new WebhookEntry("freescout", "freescout", e.name(), null, Map.of(), null, "PT0S"));
     String[] v = w.rotateSecret(e);
 
     w.sightings.record("freescout", v[0], w.clock.instant());
@@ -158,6 +159,51 @@ class LifecycleServiceTest {
   }
 
   @Test
+  void aSecretSigningWebhooks_retiresItsOldVersion_afterTheLargestOverlapGraceOfItsSources() {
+    LifecycleWorld graced = new LifecycleWorld(Duration.ofMinutes(5));
+    SecretEntry e =
+        entry("FS_HOOK", new Source.SecretsManager("keyturn/prod/fs-hook"), "hmac-key", List.of());
+    graced.inventory.add(
+        new WebhookEntry("fs-a", "freescout", e.name(), null, Map.of(), null, "PT30M"));
+    graced.inventory.add(
+        new WebhookEntry("fs-b", "freescout", e.name(), null, Map.of(), null, "PT2H"));
+    graced.inventory.add(
+        new WebhookEntry("other", "freescout", "ELSE", null, Map.of(), null, "P9D"));
+    String[] v = graced.rotateSecret(e);
+    graced.sightings.record("fs-a", v[1], graced.clock.instant());
+    graced.sightings.record("fs-b", v[1], graced.clock.instant());
+    FakeSecret s = graced.secretsManager.secret(e.source().id());
+
+    graced.service.advanceAll();
+    assertThat(graced.stage(e.name(), v[1])).isEqualTo(LifecycleStage.CONFIRMED);
+    graced.clock.advance(Duration.ofMinutes(119));
+    graced.service.advanceAll();
+    assertThat(s.versionWith(Stages.PREVIOUS))
+        .as("past retire-grace (5m) and fs-a's 30m, within fs-b's 2h")
+        .contains(v[0]);
+
+    graced.clock.advance(Duration.ofMinutes(1));
+    graced.service.advanceAll();
+
+    assertThat(graced.stage(e.name(), v[1])).isEqualTo(LifecycleStage.RETIRED);
+    assertThat(s.versionWith(Stages.PREVIOUS)).isEmpty();
+  }
+
+  @Test
+  void aSecretSigningWebhooks_withoutOverlapGrace_keepsItsOldVersionTheDefaultHour() {
+    SecretEntry e =
+        entry("FS_HOOK", new Source.SecretsManager("keyturn/prod/fs-hook"), "hmac-key", List.of());
+    WebhookEntry source = new WebhookEntry("fs", "freescout", e.name(), null, Map.of());
+    RotatedVersion v = new RotatedVersion(e, e.source(), null);
+
+    assertThat(LifecycleService.grace(v, List.of(source), Duration.ZERO))
+        .isEqualTo(Duration.ofHours(1));
+    assertThat(LifecycleService.grace(v, List.of(), Duration.ofMinutes(7)))
+        .as("signs no webhook: keyturn.lifecycle.retire-grace")
+        .isEqualTo(Duration.ofMinutes(7));
+  }
+
+  @Test
   void aWebhookSenderWithAnApi_confirmsOnceThePushOfTheVersionIsRecorded() {
     SecretEntry e =
         entry(
@@ -169,7 +215,8 @@ class LifecycleServiceTest {
             e.name(),
             null,
             Map.of(),
-            new SenderBinding.Heroku("kt-web", "b7c1e7a4-5c6e-4a8b-9f4e-2d3c4b5a6978")));
+            new SenderBinding.Heroku("kt-web", "b7c1e7a4-5c6e-4a8b-9f4e-2d3c4b5a6978"),
+            "PT0S"));
     String[] v = w.rotateSecret(e);
 
     w.service.advanceAll();

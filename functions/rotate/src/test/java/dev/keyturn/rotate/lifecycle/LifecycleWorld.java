@@ -6,6 +6,7 @@ import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.Tags;
 import dev.keyturn.rotate.retire.CredentialRetirement;
+import dev.keyturn.rotate.vendor.VendorCredentials;
 import dev.keyturn.rotate.vendor.Vendors;
 import dev.keyturn.secrets.Stages;
 import dev.keyturn.state.LifecycleStage;
@@ -57,7 +58,15 @@ final class LifecycleWorld {
    * @param retireGrace how long after confirmed the old version stays live (most tests: none)
    */
   LifecycleWorld(Duration retireGrace) {
-    Vendors vendors = new Vendors(List.of(), List.of());
+    this(retireGrace, List.of());
+  }
+
+  /**
+   * @param issuers vendor credential adapters (an in-memory IAM) whose credentials the retire step
+   *     deletes
+   */
+  LifecycleWorld(Duration retireGrace, List<VendorCredentials> issuers) {
+    Vendors vendors = new Vendors(List.of(), issuers);
     CredentialRetirement retirement =
         new CredentialRetirement(
             inventory, secretsManager, vendors, ledger, audit, clock, "test-sweep");
@@ -79,7 +88,15 @@ final class LifecycleWorld {
   /** Every fake a pass calls, for fault injection. */
   List<FakePort> ports() {
     return List.of(
-        inventory, rotations, syncState, pushes, sightings, secretsManager, parameters, audit);
+        inventory,
+        rotations,
+        syncState,
+        pushes,
+        sightings,
+        secretsManager,
+        parameters,
+        audit,
+        ledger);
   }
 
   static SecretEntry entry(String name, Source source, String generator, List<Sink> sinks) {

@@ -4,6 +4,8 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.rotate.RotationGenerators;
 import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
+import dev.keyturn.rotate.refusal.SenderCheck;
+import dev.keyturn.rotate.refusal.SenderRefusal;
 import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.VendorCredentials;
@@ -13,9 +15,11 @@ import dev.keyturn.testing.fakes.FakeCredentialLedger;
 import dev.keyturn.testing.fakes.FakeEventPublisher;
 import dev.keyturn.testing.fakes.FakeInventoryStore;
 import dev.keyturn.testing.fakes.FakeMetrics;
+import dev.keyturn.testing.fakes.FakeRotationOverrideStore;
 import dev.keyturn.testing.fakes.FakeRotationStore;
 import dev.keyturn.testing.fakes.FakeSecret;
 import dev.keyturn.testing.fakes.FakeSecretsManager;
+import dev.keyturn.testing.fakes.FakeSenderSightings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +41,8 @@ final class RotationFixture {
   final FakeCredentialLedger ledger = new FakeCredentialLedger();
   final List<java.time.Duration> sleeps = new ArrayList<>();
   final FakeMetrics metrics = new FakeMetrics();
+  final FakeSenderSightings sightings = new FakeSenderSightings();
+  final FakeRotationOverrideStore overrides = new FakeRotationOverrideStore();
   final RotationService service;
   final CredentialRetirement retirement;
 
@@ -95,7 +101,10 @@ final class RotationFixture {
             metrics,
             ledger,
             retirement,
-            clock);
+            clock,
+            FinishHook.NONE,
+            new SenderRefusal(
+                inventory, new SenderCheck(sightings), overrides, audit, metrics, clock, "test"));
   }
 
   StepOutcome run(RotationStep step, String token) {

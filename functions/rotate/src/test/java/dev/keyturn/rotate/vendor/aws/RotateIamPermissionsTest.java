@@ -16,10 +16,7 @@ class RotateIamPermissionsTest {
 
     assertThat(policy.actions("iam:"))
         .containsExactlyInAnyOrder(
-            "iam:ListAccessKeys",
-            "iam:CreateAccessKey",
-            "iam:UpdateAccessKey",
-            "iam:DeleteAccessKey");
+            "iam:ListAccessKeys", "iam:CreateAccessKey", "iam:DeleteAccessKey");
     assertThat(policy.actions("sts:")).as("GetCallerIdentity needs no permission").isEmpty();
     assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
     assertThat(statement.path("Resource").path("Fn::Sub").asText())
