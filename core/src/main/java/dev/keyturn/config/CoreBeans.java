@@ -37,6 +37,7 @@ import dev.keyturn.state.dynamodb.DynamoSenderPushStore;
 import dev.keyturn.state.dynamodb.DynamoSenderSightings;
 import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
 import dev.keyturn.state.dynamodb.StateTable;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -148,10 +149,11 @@ public class CoreBeans {
     return new SsmParameterStore(ssm);
   }
 
+  /** The SSM client on first use: see {@link AwsSecretSource}. */
   @Singleton
   public SecretSource secretSource(
-      SecretsManagerClient secretsManager, SsmClient ssm, SecretDescriber describer) {
-    return new AwsSecretSource(secretsManager, ssm, describer);
+      SecretsManagerClient secretsManager, BeanProvider<SsmClient> ssm, SecretDescriber describer) {
+    return new AwsSecretSource(secretsManager, ssm::get, describer);
   }
 
   /** KMS signing for evidence bundles (the CLI's {@code keyturn evidence}). */

@@ -26,6 +26,6 @@ public final class LambdaContexts {
   public static ApplicationContextBuilder builder() {
     return ApplicationContext.builder()
         .environments(Environment.FUNCTION, ObservabilityBeans.LAMBDA_ENVIRONMENT)
-        .eagerInitConfiguration(true);
+        .eagerInitConfiguration(false);
   }
 }
