@@ -164,7 +164,8 @@ public class CoreBeans {
 
   @Singleton
   public EventPublisher eventPublisher(
-      EventBridgeClient eventBridge, @Value("${keyturn.event-bus:keyturn}") String bus) {
-    return new EventBridgePublisher(eventBridge, bus);
+      BeanProvider<EventBridgeClient> eventBridge,
+      @Value("${keyturn.event-bus:keyturn}") String bus) {
+    return new EventBridgePublisher(eventBridge::get, bus);
   }
 }

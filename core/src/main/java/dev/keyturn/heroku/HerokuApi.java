@@ -2,6 +2,7 @@ package dev.keyturn.heroku;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyturn.config.LazyHttpClient;
 import dev.keyturn.json.Json;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -57,12 +58,15 @@ public final class HerokuApi {
     this.transport = new HerokuTransport(http, settings, tokens, budget, random);
   }
 
-  /** The HTTP client settings Heroku calls need: HTTP/1.1 and the connect timeout. */
+  /**
+   * The HTTP client settings Heroku calls need: HTTP/1.1 and the connect timeout; built on its
+   * first request ({@link LazyHttpClient}).
+   */
   public static HttpClient httpClient(HerokuSettings settings) {
-    return HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    return LazyHttpClient.of(
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .version(HttpClient.Version.HTTP_1_1));
   }
 
   /** {@code GET /apps/{app}/config-vars}. */
