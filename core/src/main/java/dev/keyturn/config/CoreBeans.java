@@ -118,10 +118,14 @@ public class CoreBeans {
     return new DynamoReplayGuard(table);
   }
 
-  /** Who AWS says this process is (STS), asked once: the actor of every audit event. */
+  /**
+   * Who AWS says this process is (STS), asked once: the actor of every audit event. The STS client
+   * is built on that first question: a request that audits nothing (an accepted webhook delivery)
+   * never builds it.
+   */
   @Singleton
-  public CallerIdentityReader callerIdentity(StsClient sts) {
-    return new RememberedCallerIdentity(new StsCallerIdentityReader(sts));
+  public CallerIdentityReader callerIdentity(BeanProvider<StsClient> sts) {
+    return new RememberedCallerIdentity(() -> new StsCallerIdentityReader(sts.get()).current());
   }
 
   /**
