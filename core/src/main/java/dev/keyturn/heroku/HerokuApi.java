@@ -2,7 +2,7 @@ package dev.keyturn.heroku;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.keyturn.config.LazyHttpClient;
+import dev.keyturn.http.LazyHttpClient;
 import dev.keyturn.json.Json;
 import java.net.http.HttpClient;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package dev.keyturn.rotate;
 
 import dev.keyturn.audit.AuditLog;
-import dev.keyturn.config.LazyHttpClient;
 import dev.keyturn.heroku.HerokuApi;
 import dev.keyturn.heroku.RetryPolicy;
 import dev.keyturn.heroku.SecretsManagerTokenProvider;
+import dev.keyturn.http.LazyHttpClient;
 import dev.keyturn.rotate.protocol.FinishHook;
 import dev.keyturn.rotate.sender.SenderFinishHook;
 import dev.keyturn.rotate.sender.SenderHandover;

@@ -1,7 +1,7 @@
 package dev.keyturn.sync.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.keyturn.config.LazyHttpClient;
+import dev.keyturn.http.LazyHttpClient;
 import dev.keyturn.json.Json;
 import dev.keyturn.sync.sink.SecretToken;
 import java.net.http.HttpClient;

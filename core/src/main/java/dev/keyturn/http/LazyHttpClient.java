@@ -1,4 +1,4 @@
-package dev.keyturn.config;
+package dev.keyturn.http;
 
 import java.io.IOException;
 import java.net.Authenticator;
@@ -8,7 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
@@ -19,12 +23,16 @@ import javax.net.ssl.SSLParameters;
  * SSLContext}, the trust store) and starts its selector thread: a function whose request never
  * calls that vendor (rotate's createSecret of a generated value; sync's GitHub and Cloudflare
  * clients when it publishes to Heroku) no longer pays that at init. The vendor adapters hold one
- * from construction as before.
+ * from construction as before. Before a SnapStart snapshot every one not built yet is built ({@link
+ * #buildAll}), so a restored function has them as an eagerly built one did.
  */
 public final class LazyHttpClient extends HttpClient {
 
   private final HttpClient.Builder builder;
   private volatile HttpClient client;
+
+  /** Every one made in this process and not collected, for {@link #buildAll}. */
+  private static final Set<LazyHttpClient> MADE = Collections.newSetFromMap(new WeakHashMap<>());
 
   private LazyHttpClient(HttpClient.Builder builder) {
     this.builder = builder;
@@ -32,7 +40,20 @@ public final class LazyHttpClient extends HttpClient {
 
   /** A client that {@code builder} builds when it is first used. */
   public static HttpClient of(HttpClient.Builder builder) {
-    return new LazyHttpClient(builder);
+    LazyHttpClient client = new LazyHttpClient(builder);
+    synchronized (MADE) {
+      MADE.add(client);
+    }
+    return client;
+  }
+
+  /** Builds every client made so far that is not built yet (before a SnapStart snapshot). */
+  public static void buildAll() {
+    List<LazyHttpClient> made;
+    synchronized (MADE) {
+      made = List.copyOf(MADE);
+    }
+    made.forEach(LazyHttpClient::client);
   }
 
   private HttpClient client() {
