@@ -58,15 +58,23 @@ public final class HerokuApi {
     this.transport = new HerokuTransport(http, settings, tokens, budget, random);
   }
 
-  /**
-   * The HTTP client settings Heroku calls need: HTTP/1.1 and the connect timeout; built on its
-   * first request ({@link LazyHttpClient}).
-   */
+  /** The HTTP client settings Heroku calls need: HTTP/1.1 and the connect timeout. */
   public static HttpClient httpClient(HerokuSettings settings) {
-    return LazyHttpClient.of(
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1));
+    return builder(settings).build();
+  }
+
+  /**
+   * As {@link #httpClient}, built on its first request ({@link LazyHttpClient}): for the functions'
+   * beans, so a cold start whose request never calls Heroku does not build it.
+   */
+  public static HttpClient lazyHttpClient(HerokuSettings settings) {
+    return LazyHttpClient.of(builder(settings));
+  }
+
+  private static HttpClient.Builder builder(HerokuSettings settings) {
+    return HttpClient.newBuilder()
+        .connectTimeout(settings.connectTimeout())
+        .version(HttpClient.Version.HTTP_1_1);
   }
 
   /** {@code GET /apps/{app}/config-vars}. */
