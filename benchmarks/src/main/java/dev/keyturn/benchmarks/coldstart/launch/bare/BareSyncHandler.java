@@ -15,9 +15,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.secretsmanager.model.SecretValueEntry;
 
 /**
@@ -38,6 +36,7 @@ public final class BareSyncHandler
       System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "keyturn-sync");
 
   private final BareAws aws = new BareAws();
+  private final BareLeases leases = new BareLeases(aws);
   private final ObjectMapper json = new ObjectMapper();
   private final BareHeroku heroku = new BareHeroku(json);
   private final String tokenSecret = System.getenv("HEROKU_API_TOKEN_SECRET");
@@ -45,9 +44,6 @@ public final class BareSyncHandler
 
   /** One Heroku sink of the secret. */
   private record Sink(String app, String var, String sourceId) {}
-
-  /** A lease held: its owner and fencing version. */
-  private record Lease(String app, String owner, long version) {}
 
   /** A release a PATCH made, to confirm once the lease is given back. */
   private record Made(String app, JsonNode release) {}
@@ -64,7 +60,7 @@ public final class BareSyncHandler
     List<Made> releases = new ArrayList<>();
     long changed = 0;
     for (Sink sink : sinks) {
-      Lease lease = lease(sink.app(), FUNCTION + "/" + UUID.randomUUID());
+      BareLeases.Lease lease = leases.take(sink.app(), FUNCTION + "/" + UUID.randomUUID());
       try {
         Made made = syncApp(sink, matched, lease);
         changed += made != null ? 1 : 0;
@@ -73,7 +69,7 @@ public final class BareSyncHandler
         }
         apps.add(Map.of("app", sink.app(), "outcome", made != null ? "patched" : "unchanged"));
       } finally {
-        release(lease);
+        leases.release(lease);
       }
     }
     releases.forEach(this::confirm);
@@ -92,7 +88,7 @@ public final class BareSyncHandler
     return report;
   }
 
-  private Made syncApp(Sink sink, String secretName, Lease lease) {
+  private Made syncApp(Sink sink, String secretName, BareLeases.Lease lease) {
     SecretValueEntry value =
         aws.secretsManager
             .batchGetSecretValue(b -> b.secretIdList(sink.sourceId()))
@@ -111,7 +107,7 @@ public final class BareSyncHandler
     if (value.secretString().equals(vars.path(sink.var()).asText(null))) {
       return null;
     }
-    renew(lease);
+    leases.renew(lease);
     heroku.patch(token, sink.app(), Map.of(sink.var(), value.secretString()));
     // as keyturn's sync function, which polls releases: the release the PATCH made is read back
     JsonNode release = heroku.latestRelease(token, sink.app());
@@ -173,66 +169,6 @@ public final class BareSyncHandler
       }
     }
     return sinks;
-  }
-
-  /** Takes the app's lease: a conditional update that adds one to its fencing version. */
-  private Lease lease(String app, String owner) {
-    long now = System.currentTimeMillis();
-    Map<String, AttributeValue> item =
-        leaseUpdate(
-                app,
-                "SET #owner = :owner, #until = :until ADD #version :one",
-                "attribute_not_exists(pk) OR #until < :now",
-                Map.of("#owner", "owner", "#until", "leaseUntil", "#version", "leaseVersion"),
-                Map.of(
-                    ":owner", BareAws.s(owner),
-                    ":until", BareAws.n(now + 180_000),
-                    ":one", BareAws.n(1),
-                    ":now", BareAws.n(now)))
-            .attributes();
-    return new Lease(app, owner, Long.parseLong(item.get("leaseVersion").n()));
-  }
-
-  /** The fence before a write: the lease is still ours at its version. */
-  private void renew(Lease lease) {
-    leaseUpdate(
-        lease.app(),
-        "SET #until = :until",
-        "#owner = :owner AND #version = :version",
-        Map.of("#owner", "owner", "#until", "leaseUntil", "#version", "leaseVersion"),
-        Map.of(
-            ":owner", BareAws.s(lease.owner()),
-            ":version", BareAws.n(lease.version()),
-            ":until", BareAws.n(System.currentTimeMillis() + 180_000)));
-  }
-
-  private void release(Lease lease) {
-    leaseUpdate(
-        lease.app(),
-        "SET #until = :zero REMOVE #owner",
-        "#owner = :owner AND #version = :version",
-        Map.of("#owner", "owner", "#until", "leaseUntil", "#version", "leaseVersion"),
-        Map.of(
-            ":owner", BareAws.s(lease.owner()),
-            ":version", BareAws.n(lease.version()),
-            ":zero", BareAws.n(0)));
-  }
-
-  private UpdateItemResponse leaseUpdate(
-      String app,
-      String expression,
-      String condition,
-      Map<String, String> names,
-      Map<String, AttributeValue> values) {
-    return aws.dynamoDb.updateItem(b ->
-        b.tableName(aws.table)
-            .key(BareAws.key("LEASE#heroku#" + app, "LOCK"))
-            .updateExpression(expression)
-            .conditionExpression(condition)
-            .expressionAttributeNames(names)
-            .expressionAttributeValues(values)
-            .returnValues(ReturnValue.UPDATED_NEW)
-            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
   }
 
   /** A succeeded release confirms the vars recorded with it (read first, as keyturn does). */
