@@ -15,7 +15,7 @@ cd "$ROOT"
 CLASSPATH_FILE=target/coldstart.classpath
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   # package: the functions' shaded jars and the launcher jar; the class path for the harness
-  ./mvnw -B -q -Pbenchmarks -pl functions/rotate,functions/sync,benchmarks -am package \
+  ./mvnw -B -q -Pbenchmarks -pl functions/rotate,functions/sync,functions/webhook,benchmarks -am package \
     dependency:build-classpath -DskipTests -Dspotless.check.skip=true \
     -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test
 fi

@@ -8,6 +8,7 @@ import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.secrets.aws.AwsSecretSource;
 import dev.keyturn.state.InventoryStore;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -46,11 +47,11 @@ public class AccessBeans {
   @Replaces(bean = SecretSource.class, factory = CoreBeans.class)
   public SecretSource auditedSecretSource(
       SecretsManagerClient secretsManager,
-      SsmClient ssm,
+      BeanProvider<SsmClient> ssm,
       SecretDescriber describer,
       InventoryStore inventory,
       AccessAudit access) {
     return new AuditedSecretSource(
-        new AwsSecretSource(secretsManager, ssm, describer), inventory, access);
+        new AwsSecretSource(secretsManager, ssm::get, describer), inventory, access);
   }
 }

@@ -41,6 +41,7 @@ import dev.keyturn.state.dynamodb.DynamoSenderPushStore;
 import dev.keyturn.state.dynamodb.DynamoSenderSightings;
 import dev.keyturn.state.dynamodb.DynamoSyncStateStore;
 import dev.keyturn.state.dynamodb.StateTable;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -126,10 +127,14 @@ public class CoreBeans {
     return new DynamoReplayGuard(table);
   }
 
-  /** Who AWS says this process is (STS), asked once: the actor of every audit event. */
+  /**
+   * Who AWS says this process is (STS), asked once: the actor of every audit event. The STS client
+   * is built on that first question: a request that audits nothing (an accepted webhook delivery)
+   * never builds it.
+   */
   @Singleton
-  public CallerIdentityReader callerIdentity(StsClient sts) {
-    return new RememberedCallerIdentity(new StsCallerIdentityReader(sts));
+  public CallerIdentityReader callerIdentity(BeanProvider<StsClient> sts) {
+    return new RememberedCallerIdentity(() -> new StsCallerIdentityReader(sts.get()).current());
   }
 
   /**
@@ -163,10 +168,11 @@ public class CoreBeans {
     return new SsmParameterStore(ssm);
   }
 
+  /** The SSM client on first use: see {@link AwsSecretSource}. */
   @Singleton
   public SecretSource secretSource(
-      SecretsManagerClient secretsManager, SsmClient ssm, SecretDescriber describer) {
-    return new AwsSecretSource(secretsManager, ssm, describer);
+      SecretsManagerClient secretsManager, BeanProvider<SsmClient> ssm, SecretDescriber describer) {
+    return new AwsSecretSource(secretsManager, ssm::get, describer);
   }
 
   /** KMS signing for evidence bundles (the CLI's {@code keyturn evidence}). */
@@ -177,7 +183,8 @@ public class CoreBeans {
 
   @Singleton
   public EventPublisher eventPublisher(
-      EventBridgeClient eventBridge, @Value("${keyturn.event-bus:keyturn}") String bus) {
-    return new EventBridgePublisher(eventBridge, bus);
+      BeanProvider<EventBridgeClient> eventBridge,
+      @Value("${keyturn.event-bus:keyturn}") String bus) {
+    return new EventBridgePublisher(eventBridge::get, bus);
   }
 }

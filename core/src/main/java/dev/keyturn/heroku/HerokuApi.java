@@ -2,6 +2,7 @@ package dev.keyturn.heroku;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyturn.http.LazyHttpClient;
 import dev.keyturn.json.Json;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -59,10 +60,21 @@ public final class HerokuApi {
 
   /** The HTTP client settings Heroku calls need: HTTP/1.1 and the connect timeout. */
   public static HttpClient httpClient(HerokuSettings settings) {
+    return builder(settings).build();
+  }
+
+  /**
+   * As {@link #httpClient}, built on its first request ({@link LazyHttpClient}): for the functions'
+   * beans, so a cold start whose request never calls Heroku does not build it.
+   */
+  public static HttpClient lazyHttpClient(HerokuSettings settings) {
+    return LazyHttpClient.of(builder(settings));
+  }
+
+  private static HttpClient.Builder builder(HerokuSettings settings) {
     return HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+        .version(HttpClient.Version.HTTP_1_1);
   }
 
   /** {@code GET /apps/{app}/config-vars}. */

@@ -68,6 +68,6 @@ public class HerokuBeans {
       TokenProvider tokens,
       Clock clock,
       @Named("heroku-jitter") ReseedableRandom jitter) {
-    return new HerokuApi(settings, tokens, clock, jitter);
+    return new HerokuApi(HerokuApi.lazyHttpClient(settings), settings, tokens, clock, jitter);
   }
 }

@@ -1,5 +1,6 @@
 package dev.keyturn.snapstart;
 
+import dev.keyturn.http.LazyHttpClient;
 import io.micronaut.context.BeanContext;
 import io.micronaut.crac.OrderedResource;
 import io.micronaut.inject.BeanDefinition;
@@ -19,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Before the snapshot: create every singleton the context has not created yet (Lambda
  *       contexts create them on demand, see {@link dev.keyturn.config.LambdaContexts}; a cold start
- *       without SnapStart only pays for what its request uses, the snapshot holds them all), run
- *       every {@link Primer} (failures tolerated), then drop cached credentials and reseed, so the
- *       snapshot holds loaded, compiled request paths but no credentials and no seeded randomness.
+ *       without SnapStart only pays for what its request uses, the snapshot holds them all) and
+ *       every vendor HTTP client not built yet ({@link LazyHttpClient}), run every {@link Primer}
+ *       (failures tolerated), then drop cached credentials and reseed, so the snapshot holds
+ *       loaded, compiled request paths but no credentials and no seeded randomness.
  *   <li>After each restore: a fresh credentials chain and fresh randomness.
  * </ul>
  */
@@ -50,6 +52,8 @@ public class SnapStartHooks implements OrderedResource {
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
     List<String> notCreated = createSingletons();
+    // the vendors' HTTP clients, built on first use at a cold start, are in the snapshot too
+    LazyHttpClient.buildAll();
     PrimingReport report = prime();
     LOG.info(
         "snapstart: primed {} of {} paths{}{}",

@@ -3,6 +3,9 @@ package dev.keyturn.snapstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyturn.config.LambdaContexts;
+import dev.keyturn.events.EventPublisher;
+import dev.keyturn.identity.CallerIdentityReader;
+import dev.keyturn.secrets.SecretSource;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.testing.aws.WithLocalAws;
 import io.micronaut.context.ApplicationContext;
@@ -13,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * A context started as keyturn's handlers start theirs in Lambda ({@link LambdaContexts}): only
@@ -30,10 +35,16 @@ class LambdaStartTest {
   void init_createsWhatTheHandlerInjects_andNoPrimerNorUnusedClient() {
     try (ApplicationContext context = LambdaContexts.builder().properties(PROPERTIES).start()) {
       context.getBean(InventoryStore.class); // what a handler's service needs
+      // services holding these build their clients on first use
+      context.getBean(SecretSource.class);
+      context.getBean(EventPublisher.class);
+      context.getBean(CallerIdentityReader.class);
 
       assertThat(context.getEnvironment().getActiveNames()).contains("function", "lambda");
       assertThat(context.getActiveBeanRegistrations(Primer.class)).isEmpty();
       assertThat(context.getActiveBeanRegistrations(EventBridgeClient.class)).isEmpty();
+      assertThat(context.getActiveBeanRegistrations(SsmClient.class)).isEmpty();
+      assertThat(context.getActiveBeanRegistrations(StsClient.class)).isEmpty();
       assertThat(context.getBean(RecordingCracContext.class).registered())
           .anyMatch(SnapStartHooks.class::isInstance);
     }

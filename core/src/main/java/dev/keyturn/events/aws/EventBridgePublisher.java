@@ -1,16 +1,25 @@
 package dev.keyturn.events.aws;
 
 import dev.keyturn.events.EventPublisher;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /** Puts keyturn events on the EventBridge bus named in configuration. */
 public final class EventBridgePublisher implements EventPublisher {
 
-  private final EventBridgeClient eventBridge;
+  private final Supplier<EventBridgeClient> eventBridge;
   private final String busName;
 
   public EventBridgePublisher(EventBridgeClient eventBridge, String busName) {
+    this(() -> eventBridge, busName);
+  }
+
+  /**
+   * As above, with the client asked for on the first event: a cold start whose request publishes
+   * nothing (rotate's createSecret) never builds it.
+   */
+  public EventBridgePublisher(Supplier<EventBridgeClient> eventBridge, String busName) {
     this.eventBridge = eventBridge;
     this.busName = busName;
   }
@@ -18,9 +27,14 @@ public final class EventBridgePublisher implements EventPublisher {
   @Override
   public void publish(String source, String detailType, String detailJson) {
     PutEventsResponse response =
-        eventBridge.putEvents(b ->
-            b.entries(e ->
-                e.eventBusName(busName).source(source).detailType(detailType).detail(detailJson)));
+        eventBridge
+            .get()
+            .putEvents(b ->
+                b.entries(e ->
+                    e.eventBusName(busName)
+                        .source(source)
+                        .detailType(detailType)
+                        .detail(detailJson)));
     if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
       String code = response.entries().getFirst().errorCode();
       throw new EventPublishException(busName, detailType, code);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.APIErrorType;
 import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;
@@ -37,11 +38,21 @@ public final class AwsSecretSource implements SecretSource {
   private static final String NOT_FOUND = "ResourceNotFoundException";
 
   private final SecretsManagerClient secretsManager;
-  private final SsmClient ssm;
+  private final Supplier<SsmClient> ssm;
   private final SecretDescriber describer;
 
   public AwsSecretSource(
       SecretsManagerClient secretsManager, SsmClient ssm, SecretDescriber describer) {
+    this(secretsManager, () -> ssm, describer);
+  }
+
+  /**
+   * As above, with the SSM client asked for on the first parameter read: a function whose sources
+   * are all in Secrets Manager never builds it on a cold start (building a client loads its ~170
+   * request classes).
+   */
+  public AwsSecretSource(
+      SecretsManagerClient secretsManager, Supplier<SsmClient> ssm, SecretDescriber describer) {
     this.secretsManager = secretsManager;
     this.ssm = ssm;
     this.describer = describer;
@@ -108,8 +119,9 @@ public final class AwsSecretSource implements SecretSource {
 
   private void readParameters(List<Source> chunk, Map<Source, SecretValue> out) {
     GetParametersResponse response =
-        ssm.getParameters(
-            b -> b.names(chunk.stream().map(Source::id).toList()).withDecryption(true));
+        ssm.get()
+            .getParameters(
+                b -> b.names(chunk.stream().map(Source::id).toList()).withDecryption(true));
     for (Parameter p : response.parameters()) {
       for (Source s : chunk) {
         if (s.id().equals(p.name())) {

@@ -51,6 +51,7 @@ import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SenderPushStore;
 import dev.keyturn.state.SenderSightings;
 import dev.keyturn.state.SyncStateStore;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -131,10 +132,10 @@ public class RotateBeans {
    * function's own never sign GetCallerIdentity), sharing one HTTP client.
    */
   @Singleton
-  public IamAccessKeys iamAccessKeys(IamClient iam, AwsTimeouts timeouts) {
+  public IamAccessKeys iamAccessKeys(BeanProvider<IamClient> iam, AwsTimeouts timeouts) {
     SdkHttpClient http = AwsClients.http(timeouts).build();
     return new IamAccessKeys(
-        iam,
+        iam::get,
         credentials ->
             StsClient.builder()
                 .credentialsProvider(credentials)

@@ -4,6 +4,7 @@ import dev.keyturn.audit.AuditLog;
 import dev.keyturn.heroku.HerokuApi;
 import dev.keyturn.heroku.RetryPolicy;
 import dev.keyturn.heroku.SecretsManagerTokenProvider;
+import dev.keyturn.http.LazyHttpClient;
 import dev.keyturn.rotate.protocol.FinishHook;
 import dev.keyturn.rotate.sender.SenderFinishHook;
 import dev.keyturn.rotate.sender.SenderHandover;
@@ -57,7 +58,7 @@ public class SenderBeans {
       @Value("${github.retry.max-attempts:4}") int maxAttempts,
       @Value("${github.retry.base-delay:250ms}") Duration baseDelay,
       @Value("${github.retry.max-delay:4s}") Duration maxDelay) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    HttpClient http = LazyHttpClient.of(HttpClient.newBuilder().connectTimeout(connectTimeout));
     return new GithubHooksApi(
         http,
         URI.create(apiUrl.isBlank() ? "https://api.github.com" : apiUrl),

@@ -19,6 +19,9 @@ public final class CallCounter implements ExecutionInterceptor {
 
   private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
+  /** {@code --jvm-option -Dcoldstart.traceCalls=true}: every request, to compare the handlers'. */
+  private static final boolean TRACE = Boolean.getBoolean("coldstart.traceCalls");
+
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     String call =
@@ -26,6 +29,10 @@ public final class CallCounter implements ExecutionInterceptor {
             + "."
             + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     CALLS.computeIfAbsent(call, c -> new AtomicInteger()).incrementAndGet();
+    if (TRACE) {
+      // the SDK's toString redacts sensitive fields (secret values)
+      System.err.println("coldstart call " + call + " " + context.request());
+    }
   }
 
   static void reset() {

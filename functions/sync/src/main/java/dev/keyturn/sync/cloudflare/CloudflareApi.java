@@ -1,6 +1,7 @@
 package dev.keyturn.sync.cloudflare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyturn.http.LazyHttpClient;
 import dev.keyturn.json.Json;
 import dev.keyturn.sync.sink.SecretToken;
 import dev.keyturn.sync.sink.SinkCallException;
@@ -39,10 +40,10 @@ public final class CloudflareApi {
 
   public CloudflareApi(CloudflareSettings settings, SecretToken token, RandomGenerator random) {
     this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+        LazyHttpClient.of(
+            HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1));
     this.settings = settings;
     this.token = token;
     this.random = random;

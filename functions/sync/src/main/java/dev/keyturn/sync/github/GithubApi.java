@@ -1,6 +1,7 @@
 package dev.keyturn.sync.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyturn.http.LazyHttpClient;
 import dev.keyturn.json.Json;
 import dev.keyturn.sync.sink.SecretToken;
 import java.net.http.HttpClient;
@@ -34,10 +35,10 @@ public final class GithubApi {
   public GithubApi(
       GithubSettings settings, SecretToken token, Clock clock, RandomGenerator random) {
     HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+        LazyHttpClient.of(
+            HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1));
     this.transport = new GithubTransport(http, settings, token, clock, random);
   }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -83,7 +84,10 @@ class WebhookClaimIntegrationTest {
     String before = System.getProperty(property);
     System.setProperty(property, endpoint.toString());
     try {
-      return new WebhookHandler();
+      WebhookHandler handler = new WebhookHandler();
+      // the EventBridge client is built on first use: build it while the endpoint is the test's
+      handler.getApplicationContext().getBean(EventBridgeClient.class);
+      return handler;
     } finally {
       if (before == null) {
         System.clearProperty(property);

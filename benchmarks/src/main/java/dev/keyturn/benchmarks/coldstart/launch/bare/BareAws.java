@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * What a hand-written function sets up: SDK clients configured as keyturn's (URL-connection HTTP
@@ -23,9 +24,11 @@ final class BareAws {
   final DynamoDbClient dynamoDb;
   final SecretsManagerClient secretsManager;
   final String table = System.getenv("KEYTURN_TABLE");
+  private final ClientOverrideConfiguration timeouts;
+  private StsClient sts;
 
   BareAws() {
-    ClientOverrideConfiguration timeouts =
+    timeouts =
         ClientOverrideConfiguration.builder()
             .apiCallTimeout(Duration.ofSeconds(20))
             .apiCallAttemptTimeout(Duration.ofSeconds(5))
@@ -39,6 +42,14 @@ final class BareAws {
             .build();
   }
 
+  /** STS, for the audit's actor: built on first use, as keyturn's (only sync asks who it is). */
+  StsClient sts() {
+    if (sts == null) {
+      sts = StsClient.builder().httpClientBuilder(http()).overrideConfiguration(timeouts).build();
+    }
+    return sts;
+  }
+
   private static UrlConnectionHttpClient.Builder http() {
     return UrlConnectionHttpClient.builder()
         .connectionTimeout(Duration.ofSeconds(3))
@@ -47,6 +58,10 @@ final class BareAws {
 
   static AttributeValue s(String value) {
     return AttributeValue.fromS(value);
+  }
+
+  static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
   }
 
   static Map<String, AttributeValue> key(String pk, String sk) {

@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** The three Heroku Platform API calls of a sync, with the JDK client as keyturn's sets it up. */
+/**
+ * The three Heroku Platform API calls of a sync (read, PATCH, release), with the JDK client as
+ * keyturn's sets it up.
+ */
 final class BareHeroku {
 
   private final HttpClient http =
@@ -40,6 +43,18 @@ final class BareHeroku {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The newest release ({@code Range: version ..; order=desc, max=1}, as keyturn asks). */
+  JsonNode latestRelease(String token, String app) {
+    JsonNode list =
+        send(
+            token,
+            "GET",
+            "/apps/" + app + "/releases",
+            null,
+            Map.of("Range", "version ..; order=desc, max=1"));
+    return list.get(0);
   }
 
   private JsonNode send(

@@ -28,8 +28,6 @@ public final class BareRotateHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
   private static final Logger LOG = LoggerFactory.getLogger(BareRotateHandler.class);
-  private static final String ACTOR =
-      System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "keyturn-rotate");
 
   private final BareAws aws = new BareAws();
   private final ObjectMapper json = new ObjectMapper();
@@ -133,7 +131,8 @@ public final class BareRotateHandler
             .expressionAttributeValues(values));
     aws.audit(
         now,
-        ACTOR,
+        // the audit's actor is the caller's ARN, asked once per container, as keyturn's audit log
+        aws.sts().getCallerIdentity().arn(),
         "rotation.createSecret",
         name,
         outcome,

@@ -16,12 +16,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
@@ -37,6 +39,9 @@ public final class BareWebhookHandler
 
   private static final Logger LOG = LoggerFactory.getLogger(BareWebhookHandler.class);
   private static final long TOLERANCE_SECONDS = 300;
+
+  /** How long a claim stays pending (keyturn's claim TTL in the harness's setting). */
+  private static final long PENDING_SECONDS = 10;
 
   private final BareAws aws = new BareAws();
   private final EventBridgeClient eventBridge =
@@ -61,7 +66,7 @@ public final class BareWebhookHandler
         || !verified(secretId, id + "." + timestamp + "." + event.getBody(), headers)) {
       return answer(401, "{\"error\":\"rejected\"}");
     }
-    claim(source, "id:" + id, now);
+    String claimant = claim(source, "id:" + id, now);
     String detail =
         "{\"deliveryId\":\""
             + id
@@ -73,6 +78,7 @@ public final class BareWebhookHandler
     eventBridge.putEvents(b ->
         b.entries(
             e -> e.eventBusName(bus).source("keyturn.webhook").detailType(source).detail(detail)));
+    done(source, "id:" + id, claimant);
     LOG.info("webhook accepted source={} deliveryId={}", source, id);
     return answer(202, "{\"accepted\":\"" + id + "\"}");
   }
@@ -135,21 +141,55 @@ public final class BareWebhookHandler
     }
   }
 
-  private void claim(String source, String key, Instant now) {
+  /**
+   * Claims the delivery as keyturn's replay guard does since the claim became two-phase: pending
+   * under this invocation's claimant (for a short while), done once the event is forwarded.
+   */
+  private String claim(String source, String key, Instant now) {
+    String claimant = UUID.randomUUID().toString();
     Map<String, AttributeValue> item =
         new HashMap<>(BareAws.key("WEBHOOK#" + source, "MSG#" + key));
     item.put("seenAt", BareAws.s(now.toString()));
-    item.put(
-        "expiresAt",
-        AttributeValue.fromN(
-            Long.toString(now.plusSeconds(2 * TOLERANCE_SECONDS).getEpochSecond())));
+    item.put("state", BareAws.s("pending"));
+    item.put("claimant", BareAws.s(claimant));
+    item.put("pendingUntil", BareAws.n(now.plusSeconds(PENDING_SECONDS).toEpochMilli()));
+    item.put("expiresAt", BareAws.n(now.plusSeconds(PENDING_SECONDS).getEpochSecond()));
     aws.dynamoDb.putItem(b ->
         b.tableName(aws.table)
             .item(item)
-            .conditionExpression("attribute_not_exists(pk) OR #ttl < :now")
-            .expressionAttributeNames(Map.of("#ttl", "expiresAt"))
+            .conditionExpression(
+                "attribute_not_exists(pk) OR #exp < :nowSeconds"
+                    + " OR (#claimant = :me AND #state = :pending)")
+            .expressionAttributeNames(
+                Map.of("#exp", "expiresAt", "#claimant", "claimant", "#state", "state"))
             .expressionAttributeValues(
-                Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))));
+                Map.of(
+                    ":nowSeconds", BareAws.n(now.getEpochSecond()),
+                    ":me", BareAws.s(claimant),
+                    ":pending", BareAws.s("pending")))
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+    return claimant;
+  }
+
+  private void done(String source, String key, String claimant) {
+    Instant now = Instant.now();
+    aws.dynamoDb.updateItem(b ->
+        b.tableName(aws.table)
+            .key(BareAws.key("WEBHOOK#" + source, "MSG#" + key))
+            .updateExpression("SET #state = :done, #doneAt = :now, #exp = :exp")
+            .conditionExpression("#claimant = :me")
+            .expressionAttributeNames(
+                Map.of(
+                    "#state", "state",
+                    "#doneAt", "doneAt",
+                    "#exp", "expiresAt",
+                    "#claimant", "claimant"))
+            .expressionAttributeValues(
+                Map.of(
+                    ":done", BareAws.s("done"),
+                    ":now", BareAws.s(now.toString()),
+                    ":exp", BareAws.n(now.plusSeconds(2 * TOLERANCE_SECONDS).getEpochSecond()),
+                    ":me", BareAws.s(claimant))));
   }
 
   private static APIGatewayV2HTTPResponse answer(int status, String body) {

@@ -65,7 +65,7 @@ public final class IamAccessKeys implements VendorCredentials {
     }
   }
 
-  private final IamClient iam;
+  private final Supplier<IamClient> iam;
   private final Function<AwsCredentialsProvider, StsClient> stsWith;
   private final Propagation propagation;
 
@@ -74,6 +74,17 @@ public final class IamAccessKeys implements VendorCredentials {
    */
   public IamAccessKeys(
       IamClient iam, Function<AwsCredentialsProvider, StsClient> stsWith, Propagation propagation) {
+    this(() -> iam, stsWith, propagation);
+  }
+
+  /**
+   * As above, with the IAM client asked for on the first IAM call: a cold start rotating anything
+   * else never builds it.
+   */
+  public IamAccessKeys(
+      Supplier<IamClient> iam,
+      Function<AwsCredentialsProvider, StsClient> stsWith,
+      Propagation propagation) {
     this.iam = iam;
     this.stsWith = stsWith;
     this.propagation = propagation;
@@ -89,7 +100,7 @@ public final class IamAccessKeys implements VendorCredentials {
     String user = AwsIamAccessKeyGenerator.user(request.options());
     String currentId = read(request.secretName(), request.currentValue()).accessKeyId();
     List<AccessKeyMetadata> keys =
-        call(IAM, "ListAccessKeys", () -> iam.listAccessKeys(b -> b.userName(user)))
+        call(IAM, "ListAccessKeys", () -> iam.get().listAccessKeys(b -> b.userName(user)))
             .accessKeyMetadata();
     if (keys.stream().noneMatch(k -> k.accessKeyId().equals(currentId))) {
       throw new AccessKeyNotOfUserException(request.secretName(), user, currentId);
@@ -101,7 +112,8 @@ public final class IamAccessKeys implements VendorCredentials {
     }
     request.journal().issuing();
     AccessKey created =
-        call(IAM, "CreateAccessKey", () -> iam.createAccessKey(b -> b.userName(user))).accessKey();
+        call(IAM, "CreateAccessKey", () -> iam.get().createAccessKey(b -> b.userName(user)))
+            .accessKey();
     request.journal().issued(created.accessKeyId());
     LOG.info(
         "issued access key {} of IAM user {} for {}",
@@ -175,8 +187,9 @@ public final class IamAccessKeys implements VendorCredentials {
         onKey(
             "UpdateAccessKey",
             () ->
-                iam.updateAccessKey(
-                    b -> b.userName(user).accessKeyId(id).status(StatusType.INACTIVE)));
+                iam.get()
+                    .updateAccessKey(
+                        b -> b.userName(user).accessKeyId(id).status(StatusType.INACTIVE)));
     return existed ? Disposal.DEACTIVATED : Disposal.RETIRED;
   }
 
@@ -187,7 +200,9 @@ public final class IamAccessKeys implements VendorCredentials {
 
   /** Deleting a key that is already gone (a repeat, or deleted by hand) is what was wanted. */
   private void delete(String user, String keyId) {
-    onKey("DeleteAccessKey", () -> iam.deleteAccessKey(b -> b.userName(user).accessKeyId(keyId)));
+    onKey(
+        "DeleteAccessKey",
+        () -> iam.get().deleteAccessKey(b -> b.userName(user).accessKeyId(keyId)));
   }
 
   /** Runs a call on one key; false when IAM says there is no such key (any more). */

@@ -44,7 +44,7 @@ public final class HerokuAuthorizations implements VendorCredentials {
   private final Clock clock;
 
   public HerokuAuthorizations(HerokuSettings settings, Clock clock) {
-    this.http = HerokuApi.httpClient(settings);
+    this.http = HerokuApi.lazyHttpClient(settings);
     this.settings = settings;
     this.clock = clock;
   }
