@@ -80,7 +80,8 @@ final class State implements AutoCloseable {
             List.of(),
             null,
             List.of()));
-    webhooks.add(new WebhookEntry(source, scheme, entry, null, Map.of(), sender));
+    // no overlap: the test retires the old version in the first sweep after confirmation
+    webhooks.add(new WebhookEntry(source, scheme, entry, null, Map.of(), sender, "PT0S"));
     inventory.apply(
         inventory.plan(new Inventory(1, Set.of(), Set.of(), Set.of(), secrets, webhooks)));
   }
