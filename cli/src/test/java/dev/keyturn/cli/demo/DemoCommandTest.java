@@ -129,7 +129,10 @@ class DemoCommandTest {
             tokenFile.toString());
 
     assertThat(result.exit()).as(result.toString()).isZero();
-    assertThat(result.out()).contains("Sync to Heroku app demo-app");
+    assertThat(result.out())
+        .contains("Sync to Heroku app demo-app")
+        // the Heroku sink's release is confirmed by the sync's poll: the life cycle gets past it
+        .containsPattern("-> published \\+\\S+ s -> confirmed \\+\\S+ s -> retired \\+");
     assertThat(heroku.count("PATCH", "/apps/demo-app/config-vars")).isEqualTo(1);
     assertThat(heroku.releases("demo-app")).hasSize(2);
     assertThat(heroku.configVars("demo-app").keySet())
