@@ -84,6 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
       run.syncDotenv();
       run.syncHeroku();
       run.verifyWebhooks();
+      run.retireOldSecret();
     }
     say.done();
     return ExitCode.OK;

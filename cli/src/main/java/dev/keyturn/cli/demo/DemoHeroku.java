@@ -12,6 +12,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
@@ -34,9 +36,49 @@ record DemoHeroku(String app, URI apiUrl, String token) {
 
   /** The inventory with the given secret's Heroku sinks pointed at {@link #app}. */
   Inventory retarget(Inventory inventory, String secretName) {
+    return withSinks(
+        inventory,
+        secretName,
+        s ->
+            s instanceof Sink.Heroku h
+                ? Stream.of(new Sink.Heroku(app, h.var(), null))
+                : Stream.of(s));
+  }
+
+  /**
+   * The inventory without the given secret's Heroku sinks: without a Heroku app to sync, the demo's
+   * copy names only the sinks it writes, so the rotation's {@code published} stage can be reached.
+   */
+  static Inventory withoutHeroku(Inventory inventory, String secretName) {
+    return withSinks(
+        inventory, secretName, s -> s instanceof Sink.Heroku ? Stream.empty() : Stream.of(s));
+  }
+
+  /** The demo's Heroku step: a sync when an app is configured, else what it would do. */
+  static void step(DemoHeroku heroku, SecretCreator secrets, String table, Narrator say) {
+    if (heroku == null) {
+      say.step("Sync to Heroku: skipped");
+      say.detail("set HEROKU_API_KEY and HEROKU_APP (or --heroku-app) to also sync a real app:");
+      say.detail("the webhook secret's config var goes there in one PATCH = one release");
+      say.detail("(the demo's inventory copy leaves the webhook secret's Heroku sink out)");
+      say.ok("nothing sent to Heroku");
+      return;
+    }
+    say.step("Sync to Heroku app " + heroku.app() + " (one PATCH, one release; values masked)");
+    if (heroku.sync(secrets, table, say) != 0) {
+      throw new DemoRun.DemoFailedException("keyturn sync --app " + heroku.app() + " failed");
+    }
+    say.ok("Heroku app %s in line with AWSCURRENT", heroku.app());
+  }
+
+  private static Inventory withSinks(
+      Inventory inventory, String secretName, Function<Sink, Stream<Sink>> sink) {
     List<SecretEntry> secrets = new ArrayList<>();
     for (SecretEntry e : inventory.secrets()) {
-      secrets.add(e.name().equals(secretName) ? withApp(e) : e);
+      secrets.add(
+          e.name().equals(secretName)
+              ? withSinks(e, e.sinks().stream().flatMap(sink).toList())
+              : e);
     }
     return new Inventory(
         inventory.version(),
@@ -47,11 +89,7 @@ record DemoHeroku(String app, URI apiUrl, String token) {
         inventory.webhooks());
   }
 
-  private SecretEntry withApp(SecretEntry e) {
-    List<Sink> sinks =
-        e.sinks().stream()
-            .map(s -> s instanceof Sink.Heroku h ? new Sink.Heroku(app, h.var(), null) : s)
-            .toList();
+  private static SecretEntry withSinks(SecretEntry e, List<Sink> sinks) {
     return new SecretEntry(
         e.name(),
         e.source(),

@@ -4,7 +4,6 @@ import dev.keyturn.cli.inventory.Commands;
 import dev.keyturn.cli.sync.DotenvStep;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
-import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.inventory.lint.LintReport;
 import dev.keyturn.inventory.parse.InventoryParser;
 import dev.keyturn.local.LocalAws;
@@ -76,6 +75,7 @@ final class DemoRun implements AutoCloseable {
   private final DemoDatabase database = new DemoDatabase();
   private String previousSecret;
   private String currentSecret;
+  private DemoWebhooks hooks;
 
   private DemoRun(
       Path inventoryFile,
@@ -90,9 +90,13 @@ final class DemoRun implements AutoCloseable {
     this.aws = aws;
     this.context = context;
     this.heroku = heroku;
-    Inventory parsed = InventoryParser.parse(inventoryFile).requireValid();
+    Inventory parsed =
+        DemoLifecycle.withShortOverlap(InventoryParser.parse(inventoryFile).requireValid());
     String webhookSecret = parsed.webhooks().getFirst().secret();
-    this.inventory = heroku == null ? parsed : heroku.retarget(parsed, webhookSecret);
+    this.inventory =
+        heroku == null
+            ? DemoHeroku.withoutHeroku(parsed, webhookSecret)
+            : heroku.retarget(parsed, webhookSecret);
   }
 
   /**
@@ -120,6 +124,7 @@ final class DemoRun implements AutoCloseable {
     Map<String, Object> settings = new HashMap<>(LOCAL_TIMEOUTS);
     settings.put("keyturn.table", TABLE);
     settings.put("keyturn.event-bus", BUS);
+    settings.put(DemoLifecycle.SECRET_TTL_PROPERTY, DemoLifecycle.SECRET_TTL.toString());
     ApplicationContext context = ApplicationContext.run(settings, "demo");
     try {
       context.getBean(EventBridgeClient.class).createEventBus(b -> b.name(BUS));
@@ -217,41 +222,25 @@ final class DemoRun implements AutoCloseable {
   }
 
   void syncHeroku() {
-    if (heroku == null) {
-      say.step("Sync to Heroku: skipped");
-      say.detail("set HEROKU_API_KEY and HEROKU_APP (or --heroku-app) to also sync a real app:");
-      say.detail("the webhook secret's config var goes there in one PATCH = one release");
-      say.ok("nothing sent to Heroku");
-      return;
-    }
-    say.step("Sync to Heroku app " + heroku.app() + " (one PATCH, one release; values masked)");
-    if (heroku.sync(context.getBean(SecretCreator.class), TABLE, say) != 0) {
-      throw new DemoFailedException("keyturn sync --app " + heroku.app() + " failed");
-    }
-    say.ok("Heroku app %s in line with AWSCURRENT", heroku.app());
+    DemoHeroku.step(heroku, context.getBean(SecretCreator.class), TABLE, say);
   }
 
   void verifyWebhooks() {
-    WebhookEntry source = inventory.webhooks().getFirst();
-    say.step(
-        "Verify webhooks for /webhooks/" + source.source() + " through the real webhook handler");
-    DemoWebhooks hooks = new DemoWebhooks(new WebhookHandler(context), source, say);
-    int old =
-        hooks.deliver(
-            "signed with the previous secret (AWSPREVIOUS)", previousSecret, WEBHOOK_BODY);
-    var fresh = hooks.signed(currentSecret, WEBHOOK_BODY.replace("1042", "1043"));
-    int current = hooks.send("signed with the new secret (AWSCURRENT)", fresh);
-    int replay = hooks.send("the same delivery again (a replay)", fresh);
-    int forged =
-        hooks.deliver(
-            "signed with a secret that was never live",
-            "not-the-secret-" + currentSecret.length(),
-            WEBHOOK_BODY);
-    if (old != 202 || current != 202 || replay != 200 || forged != 401) {
-      throw new DemoFailedException(
-          "webhook answers were " + List.of(old, current, replay, forged));
+    hooks().handover(previousSecret, currentSecret);
+  }
+
+  /** Drives the rotated entry's life cycle to retired; the old secret's delivery is then 401. */
+  void retireOldSecret() throws InterruptedException {
+    DemoLifecycle lifecycle = new DemoLifecycle(context, say);
+    lifecycle.retire(webhookSecret().name());
+    lifecycle.oldSecretRejected(hooks(), inventory.webhooks().getFirst(), previousSecret);
+  }
+
+  private DemoWebhooks hooks() {
+    if (hooks == null) {
+      hooks = new DemoWebhooks(new WebhookHandler(context), inventory.webhooks().getFirst(), say);
     }
-    say.ok("both live versions verify, the replay is not forwarded twice, the forgery gets 401");
+    return hooks; // one handler: the same warm container for every delivery
   }
 
   private static String describe(LocalAwsBackend backend) {

@@ -18,6 +18,7 @@ import dev.keyturn.webhook.verify.DeliveryCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,6 +37,32 @@ final class DemoWebhooks {
     this.handler = handler;
     this.source = source;
     this.say = say;
+  }
+
+  /**
+   * The handover after a rotation: deliveries signed with the previous and the new secret both
+   * verify (the new one records the sender's sighting of the new version), a replay is not
+   * forwarded twice, a forgery gets 401.
+   */
+  void handover(String previousSecret, String currentSecret) {
+    say.step(
+        "Verify webhooks for /webhooks/" + source.source() + " through the real webhook handler");
+    int old =
+        deliver(
+            "signed with the previous secret (AWSPREVIOUS)", previousSecret, DemoRun.WEBHOOK_BODY);
+    var fresh = signed(currentSecret, DemoRun.WEBHOOK_BODY.replace("1042", "1043"));
+    int current = send("signed with the new secret (AWSCURRENT)", fresh);
+    int replay = send("the same delivery again (a replay)", fresh);
+    int forged =
+        deliver(
+            "signed with a secret that was never live",
+            "not-the-secret-" + currentSecret.length(),
+            DemoRun.WEBHOOK_BODY);
+    if (old != 202 || current != 202 || replay != 200 || forged != 401) {
+      throw new DemoRun.DemoFailedException(
+          "webhook answers were " + List.of(old, current, replay, forged));
+    }
+    say.ok("both live versions verify, the replay is not forwarded twice, the forgery gets 401");
   }
 
   /** Signs {@code body} with {@code secret} and delivers it; returns the HTTP status. */

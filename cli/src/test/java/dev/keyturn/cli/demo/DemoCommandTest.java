@@ -37,6 +37,11 @@ class DemoCommandTest {
         .contains("signed with the new secret (AWSCURRENT)        -> 202")
         .contains("the same delivery again (a replay)             -> 200")
         .contains("signed with a secret that was never live       -> 401")
+        .containsPattern(
+            "timeline: finished \\d\\d:\\d\\d:\\d\\d\\.\\d{3} -> published \\+\\d+\\.\\d s"
+                + " -> confirmed \\+\\d+\\.\\d s -> retired \\+\\d+\\.\\d s")
+        .contains("signed with the retired secret (was AWSPREVIOUS) -> 401")
+        .containsPattern("STALE_SECRET [1-9]")
         .contains("Sync to Heroku: skipped")
         .contains("every step passed");
     assertThat(work.resolve(".env.local")).doesNotExist();
@@ -124,7 +129,10 @@ class DemoCommandTest {
             tokenFile.toString());
 
     assertThat(result.exit()).as(result.toString()).isZero();
-    assertThat(result.out()).contains("Sync to Heroku app demo-app");
+    assertThat(result.out())
+        .contains("Sync to Heroku app demo-app")
+        // the Heroku sink's release is confirmed by the sync's poll: the life cycle gets past it
+        .containsPattern("-> published \\+\\S+ s -> confirmed \\+\\S+ s -> retired \\+");
     assertThat(heroku.count("PATCH", "/apps/demo-app/config-vars")).isEqualTo(1);
     assertThat(heroku.releases("demo-app")).hasSize(2);
     assertThat(heroku.configVars("demo-app").keySet())
