@@ -1,13 +1,13 @@
 package dev.keyturn.heroku;
 
-import com.amazonaws.services.lambda.runtime.Context;
+import dev.keyturn.config.CurrentInvocation;
 import io.micronaut.context.BeanContext;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The remaining time of the current Lambda invocation: micronaut-function-aws registers each
- * invocation's {@link Context} as a bean before the handler runs. Empty outside Lambda.
+ * The remaining time of the current Lambda invocation, from {@link CurrentInvocation} (looked up on
+ * use: only contexts with micronaut-function-aws have it). Empty outside Lambda.
  */
 final class LambdaRemainingTime implements RemainingTime {
 
@@ -20,7 +20,8 @@ final class LambdaRemainingTime implements RemainingTime {
   @Override
   public Optional<Duration> remaining() {
     return beans
-        .findBean(Context.class)
+        .findBean(CurrentInvocation.class)
+        .flatMap(CurrentInvocation::context)
         .map(context -> Duration.ofMillis(context.getRemainingTimeInMillis()));
   }
 }

@@ -23,6 +23,7 @@ import dev.keyturn.testing.aws.TemplateFunction;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.lambda.LambdaInvocationException;
 import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
+import dev.keyturn.testing.lambda.WarmSandbox;
 import dev.keyturn.testing.leak.SeededSecrets;
 import dev.keyturn.testing.telemetry.CapturedTelemetry;
 import java.io.IOException;
@@ -214,5 +215,21 @@ class RotateLambdaRuntimeIT {
     assertThat(succeeded).hasSize(1);
     assertThat(succeeded.get(0).path("AWSRequestId").asText())
         .isEqualTo(logs.getLast().path("AWSRequestId").asText());
+  }
+
+  @Test
+  void warmSandboxes_keepNoInvocationsContextAsABean() {
+    for (int i = 0; i < 200; i++) {
+      assertThatThrownBy(() -> rotate.invoke("{}")).isInstanceOf(LambdaInvocationException.class);
+      assertThatThrownBy(() -> sweep.invoke("{\"detail-type\":\"Object Created\"}"))
+          .isInstanceOf(LambdaInvocationException.class);
+    }
+
+    for (LambdaRuntimeHarness sandbox : List.of(rotate, sweep)) {
+      assertThat(
+              WarmSandbox.beanDefinitions(sandbox, "com.amazonaws.services.lambda.runtime.Context"))
+          .as(sandbox.handler())
+          .isZero();
+    }
   }
 }

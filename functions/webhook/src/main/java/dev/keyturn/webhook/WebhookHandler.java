@@ -3,6 +3,7 @@ package dev.keyturn.webhook;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.keyturn.config.CurrentInvocation;
 import dev.keyturn.config.LambdaContexts;
 import dev.keyturn.observability.InvocationMdc;
 import dev.keyturn.webhook.http.FunctionUrlEvents;
@@ -22,6 +23,7 @@ public class WebhookHandler
 
   @Inject WebhookService service;
   @Inject Clock clock;
+  @Inject CurrentInvocation invocations;
 
   public WebhookHandler() {}
 
@@ -35,8 +37,7 @@ public class WebhookHandler
         event == null || event.getRequestContext() == null
             ? null
             : event.getRequestContext().getRequestId());
-    // micronaut registers each invocation's Context as a bean before calling execute
-    Context context = applicationContext.findBean(Context.class).orElse(null);
+    Context context = invocations.context().orElse(null);
     Invocation invocation = Invocation.of(context, clock.instant());
     return FunctionUrlEvents.response(service.handle(FunctionUrlEvents.request(event), invocation));
   }

@@ -113,6 +113,15 @@ public final class LambdaRuntimeHarness implements AutoCloseable {
     return new String(response, StandardCharsets.UTF_8);
   }
 
+  /**
+   * The instance of the function's handler class the runtime created and invokes (a {@code
+   * RequestHandler}), loaded by the sandbox's class loader: only reflection reads it. For tests of
+   * what a warm sandbox keeps between invocations.
+   */
+  public Object functionHandler() {
+    return runtime.functionHandler(requestHandler);
+  }
+
   /** The handler string this harness loaded. */
   public String handler() {
     return handler;

@@ -110,6 +110,31 @@ final class RuntimeInterface {
     return requestHandler;
   }
 
+  /**
+   * The function's own handler object behind what {@code loadEventHandler} returned for a {@code
+   * RequestHandler} class: the {@code LambdaRequestHandler} wraps a {@code
+   * PojoHandlerAsStreamHandler}, whose {@code innerHandler} is the instance the runtime created.
+   */
+  Object functionHandler(Object requestHandler) {
+    Object streamHandler = readDeclaredField(requestHandler, "val$handler");
+    if (!runtime(CLIENT + "EventHandlerLoader$PojoHandlerAsStreamHandler")
+        .isInstance(streamHandler)) {
+      throw new IllegalStateException(
+          "not a RequestHandler class: " + streamHandler.getClass().getName());
+    }
+    return readDeclaredField(streamHandler, "innerHandler");
+  }
+
+  private static Object readDeclaredField(Object target, String name) {
+    try {
+      Field field = target.getClass().getDeclaredField(name);
+      field.setAccessible(true);
+      return field.get(target);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("RIC 2.9.0 field missing: " + name, e);
+    }
+  }
+
   /** {@code startRuntimeLoop}: trace id into the SDK's thread local, call, report the outcome. */
   byte[] invoke(Object requestHandler, Invocation invocation) {
     Object request = invocationRequest(invocation);

@@ -13,6 +13,7 @@ import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.WithHerokuStandIn;
 import dev.keyturn.testing.lambda.LambdaInvocationException;
 import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
+import dev.keyturn.testing.lambda.WarmSandbox;
 import dev.keyturn.testing.leak.SeededSecrets;
 import dev.keyturn.testing.telemetry.CapturedTelemetry;
 import java.nio.file.Files;
@@ -197,5 +198,18 @@ class SyncLambdaJarIT {
     assertThat(second.jsonLogs())
         .isNotEmpty()
         .allSatisfy(l -> assertThat(l.path("AWSRequestId").asText()).isNotEqualTo(firstId));
+  }
+
+  @Test
+  void aWarmSandbox_keepsNoInvocationsContextAsABean() {
+    for (int i = 0; i < 200; i++) {
+      fn.invoke("{\"detail-type\":\"EC2 Instance State-change\",\"detail\":{}}");
+    }
+
+    assertThat(WarmSandbox.beanDefinitions(fn, "com.amazonaws.services.lambda.runtime.Context"))
+        .isZero();
+    assertThat(
+            WarmSandbox.beanDefinitions(fn, "com.amazonaws.services.lambda.runtime.LambdaLogger"))
+        .isZero();
   }
 }

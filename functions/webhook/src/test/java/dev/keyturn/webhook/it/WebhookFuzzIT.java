@@ -287,10 +287,15 @@ class WebhookFuzzIT {
     final List<String> unhandled = new ArrayList<>();
     final List<String> validMishandled = new ArrayList<>();
     final Map<String, Integer> firstNonces = new HashMap<>();
+    final List<Double> blockRates = new ArrayList<>();
+    long blockStart = System.nanoTime();
     int planned;
     int sent;
     int retries;
   }
+
+  /** Requests per progress line: the rate per block shows whether a warm sandbox slows down. */
+  static final int BLOCK = 10_000;
 
   @Test
   void noForgeryIsAccepted_nothingFailsUnhandled_andEveryValidDeliveryIsForwardedOnce()
@@ -316,7 +321,7 @@ class WebhookFuzzIT {
     System.err.printf(
         "webhook fuzz (seed %d): %,d requests in %.1f s = %.0f requests/s; %d valid deliveries,"
             + " %d forwarded; forgeries accepted %d; unhandled %d; valid mishandled %d;"
-            + " retries %d%n  by kind %s%n  by status %s%n",
+            + " retries %d%n  by kind %s%n  by status %s%n  requests/s per %,d: %s%n",
         SEED,
         run.sent,
         seconds,
@@ -328,7 +333,9 @@ class WebhookFuzzIT {
         run.validMishandled.size(),
         run.retries,
         run.sentByKind,
-        run.statuses);
+        run.statuses,
+        BLOCK,
+        run.blockRates.stream().map(r -> String.format("%.0f", r)).toList());
     assertThat(run.forgeriesAccepted).as("forgeries accepted (seed %d)", SEED).isEmpty();
     assertThat(run.unhandled).as("unhandled failures (seed %d)", SEED).isEmpty();
     assertThat(run.validMishandled).as("valid deliveries mishandled (seed %d)", SEED).isEmpty();
@@ -373,6 +380,15 @@ class WebhookFuzzIT {
 
   private static void tally(FuzzRequest request, int status, int retries, Run run) {
     run.sent++;
+    if (run.sent % BLOCK == 0) {
+      long now = System.nanoTime();
+      double rate = BLOCK / ((now - run.blockStart) / 1e9);
+      run.blockRates.add(rate);
+      run.blockStart = now;
+      System.err.printf(
+          "webhook fuzz: %,d requests; block %d at %.0f requests/s%n",
+          run.sent, run.blockRates.size(), rate);
+    }
     run.retries += retries;
     run.sentByKind.merge(request.kind(), 1, Integer::sum);
     run.statuses.merge(status, 1, Integer::sum);

@@ -11,6 +11,7 @@ import dev.keyturn.testing.aws.LocalAwsExtension;
 import dev.keyturn.testing.aws.TemplateFunction;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.lambda.LambdaRuntimeHarness;
+import dev.keyturn.testing.lambda.WarmSandbox;
 import dev.keyturn.testing.leak.SeededSecrets;
 import dev.keyturn.testing.telemetry.CapturedTelemetry;
 import dev.keyturn.webhook.WebhookHandler;
@@ -215,5 +216,21 @@ class WebhookLambdaRuntimeIT {
         .singleElement()
         .satisfies(line -> assertThat(line.path("WebhooksVerified").asLong()).isEqualTo(1));
     assertThat(telemetry.emf("WebhooksRejected")).isEmpty();
+  }
+
+  @Test
+  void aWarmSandbox_keepsNoInvocationsContextAsABean_afterThousandsOfRequests() {
+    for (int i = 0; i < 2_000; i++) {
+      assertThat(invoke(event("function-url-get.json"))).containsEntry("statusCode", 405);
+    }
+
+    for (String type :
+        List.of(
+            "com.amazonaws.services.lambda.runtime.Context",
+            "com.amazonaws.services.lambda.runtime.LambdaLogger",
+            "com.amazonaws.services.lambda.runtime.ClientContext",
+            "com.amazonaws.services.lambda.runtime.CognitoIdentity")) {
+      assertThat(WarmSandbox.beanDefinitions(fn, type)).as(type).isZero();
+    }
   }
 }
