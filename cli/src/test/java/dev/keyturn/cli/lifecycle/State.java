@@ -68,10 +68,7 @@ final class State implements AutoCloseable {
         b -> b.rule(name).eventBusName("keyturn").targets(t -> t.id("queue").arn(queueArn)));
   }
 
-  /**
-   * A generated (hmac-key) secret entry and the webhook source it signs (overlap grace zero),
-   * applied.
-   */
+  /** A generated (hmac-key) secret entry and the webhook source it signs, applied. */
   void addHook(String entry, String secretId, String source, String scheme, SenderBinding sender) {
     secrets.add(
         new SecretEntry(
@@ -86,8 +83,7 @@ final class State implements AutoCloseable {
             List.of(),
             null,
             List.of()));
-    // overlapGrace PT0S: a webhook secret retires after the largest overlapGrace of its sources
-    // (default PT1H, not keyturn.lifecycle.retire-grace), and these tests retire on the next sweep
+    // no overlap: the test retires the old version in the first sweep after confirmation
     webhooks.add(new WebhookEntry(source, scheme, entry, null, Map.of(), sender, "PT0S"));
     inventory.apply(
         inventory.plan(new Inventory(1, Set.of(), Set.of(), Set.of(), secrets, webhooks)));
