@@ -97,7 +97,7 @@ final class State implements AutoCloseable {
         .orElse(null);
   }
 
-  /** The audit events of {@code action} about the entry since {@code since}, oldest first. */
+  /** The audit events of {@code action} about the entry since {@code since}. */
   List<AuditEvent> audited(String entry, String action, Instant since) {
     return new DynamoAuditLog(table)
         .since(since, entry, 50).stream().filter(e -> e.action().equals(action)).toList();
