@@ -44,7 +44,7 @@ class RotateAwsIamAccessKeyTest {
   }
 
   @Test
-  void inProcess_letsIamIssueANewKey_storesIt_keepsTheOldActive_andTheNextRotationDeletesIt(
+  void inProcess_issuesANewKey_keepsTheOldActive_refusesTheNextUntilConfirmed_orForced(
       LocalAws aws) {
     iam.createUser(b -> b.userName(USER).path("/keyturn-rotated/"));
     AccessKey first = iam.createAccessKey(b -> b.userName(USER)).accessKey();
@@ -78,12 +78,22 @@ class RotateAwsIamAccessKeyTest {
             Map.of(first.accessKeyId(), "Active", secondId, "Active"));
     assertThat(callerArn(second)).endsWith(":user/keyturn-rotated/" + USER);
 
-    CliResult again = Cli.run("rotate", NAME, "--in-process");
+    CliResult refused = Cli.run("rotate", NAME, "--in-process");
+
+    assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.all())
+        .contains("is finished", "not yet confirmed", "keyturn rotate " + NAME + " --force");
+    assertThat(keys())
+        .as("the last rotation is not confirmed: the first key is kept, nothing issued")
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(first.accessKeyId(), "Active", secondId, "Active"));
+
+    CliResult forced = Cli.run("rotate", NAME, "--in-process", "--force");
 
     String thirdId = stored(world).get("accessKeyId").asText();
-    assertThat(again.exit()).as(again.toString()).isZero();
+    assertThat(forced.exit()).as(forced.toString()).isZero();
     assertThat(keys())
-        .as("the first key deleted for a slot; the second works until the life cycle retires it")
+        .as("forced: the first key deleted for a slot; the second works until the life cycle")
         .containsExactlyInAnyOrderEntriesOf(Map.of(secondId, "Active", thirdId, "Active"));
   }
 

@@ -1,5 +1,6 @@
 package dev.keyturn.cli.lifecycle;
 
+import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.inventory.GeneratorSpec;
 import dev.keyturn.inventory.Inventory;
 import dev.keyturn.inventory.SecretEntry;
@@ -12,11 +13,13 @@ import dev.keyturn.local.LocalAws;
 import dev.keyturn.state.LifecycleStage;
 import dev.keyturn.state.RotationRecord;
 import dev.keyturn.state.SenderSighting;
+import dev.keyturn.state.dynamodb.DynamoAuditLog;
 import dev.keyturn.state.dynamodb.DynamoInventoryStore;
 import dev.keyturn.state.dynamodb.DynamoRotationStore;
 import dev.keyturn.state.dynamodb.DynamoSenderSightings;
 import dev.keyturn.state.dynamodb.StateTable;
 import dev.keyturn.testing.aws.LocalAwsExtension;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +95,12 @@ final class State implements AutoCloseable {
         .rotation(entry, token)
         .map(RotationRecord::stage)
         .orElse(null);
+  }
+
+  /** The audit events of {@code action} about the entry since {@code since}. */
+  List<AuditEvent> audited(String entry, String action, Instant since) {
+    return new DynamoAuditLog(table)
+        .since(since, entry, 50).stream().filter(e -> e.action().equals(action)).toList();
   }
 
   /** The version the source's sender was last seen signing with. */

@@ -10,8 +10,10 @@ import dev.keyturn.json.Json;
 import dev.keyturn.local.LocalAws;
 import dev.keyturn.rotate.fakes.Entries;
 import dev.keyturn.rotate.generator.jwt.JwtKeys;
+import dev.keyturn.rotate.lifecycle.LifecycleService;
 import dev.keyturn.rotate.protocol.RotationNotEnabledException;
 import dev.keyturn.rotate.protocol.TokenNotAVersionException;
+import dev.keyturn.rotate.refusal.RotationUnconfirmedException;
 import dev.keyturn.rotate.support.AwsCallTap;
 import dev.keyturn.rotate.support.EventJson;
 import dev.keyturn.rotate.support.EventTap;
@@ -20,6 +22,7 @@ import dev.keyturn.rotate.support.RotateFunctionFixture;
 import dev.keyturn.rotate.support.RotationRun;
 import dev.keyturn.rotate.support.SecretParts;
 import dev.keyturn.rotate.vendor.heroku.HerokuCredential;
+import dev.keyturn.state.LifecycleStage;
 import dev.keyturn.state.RotationRecord;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.heroku.HerokuStandIn;
@@ -183,8 +186,9 @@ class RotationFlowTest {
   }
 
   @Test
-  void iamRotation_keepsTheOldKeyActive_andTheNextRotationDeletesIt_toMakeRoom() {
+  void iamRotation_nextIsRefusedUntilTheLifeCycleConfirmsTheLast_thenDeletesTheOldKeyForASlot() {
     Managed s = managed("aws-iam-access-key");
+    String name = s.entry().name();
     String user = s.entry().generator().options().get("user");
     String first = IamUsers.keyId(s.firstValue());
     String token = fn.driver.startRotation(s.arn());
@@ -193,17 +197,49 @@ class RotationFlowTest {
     fn.run.allSteps(s.arn(), token);
 
     String second = IamUsers.keyId(fn.driver.valueOf(s.arn(), token));
+    SecretParts.register("aws-iam-access-key", fn.driver.valueOf(s.arn(), token));
     assertThat(iam.keys(user))
         .as("finishSecret stops nothing: the old key works until the life cycle retires it")
         .containsOnly(Map.entry(first, "Active"), Map.entry(second, "Active"));
+
+    Instant before = Instant.now().minusSeconds(1);
+    String refused = fn.driver.startRotation(s.arn());
+    assertThatThrownBy(() -> fn.run.step("createSecret", s.arn(), refused))
+        .as("rotation 1 is finished, not confirmed")
+        .isInstanceOf(RotationUnconfirmedException.class)
+        .hasMessageContaining("the last rotation (version " + token + ") is finished");
+    fn.rotations.advance(name, token, LifecycleStage.PUBLISHED, Instant.now());
+    String refusedAgain = fn.driver.startRotation(s.arn());
+    assertThatThrownBy(() -> fn.run.step("createSecret", s.arn(), refusedAgain))
+        .as("rotation 1 is published, not confirmed")
+        .isInstanceOf(RotationUnconfirmedException.class)
+        .hasMessageContaining("is published");
+    assertThat(iam.keys(user))
+        .as("nothing retired, nothing issued while refused")
+        .containsOnly(Map.entry(first, "Active"), Map.entry(second, "Active"));
+    assertThat(fn.driver.stages(s.arn()))
+        .containsEntry(token, List.of("AWSCURRENT"))
+        .containsEntry(s.firstVersion(), List.of("AWSPREVIOUS"))
+        .containsEntry(refused, List.of())
+        .containsEntry(refusedAgain, List.of());
+    assertThat(
+            fn.audit.since(before, name, 50).stream()
+                .filter(e -> e.action().equals("rotation.refused"))
+                .map(e -> e.detail().get("stage")))
+        .containsExactlyInAnyOrder("finished", "published");
+
+    fn.handler.getApplicationContext().getBean(LifecycleService.class).advance(name);
+    assertThat(fn.rotations.rotation(name, token).orElseThrow().stage())
+        .as("no consumer to wait for: the life cycle confirms it; the grace keeps the old key")
+        .isEqualTo(LifecycleStage.CONFIRMED);
+    assertThat(iam.keys(user)).containsKey(first);
 
     String next = fn.driver.startRotation(s.arn());
     fn.run.allSteps(s.arn(), next);
     String third = IamUsers.keyId(fn.driver.valueOf(s.arn(), next));
     SecretParts.register("aws-iam-access-key", fn.driver.valueOf(s.arn(), next));
-    SecretParts.register("aws-iam-access-key", fn.driver.valueOf(s.arn(), token));
     assertThat(iam.keys(user))
-        .as("no life cycle ran: the next createSecret deleted the first key for a slot")
+        .as("confirmed: the next createSecret deleted the first key for a slot")
         .containsOnly(Map.entry(second, "Active"), Map.entry(third, "Active"));
     fn.events.drain();
   }

@@ -1,6 +1,7 @@
 package dev.keyturn.rotate.protocol;
 
 import dev.keyturn.inventory.SecretEntry;
+import java.util.List;
 
 /**
  * A guard that may refuse a rotation before anything is written: run first in createSecret (after
@@ -11,6 +12,16 @@ public interface RotationPrecheck {
 
   /** Refuses nothing. */
   RotationPrecheck NONE = (entry, rotation) -> {};
+
+  /**
+   * Runs {@code checks} in order; the first refusal stops the rotation. A one-shot override ({@code
+   * --force}) taken by one is taken again by the next for the same rotation (the take is idempotent
+   * per rotation id), so one {@code --force} passes every check.
+   */
+  static RotationPrecheck all(List<RotationPrecheck> checks) {
+    List<RotationPrecheck> copy = List.copyOf(checks);
+    return (entry, rotation) -> copy.forEach(c -> c.check(entry, rotation));
+  }
 
   /**
    * @throws RotationRefusedException when the rotation must not go ahead

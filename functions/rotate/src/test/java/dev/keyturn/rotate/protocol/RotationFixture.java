@@ -6,10 +6,13 @@ import dev.keyturn.rotate.generator.RandomSource;
 import dev.keyturn.rotate.generator.password.FakeRandomPasswordPort;
 import dev.keyturn.rotate.refusal.SenderCheck;
 import dev.keyturn.rotate.refusal.SenderRefusal;
+import dev.keyturn.rotate.refusal.UnconfirmedCheck;
+import dev.keyturn.rotate.refusal.UnconfirmedRefusal;
 import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.rotate.vendor.Vendor;
 import dev.keyturn.rotate.vendor.VendorCredentials;
 import dev.keyturn.rotate.vendor.Vendors;
+import dev.keyturn.state.LifecycleStage;
 import dev.keyturn.testing.fakes.FakeAuditLog;
 import dev.keyturn.testing.fakes.FakeCredentialLedger;
 import dev.keyturn.testing.fakes.FakeEventPublisher;
@@ -22,6 +25,7 @@ import dev.keyturn.testing.fakes.FakeSecretsManager;
 import dev.keyturn.testing.fakes.FakeSenderSightings;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,12 +107,32 @@ final class RotationFixture {
             retirement,
             clock,
             FinishHook.NONE,
-            new SenderRefusal(
-                inventory, new SenderCheck(sightings), overrides, audit, metrics, clock, "test"));
+            RotationPrecheck.all(
+                List.of(
+                    new SenderRefusal(
+                        inventory,
+                        new SenderCheck(sightings),
+                        overrides,
+                        audit,
+                        metrics,
+                        clock,
+                        "test"),
+                    new UnconfirmedRefusal(
+                        new UnconfirmedCheck(vendors, rotations),
+                        overrides,
+                        audit,
+                        metrics,
+                        clock,
+                        "test"))));
   }
 
   StepOutcome run(RotationStep step, String token) {
     return service.handle(new RotationEvent(step, secrets.arn(), token, null));
+  }
+
+  /** Moves the entry's last completed rotation to {@code stage}, as the life cycle would. */
+  void lifecycleReached(String secretName, String token, LifecycleStage stage) {
+    rotations.advance(secretName, token, stage, Instant.now());
   }
 
   /** Runs the four steps in order, as Secrets Manager does. */

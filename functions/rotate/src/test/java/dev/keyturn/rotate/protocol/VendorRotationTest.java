@@ -18,6 +18,7 @@ import dev.keyturn.rotate.vendor.aws.AccessKeyCredential;
 import dev.keyturn.rotate.vendor.aws.TooManyAccessKeysException;
 import dev.keyturn.secrets.Stages;
 import dev.keyturn.state.CredentialRecord.Status;
+import dev.keyturn.state.LifecycleStage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,7 @@ class VendorRotationTest {
     String first = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
     String second = f.secrets.startRotation();
     f.rotate(second);
+    f.lifecycleReached(NAME, second, LifecycleStage.CONFIRMED);
     String third = f.secrets.startRotation();
 
     f.rotate(third);
@@ -155,6 +157,7 @@ class VendorRotationTest {
     String first = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
     String second = f.secrets.startRotation();
     f.rotate(second);
+    f.lifecycleReached(NAME, second, LifecycleStage.CONFIRMED);
     String third = f.secrets.startRotation();
     f.rotate(third);
     String secondKey = keyId(second);
