@@ -15,7 +15,6 @@ import dev.keyturn.state.RotationOverrideStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SenderSightings;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -24,8 +23,7 @@ import java.util.List;
 /**
  * Wires the refusal guards (createSecret and the SSM rotation run them before any write) and {@code
  * keyturn rotate NAME --force}, which overrides any of them once. Kept apart from {@link
- * RotateBeans}, whose two beans of the same types these replace, so the guards can be wired while
- * that file changes elsewhere; fold them back into it when convenient.
+ * RotateBeans}, which injects the precheck into the rotation service, to keep each factory small.
  */
 @Factory
 public class RefusalBeans {
@@ -41,7 +39,6 @@ public class RefusalBeans {
    * confirmed).
    */
   @Singleton
-  @Replaces(value = RotationPrecheck.class, factory = RotateBeans.class)
   public RotationPrecheck rotationPrechecks(
       InventoryStore inventory,
       SenderSightings sightings,
@@ -60,7 +57,6 @@ public class RefusalBeans {
 
   /** {@code keyturn rotate NAME --force}: the one-shot override of either refusal. */
   @Singleton
-  @Replaces(value = ForceRotation.class, factory = RotateBeans.class)
   public ForceRotation forceRotation(
       InventoryStore inventory,
       RotationOverrideStore overrides,

@@ -5,7 +5,6 @@ import dev.keyturn.config.AwsClients;
 import dev.keyturn.config.AwsTimeouts;
 import dev.keyturn.events.EventPublisher;
 import dev.keyturn.heroku.HerokuSettings;
-import dev.keyturn.identity.CallerIdentityReader;
 import dev.keyturn.observability.Metrics;
 import dev.keyturn.rotate.create.FirstValue;
 import dev.keyturn.rotate.database.DatabaseVendors;
@@ -25,9 +24,6 @@ import dev.keyturn.rotate.protocol.IssuedValueRetry;
 import dev.keyturn.rotate.protocol.RotationJournal;
 import dev.keyturn.rotate.protocol.RotationPrecheck;
 import dev.keyturn.rotate.protocol.RotationService;
-import dev.keyturn.rotate.refusal.ForceRotation;
-import dev.keyturn.rotate.refusal.SenderCheck;
-import dev.keyturn.rotate.refusal.SenderRefusal;
 import dev.keyturn.rotate.retire.CredentialRetirement;
 import dev.keyturn.rotate.secrets.SecretsManagerRandomPasswords;
 import dev.keyturn.rotate.sweep.ParameterRotation;
@@ -46,7 +42,6 @@ import dev.keyturn.snapstart.RefreshableCredentialsProvider;
 import dev.keyturn.state.CredentialLedger;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.RetireTaskStore;
-import dev.keyturn.state.RotationOverrideStore;
 import dev.keyturn.state.RotationStore;
 import dev.keyturn.state.SenderPushStore;
 import dev.keyturn.state.SenderSightings;
@@ -203,34 +198,6 @@ public class RotateBeans {
         clock,
         finishHook,
         precheck);
-  }
-
-  /** {@code keyturn rotate NAME --force}: the one-shot override of the sender refusal. */
-  @Singleton
-  public ForceRotation forceRotation(
-      InventoryStore inventory,
-      RotationOverrideStore overrides,
-      CallerIdentityReader identity,
-      AuditLog audit,
-      Clock clock) {
-    return new ForceRotation(inventory, overrides, identity, audit, clock);
-  }
-
-  /**
-   * The refusal guard of secrets signing webhooks whose senders keyturn cannot reach (createSecret
-   * and the SSM rotation), overridden once by {@code keyturn rotate NAME --force}.
-   */
-  @Singleton
-  public RotationPrecheck senderRefusal(
-      InventoryStore inventory,
-      SenderSightings sightings,
-      RotationOverrideStore overrides,
-      AuditLog audit,
-      Metrics metrics,
-      Clock clock,
-      @Named("actor") String actor) {
-    return new SenderRefusal(
-        inventory, new SenderCheck(sightings), overrides, audit, metrics, clock, actor);
   }
 
   /** The four steps driven here (keyturn rotate --in-process, operator-assisted rotation). */
