@@ -1,14 +1,11 @@
 package dev.keyturn.rotate.refusal;
 
-import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.WebhookEntry;
-import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.Metrics;
 import dev.keyturn.rotate.protocol.RotationPrecheck;
 import dev.keyturn.state.InventoryStore;
-import dev.keyturn.state.RotationOverride;
 import dev.keyturn.state.RotationOverrideStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,11 +35,7 @@ public final class SenderRefusal implements RotationPrecheck {
 
   private final InventoryStore inventory;
   private final SenderCheck check;
-  private final RotationOverrideStore overrides;
-  private final AuditLog audit;
-  private final Metrics metrics;
-  private final Clock clock;
-  private final String actor;
+  private final Refusals refusals;
 
   public SenderRefusal(
       InventoryStore inventory,
@@ -54,11 +47,7 @@ public final class SenderRefusal implements RotationPrecheck {
       String actor) {
     this.inventory = inventory;
     this.check = check;
-    this.overrides = overrides;
-    this.audit = audit;
-    this.metrics = metrics;
-    this.clock = clock;
-    this.actor = actor;
+    this.refusals = new Refusals(overrides, audit, metrics, clock, actor);
   }
 
   @Override
@@ -75,47 +64,19 @@ public final class SenderRefusal implements RotationPrecheck {
     if (lag.isEmpty()) {
       return;
     }
-    Instant now = clock.instant();
+    Instant now = refusals.now();
     String reason = lag.get().reason(now);
-    Optional<RotationOverride> forced = overrides.take(entry.name(), rotation.id(), now);
-    if (forced.isPresent()) {
-      audit.record(
-          event(
-              now,
-              "rotation.forced",
-              entry,
-              rotation,
-              lag.get(),
-              reason,
-              Map.of(
-                  "forcedBy",
-                  forced.get().actor(),
-                  "grantedAt",
-                  forced.get().grantedAt().toString())));
-      LOG.warn("rotation of {} forced by {}: {}", entry.name(), forced.get().actor(), reason);
-      return;
-    }
-    audit.record(event(now, "rotation.refused", entry, rotation, lag.get(), reason, Map.of()));
-    metrics.count(Metric.ROTATIONS_REFUSED, 1);
-    LOG.warn("rotation of {} refused: {}", entry.name(), reason);
-    throw new SenderBehindException(entry.name(), lag.get(), reason);
-  }
-
-  private AuditEvent event(
-      Instant at,
-      String action,
-      SecretEntry entry,
-      Rotation rotation,
-      SenderLag lag,
-      String reason,
-      Map<String, String> more) {
-    Map<String, String> detail = new LinkedHashMap<>(more);
-    detail.put("source", lag.source());
-    detail.put("lastSignedWith", lag.lastVersion() == null ? "never seen" : lag.lastVersion());
-    detail.put("reason", reason);
-    String outcome = action.endsWith("forced") ? "refusal-overridden" : "refused";
-    return AuditEvent.of(at, actor, action, entry.name(), outcome)
-        .withVersions(List.of(rotation.id(), rotation.currentVersion()))
-        .withDetail(detail);
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("source", lag.get().source());
+    facts.put(
+        "lastSignedWith", lag.get().lastVersion() == null ? "never seen" : lag.get().lastVersion());
+    refusals.refuseUnlessForced(
+        LOG,
+        entry,
+        rotation,
+        now,
+        reason,
+        facts,
+        () -> new SenderBehindException(entry.name(), lag.get(), reason));
   }
 }

@@ -1,19 +1,15 @@
 package dev.keyturn.rotate.refusal;
 
-import dev.keyturn.audit.AuditEvent;
 import dev.keyturn.audit.AuditLog;
 import dev.keyturn.inventory.SecretEntry;
-import dev.keyturn.observability.Metric;
 import dev.keyturn.observability.Metrics;
 import dev.keyturn.rotate.protocol.RotationPrecheck;
 import dev.keyturn.state.LastRotation;
-import dev.keyturn.state.RotationOverride;
 import dev.keyturn.state.RotationOverrideStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,11 +36,7 @@ public final class UnconfirmedRefusal implements RotationPrecheck {
   private static final Logger LOG = LoggerFactory.getLogger(UnconfirmedRefusal.class);
 
   private final UnconfirmedCheck check;
-  private final RotationOverrideStore overrides;
-  private final AuditLog audit;
-  private final Metrics metrics;
-  private final Clock clock;
-  private final String actor;
+  private final Refusals refusals;
 
   public UnconfirmedRefusal(
       UnconfirmedCheck check,
@@ -54,11 +46,7 @@ public final class UnconfirmedRefusal implements RotationPrecheck {
       Clock clock,
       String actor) {
     this.check = check;
-    this.overrides = overrides;
-    this.audit = audit;
-    this.metrics = metrics;
-    this.clock = clock;
-    this.actor = actor;
+    this.refusals = new Refusals(overrides, audit, metrics, clock, actor);
   }
 
   @Override
@@ -68,31 +56,20 @@ public final class UnconfirmedRefusal implements RotationPrecheck {
       return;
     }
     LastRotation last = unconfirmed.get();
-    Instant now = clock.instant();
+    Instant now = refusals.now();
     String stage = last.run().stage().label();
     String reason = reason(last, now);
-    Optional<RotationOverride> forced = overrides.take(entry.name(), rotation.id(), now);
-    if (forced.isPresent()) {
-      audit.record(
-          event(
-              now,
-              "rotation.forced",
-              entry,
-              rotation,
-              last,
-              reason,
-              Map.of(
-                  "forcedBy",
-                  forced.get().actor(),
-                  "grantedAt",
-                  forced.get().grantedAt().toString())));
-      LOG.warn("rotation of {} forced by {}: {}", entry.name(), forced.get().actor(), reason);
-      return;
-    }
-    audit.record(event(now, "rotation.refused", entry, rotation, last, reason, Map.of()));
-    metrics.count(Metric.ROTATIONS_REFUSED, 1);
-    LOG.warn("rotation of {} refused: {}", entry.name(), reason);
-    throw new RotationUnconfirmedException(entry.name(), last.versionId(), stage, reason);
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("lastRotation", last.versionId());
+    facts.put("stage", stage);
+    refusals.refuseUnlessForced(
+        LOG,
+        entry,
+        rotation,
+        now,
+        reason,
+        facts,
+        () -> new RotationUnconfirmedException(entry.name(), last.versionId(), stage, reason));
   }
 
   /** E.g. "the last rotation (version v2) is published (2h ago), not yet confirmed: ...". */
@@ -105,23 +82,5 @@ public final class UnconfirmedRefusal implements RotationPrecheck {
         + SenderLag.ago(Duration.between(last.run().stageSince(), now))
         + "), not yet confirmed: its consumers may still use the credential this rotation would"
         + " retire";
-  }
-
-  private AuditEvent event(
-      Instant at,
-      String action,
-      SecretEntry entry,
-      Rotation rotation,
-      LastRotation last,
-      String reason,
-      Map<String, String> more) {
-    Map<String, String> detail = new LinkedHashMap<>(more);
-    detail.put("lastRotation", last.versionId());
-    detail.put("stage", last.run().stage().label());
-    detail.put("reason", reason);
-    String outcome = action.endsWith("forced") ? "refusal-overridden" : "refused";
-    return AuditEvent.of(at, actor, action, entry.name(), outcome)
-        .withVersions(List.of(rotation.id(), rotation.currentVersion()))
-        .withDetail(detail);
   }
 }
