@@ -43,6 +43,8 @@ public final class BareRotateHandler
     }
     String name = inventoryName(secretId);
     JsonNode entry = readEntry(name);
+    webhookSources(); // keyturn's refusal guard: does the secret sign a webhook without a sender
+    // API?
     DescribeSecretResponse secret = aws.secretsManager.describeSecret(b -> b.secretId(secretId));
     Map<String, List<String>> versions = secret.versionIdsToStages();
     if (!Boolean.TRUE.equals(secret.rotationEnabled()) || !versions.containsKey(token)) {
@@ -98,6 +100,23 @@ public final class BareRotateHandler
       throw new IllegalStateException("not in the inventory");
     }
     return lookup.get("name").s();
+  }
+
+  /** The inventory's webhook sources, as keyturn's refusal guard reads them (one Query). */
+  private int webhookSources() {
+    int sources = 0;
+    for (Map<String, AttributeValue> ignored :
+        aws.dynamoDb
+            .queryPaginator(b ->
+                b.tableName(aws.table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(
+                        Map.of(":pk", BareAws.s("INVENTORY"), ":prefix", BareAws.s("WEBHOOK#")))
+                    .consistentRead(true))
+            .items()) {
+      sources++;
+    }
+    return sources;
   }
 
   private JsonNode readEntry(String name) {

@@ -62,8 +62,11 @@ public final class BareWebhookHandler
     String id = headers.get("webhook-id");
     long timestamp = Long.parseLong(headers.get("webhook-timestamp"));
     Instant now = Instant.now();
-    if (Math.abs(now.getEpochSecond() - timestamp) > TOLERANCE_SECONDS
-        || !verified(secretId, id + "." + timestamp + "." + event.getBody(), headers)) {
+    String signer =
+        Math.abs(now.getEpochSecond() - timestamp) > TOLERANCE_SECONDS
+            ? null
+            : signer(secretId, id + "." + timestamp + "." + event.getBody(), headers);
+    if (signer == null) {
       return answer(401, "{\"error\":\"rejected\"}");
     }
     String claimant = claim(source, "id:" + id, now);
@@ -79,6 +82,7 @@ public final class BareWebhookHandler
         b.entries(
             e -> e.eventBusName(bus).source("keyturn.webhook").detailType(source).detail(detail)));
     done(source, "id:" + id, claimant);
+    sighting(source, signer, now);
     LOG.info("webhook accepted source={} deliveryId={}", source, id);
     return answer(202, "{\"accepted\":\"" + id + "\"}");
   }
@@ -108,12 +112,13 @@ public final class BareWebhookHandler
     return secret.path("source").path("secretsManager").asText();
   }
 
-  private boolean verified(String secretId, String signedContent, Map<String, String> headers) {
+  /** The version whose value signed the content, or null: keyturn's verification answer. */
+  private String signer(String secretId, String signedContent, Map<String, String> headers) {
     Map<String, List<String>> stages =
         aws.secretsManager.describeSecret(b -> b.secretId(secretId)).versionIdsToStages();
     byte[] presented =
         Base64.getDecoder().decode(headers.get("webhook-signature").substring("v1,".length()));
-    boolean match = false;
+    String match = null;
     for (String stage : List.of("AWSCURRENT", "AWSPENDING", "AWSPREVIOUS")) {
       for (Map.Entry<String, List<String>> version : stages.entrySet()) {
         if (version.getValue().contains(stage)) {
@@ -122,7 +127,9 @@ public final class BareWebhookHandler
                   .getSecretValue(
                       b -> b.secretId(secretId).versionId(version.getKey()).versionStage(stage))
                   .secretString();
-          match |= MessageDigest.isEqual(presented, mac(value, signedContent));
+          if (match == null && MessageDigest.isEqual(presented, mac(value, signedContent))) {
+            match = version.getKey();
+          }
         }
       }
     }
@@ -169,6 +176,29 @@ public final class BareWebhookHandler
                     ":pending", BareAws.s("pending")))
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
     return claimant;
+  }
+
+  /**
+   * Records which version the sender signed with, as keyturn's sighting recorder does on a
+   * container's first delivery of a version: one conditional UpdateItem.
+   */
+  private void sighting(String source, String versionId, Instant at) {
+    try {
+      aws.dynamoDb.updateItem(b ->
+          b.tableName(aws.table)
+              .key(BareAws.key("WEBHOOK#" + source, "SIGHTING"))
+              .updateExpression("SET #v = :v, #at = :at, #ms = :ms")
+              .conditionExpression("attribute_not_exists(#ms) OR #ms <= :ms")
+              .expressionAttributeNames(
+                  Map.of("#v", "versionId", "#at", "seenAt", "#ms", "seenAtMs"))
+              .expressionAttributeValues(
+                  Map.of(
+                      ":v", BareAws.s(versionId),
+                      ":at", BareAws.s(at.toString()),
+                      ":ms", BareAws.n(at.toEpochMilli()))));
+    } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException later) {
+      // a later sighting is recorded already
+    }
   }
 
   private void done(String source, String key, String claimant) {
