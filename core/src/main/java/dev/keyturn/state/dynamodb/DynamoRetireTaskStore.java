@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -58,19 +57,7 @@ public final class DynamoRetireTaskStore implements RetireTaskStore {
     item.put(NEW_VERSION, Items.s(t.newVersion()));
     item.put(CREATED, Items.instant(t.createdAt()));
     item.put(DUE, Items.instant(t.dueBy()));
-    try {
-      table
-          .client()
-          .putItem(
-              PutItemRequest.builder()
-                  .tableName(table.name())
-                  .item(item)
-                  .conditionExpression("attribute_not_exists(#pk)")
-                  .expressionAttributeNames(Map.of("#pk", Items.PK))
-                  .build());
-    } catch (ConditionalCheckFailedException alreadyRecorded) {
-      // the same task, recorded before: nothing to do
-    }
+    WriteOnceItems.putOnce(table, item); // the same task, recorded before: kept as it is
   }
 
   @Override
