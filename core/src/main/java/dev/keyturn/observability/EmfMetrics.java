@@ -1,6 +1,5 @@
 package dev.keyturn.observability;
 
-import dev.keyturn.json.Json;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +68,7 @@ public final class EmfMetrics implements Metrics {
     if (requestId != null) {
       root.put(InvocationMdc.REQUEST_ID, requestId);
     }
-    return Json.write(root);
+    return EmfJson.write(root);
   }
 
   private Map<String, Object> metadata(MetricRecord record) {

@@ -10,7 +10,7 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.inventory.parse.EntryCodec;
-import dev.keyturn.json.Json;
+import dev.keyturn.inventory.parse.WebhookEntryCodec;
 import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.InventoryStore;
 import java.util.ArrayList;
@@ -71,14 +71,13 @@ public final class DynamoInventoryStore implements InventoryStore {
   @Override
   public List<WebhookEntry> webhooks() {
     return items(WEBHOOK_PREFIX).values().stream()
-        .map(i -> Json.read(Items.str(i, ENTRY), WebhookEntry.class))
+        .map(i -> WebhookEntryCodec.read(Items.str(i, ENTRY)))
         .toList();
   }
 
   @Override
   public Optional<WebhookEntry> webhook(String source) {
-    return get(WEBHOOK_PREFIX + source)
-        .map(i -> Json.read(Items.str(i, ENTRY), WebhookEntry.class));
+    return get(WEBHOOK_PREFIX + source).map(i -> WebhookEntryCodec.read(Items.str(i, ENTRY)));
   }
 
   @Override
@@ -116,7 +115,7 @@ public final class DynamoInventoryStore implements InventoryStore {
       }
     }
     for (WebhookEntry w : inventory.webhooks()) {
-      items.put(WEBHOOK_PREFIX + w.source(), Json.write(w));
+      items.put(WEBHOOK_PREFIX + w.source(), WebhookEntryCodec.write(w));
     }
     return items;
   }

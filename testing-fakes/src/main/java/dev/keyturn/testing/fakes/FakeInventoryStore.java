@@ -5,7 +5,7 @@ import dev.keyturn.inventory.SecretEntry;
 import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.inventory.parse.EntryCodec;
 import dev.keyturn.inventory.parse.InventoryParser;
-import dev.keyturn.json.Json;
+import dev.keyturn.inventory.parse.WebhookEntryCodec;
 import dev.keyturn.state.InventoryPlan;
 import dev.keyturn.state.InventoryStore;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class FakeInventoryStore extends FakePort implements InventoryStore
 
   /** Stores one webhook source entry. */
   public synchronized FakeInventoryStore add(WebhookEntry entry) {
-    items.get(WEBHOOK).put(entry.source(), Json.write(entry));
+    items.get(WEBHOOK).put(entry.source(), WebhookEntryCodec.write(entry));
     return this;
   }
 
@@ -92,16 +92,14 @@ public final class FakeInventoryStore extends FakePort implements InventoryStore
   @Override
   public synchronized List<WebhookEntry> webhooks() {
     enter("webhooks");
-    return items.get(WEBHOOK).values().stream()
-        .map(json -> Json.read(json, WebhookEntry.class))
-        .toList();
+    return items.get(WEBHOOK).values().stream().map(json -> WebhookEntryCodec.read(json)).toList();
   }
 
   @Override
   public synchronized Optional<WebhookEntry> webhook(String source) {
     enter("webhook");
     return Optional.ofNullable(items.get(WEBHOOK).get(source))
-        .map(json -> Json.read(json, WebhookEntry.class));
+        .map(json -> WebhookEntryCodec.read(json));
   }
 
   @Override
@@ -165,7 +163,7 @@ public final class FakeInventoryStore extends FakePort implements InventoryStore
       e.allSources().forEach(source -> want.add(new Item(LOOKUP, source.id(), e.name())));
     }
     for (WebhookEntry w : inventory.webhooks()) {
-      want.add(new Item(WEBHOOK, w.source(), Json.write(w)));
+      want.add(new Item(WEBHOOK, w.source(), WebhookEntryCodec.write(w)));
     }
     return want;
   }
