@@ -1,5 +1,6 @@
 package dev.keyturn.webhook.scheme;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -174,6 +175,23 @@ final class Codecs {
 
   static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
+  }
+
+  private static final byte[] LOWER_HEX_DIGITS =
+      "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The ASCII {@code prefix} followed by the lower-case hex of {@code bytes}: what {@code prefix +
+   * hex(bytes)} gives, written into one array instead of through an intermediate string.
+   */
+  static String hex(byte[] prefix, byte[] bytes) {
+    byte[] out = Arrays.copyOf(prefix, prefix.length + 2 * bytes.length);
+    int at = prefix.length;
+    for (byte b : bytes) {
+      out[at++] = LOWER_HEX_DIGITS[(b >> 4) & 0xf];
+      out[at++] = LOWER_HEX_DIGITS[b & 0xf];
+    }
+    return new String(out, StandardCharsets.US_ASCII);
   }
 
   static String base64(byte[] bytes) {

@@ -1,5 +1,6 @@
 package dev.keyturn.webhook.scheme;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
@@ -12,6 +13,7 @@ import java.security.SignatureException;
 record SignedContent(byte[] prefix, byte[] body) {
 
   private static final byte[] NONE = new byte[0];
+  private static final byte[] REPLAY_KEY_PREFIX = "sha256:".getBytes(StandardCharsets.US_ASCII);
 
   private static final ThreadLocal<MessageDigest> SHA_256 =
       ThreadLocal.withInitial(SignedContent::newSha256);
@@ -35,7 +37,7 @@ record SignedContent(byte[] prefix, byte[] body) {
   String replayKey() {
     MessageDigest digest = SHA_256.get();
     digest.update(prefix);
-    return "sha256:" + Codecs.hex(digest.digest(body));
+    return Codecs.hex(REPLAY_KEY_PREFIX, digest.digest(body));
   }
 
   private static MessageDigest newSha256() {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.function.Predicate;
 
 /**
  * <a href="https://www.standardwebhooks.com/">Standard Webhooks</a> (also Svix): {@code v1} is
@@ -121,10 +120,7 @@ public final class StandardWebhooksScheme extends AbstractScheme {
     int match =
         keyType == KeyType.ED25519_PUBLIC
             ? firstEd25519Match(candidates, content, entries.ed25519())
-            : firstHmacMatch(
-                candidates,
-                content,
-                mac -> !entries.hmac().isEmpty() && entries.hmac().contains(mac));
+            : HmacMatcher.firstMatch(MACS, candidates, content, entries.hmac());
     return match >= 0 ? verified(id, match) : failure(match);
   }
 
@@ -146,11 +142,7 @@ public final class StandardWebhooksScheme extends AbstractScheme {
    */
   private static VerificationResult checkSingleHmac(
       String signatures, List<String> candidates, SignedContent content, String id) {
-    int match =
-        firstHmacMatch(
-            candidates,
-            content,
-            mac -> Codecs.isBase64At(mac, signatures, SignatureEntries.SINGLE_HMAC_OFFSET));
+    int match = firstSingleHmacMatch(candidates, content, signatures);
     if (match >= 0) {
       return verified(id, match);
     }
@@ -161,16 +153,12 @@ public final class StandardWebhooksScheme extends AbstractScheme {
         : reject(RejectionReason.MALFORMED_HEADER);
   }
 
-  private static VerificationResult verified(String id, int match) {
-    return new VerificationResult.Verified(id, "id:" + id, match);
-  }
-
   /**
-   * Index of the first HMAC candidate whose MAC {@code hmacMatches}, or a negative {@link
-   * HmacMatcher} code. Asymmetric keys are not HMAC keys: skipped as unusable.
+   * Index of the first HMAC candidate whose MAC the single entry holds, or a negative {@link
+   * HmacMatcher} code. Compares in place, with no lambda capturing the header per request.
    */
-  private static int firstHmacMatch(
-      List<String> candidates, SignedContent content, Predicate<byte[]> hmacMatches) {
+  private static int firstSingleHmacMatch(
+      List<String> candidates, SignedContent content, String signatures) {
     if (candidates == null) {
       return HmacMatcher.NO_USABLE_SECRET;
     }
@@ -179,11 +167,17 @@ public final class StandardWebhooksScheme extends AbstractScheme {
       String candidate = candidates.get(i);
       var mac = candidate == null ? null : MACS.macFor(candidate);
       anyUsable |= mac != null;
-      if (mac != null && hmacMatches.test(content.macWith(mac))) {
+      if (mac != null
+          && Codecs.isBase64At(
+              content.macWith(mac), signatures, SignatureEntries.SINGLE_HMAC_OFFSET)) {
         return i;
       }
     }
     return anyUsable ? HmacMatcher.NO_MATCH : HmacMatcher.NO_USABLE_SECRET;
+  }
+
+  private static VerificationResult verified(String id, int match) {
+    return new VerificationResult.Verified(id, "id:" + id, match);
   }
 
   /** Index of the first public key that verifies one of the {@code v1a} signatures, or a code. */

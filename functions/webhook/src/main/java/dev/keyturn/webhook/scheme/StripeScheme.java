@@ -1,6 +1,5 @@
 package dev.keyturn.webhook.scheme;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,15 @@ public final class StripeScheme extends AbstractScheme {
     return SIGNATURE_HEADER;
   }
 
-  /** The parts of a {@code Stripe-Signature} header that matter. */
-  private record Parsed(String timestamp, ExpectedSignatures v1) {}
+  /**
+   * The parts of a {@code Stripe-Signature} header that matter: where its one {@code t} value is
+   * (read in place, so parsing makes no substring) and the decoded {@code v1} signatures.
+   */
+  private static final class Parsed {
+    private final ExpectedSignatures v1 = new ExpectedSignatures();
+    private int timestampFrom = -1;
+    private int timestampTo;
+  }
 
   @Override
   VerificationResult check(WebhookRequest request, List<String> candidates, Instant now) {
@@ -58,22 +64,22 @@ public final class StripeScheme extends AbstractScheme {
     if (parsed == null) {
       return reject(RejectionReason.MALFORMED_HEADER);
     }
-    long seconds = Timestamps.parseSeconds(parsed.timestamp());
+    long seconds = Timestamps.parseSeconds(header, parsed.timestampFrom, parsed.timestampTo);
     if (seconds == Timestamps.MALFORMED) {
       return reject(RejectionReason.MALFORMED_HEADER);
     }
     if (!Timestamps.withinTolerance(seconds, now, toleranceSeconds)) {
       return reject(RejectionReason.TIMESTAMP_OUT_OF_TOLERANCE);
     }
-    SignedContent content = new SignedContent(signedPrefix(parsed.timestamp()), request.body());
-    int match = HmacMatcher.firstMatch(MACS, candidates, content, parsed.v1());
+    byte[] prefix = signedPrefix(header, parsed.timestampFrom, parsed.timestampTo);
+    SignedContent content = new SignedContent(prefix, request.body());
+    int match = HmacMatcher.firstMatch(MACS, candidates, content, parsed.v1);
     return outcome(match, null, content);
   }
 
   /** Null unless there is exactly one {@code t} and at least one decodable {@code v1}. */
   private static Parsed parse(String header) {
-    String timestamp = null;
-    ExpectedSignatures v1 = new ExpectedSignatures();
+    Parsed parsed = new Parsed();
     int items = 0;
     int start = 0;
     while (start <= header.length()) {
@@ -87,19 +93,20 @@ public final class StripeScheme extends AbstractScheme {
       int from = skipSpaces(header, start, end);
       int to = trimSpaces(header, from, end);
       if (header.startsWith("t=", from) && to - from >= 2) {
-        if (timestamp != null) {
+        if (parsed.timestampFrom >= 0) {
           return null; // two timestamps: which one was signed is ambiguous
         }
-        timestamp = header.substring(from + 2, to);
+        parsed.timestampFrom = from + 2;
+        parsed.timestampTo = to;
       } else if (header.startsWith("v1=", from) && to - from == 3 + HEX_SHA256_LENGTH) {
         byte[] value = Codecs.hexDecode(header, from + 3, to);
         if (value != null) {
-          v1.add(value);
+          parsed.v1.add(value);
         }
       }
       start = end + 1;
     }
-    return timestamp == null || v1.isEmpty() ? null : new Parsed(timestamp, v1);
+    return parsed.timestampFrom < 0 || parsed.v1.isEmpty() ? null : parsed;
   }
 
   private static int skipSpaces(String text, int from, int to) {
@@ -140,6 +147,19 @@ public final class StripeScheme extends AbstractScheme {
   }
 
   private static byte[] signedPrefix(String timestamp) {
-    return (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
+    return signedPrefix(timestamp, 0, timestamp.length());
+  }
+
+  /**
+   * {@code <t>.} as bytes, straight from the header's {@code t} value; its characters are already
+   * checked to be ASCII digits.
+   */
+  private static byte[] signedPrefix(String text, int from, int to) {
+    byte[] prefix = new byte[to - from + 1];
+    for (int i = from; i < to; i++) {
+      prefix[i - from] = (byte) text.charAt(i);
+    }
+    prefix[prefix.length - 1] = '.';
+    return prefix;
   }
 }

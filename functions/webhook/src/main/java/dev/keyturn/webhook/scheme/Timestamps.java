@@ -18,12 +18,20 @@ final class Timestamps {
 
   /** ASCII digits only (no sign, no spaces); {@link #MALFORMED} or {@link #TOO_LARGE} otherwise. */
   static long parseSeconds(String text) {
-    if (text == null || text.isEmpty()) {
+    return text == null ? MALFORMED : parseSeconds(text, 0, text.length());
+  }
+
+  /**
+   * {@link #parseSeconds(String)} of the region {@code [from, to)} of {@code text}, read in place
+   * (a header's {@code t=} value needs no substring).
+   */
+  static long parseSeconds(String text, int from, int to) {
+    int length = to - from;
+    if (length <= 0) {
       return MALFORMED;
     }
     long value = 0;
-    int length = text.length();
-    for (int i = 0; i < length; i++) {
+    for (int i = from; i < to; i++) {
       int digit = text.charAt(i) - '0';
       if (digit < 0 || digit > 9) {
         return MALFORMED;
@@ -34,7 +42,7 @@ final class Timestamps {
       return value; // 18 digits always fit in a long
     }
     int leadingZeros = 0;
-    while (text.charAt(leadingZeros) == '0' && leadingZeros < length - 1) {
+    while (text.charAt(from + leadingZeros) == '0' && leadingZeros < length - 1) {
       leadingZeros++;
     }
     int significant = length - leadingZeros;

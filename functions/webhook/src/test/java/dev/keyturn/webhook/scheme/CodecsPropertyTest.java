@@ -2,6 +2,7 @@ package dev.keyturn.webhook.scheme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -109,7 +110,11 @@ class CodecsPropertyTest {
           String text = Gen.numberish(random);
 
           long parsed = Timestamps.parseSeconds(text);
+          // the same text as a region of a header, with neighbours that are digits too
+          String header = "t=9" + text + "9,v1=";
+          long inPlace = Timestamps.parseSeconds(header, 3, 3 + text.length());
 
+          assertThat(inPlace).isEqualTo(parsed);
           boolean digitsOnly = !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
           if (!digitsOnly) {
             assertThat(parsed).isEqualTo(Timestamps.MALFORMED);
@@ -118,6 +123,20 @@ class CodecsPropertyTest {
           } else {
             assertThat(parsed).isEqualTo(Long.parseLong(text));
           }
+        });
+  }
+
+  @Test
+  void hexWithPrefix_isThePrefixFollowedByTheJdksLowerCaseHex() {
+    PropertyCheck.forAll(
+        "prefixed hex",
+        TRIES,
+        random -> {
+          byte[] bytes = Gen.bytes(random, 64);
+
+          String ours = Codecs.hex("sha256:".getBytes(StandardCharsets.US_ASCII), bytes);
+
+          assertThat(ours).isEqualTo("sha256:" + HexFormat.of().formatHex(bytes));
         });
   }
 
