@@ -117,7 +117,6 @@ class RolePoliciesIT {
           Map.entry(
               "RetireManagedSecrets/secretsmanager:UpdateSecretVersionStage", LIFE_CYCLE_LATER),
           Map.entry("RetireIamAccessKeys/iam:ListAccessKeys", LIFE_CYCLE_LATER),
-          Map.entry("RetireIamAccessKeys/iam:UpdateAccessKey", LIFE_CYCLE_LATER),
           Map.entry("RetireIamAccessKeys/iam:DeleteAccessKey", LIFE_CYCLE_LATER),
           Map.entry("ManagedParameters/ssm:UnlabelParameterVersion", LIFE_CYCLE_LATER),
           Map.entry(

@@ -39,19 +39,6 @@ public interface VendorCredentials {
   void test(String secretName, Map<String, String> options, String value);
 
   /**
-   * Stops the old credential from authenticating, reversibly where the vendor can (IAM: Inactive).
-   * A vendor without such a state retires it. The rotation no longer calls it (an old credential
-   * works until the life cycle retires it after confirmation); kept for the adapters' own
-   * operations and tests.
-   *
-   * @return what was done
-   */
-  default Disposal deactivate(Superseded old) {
-    retire(old);
-    return Disposal.RETIRED;
-  }
-
-  /**
    * Removes the old credential at the vendor for good. Already gone counts as done.
    *
    * @throws VendorCallException when the vendor refuses or cannot be reached
@@ -65,12 +52,4 @@ public interface VendorCredentials {
    *     shape of this type
    */
   String credentialId(String value);
-
-  /** What {@link #deactivate} did to the old credential. */
-  enum Disposal {
-    /** It no longer authenticates but exists; {@link #retire} removes it. */
-    DEACTIVATED,
-    /** It is gone. */
-    RETIRED
-  }
 }

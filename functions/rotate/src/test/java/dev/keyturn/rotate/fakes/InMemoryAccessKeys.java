@@ -17,7 +17,7 @@ import java.util.UUID;
  * two keys, each active or inactive; only an active key with its secret authenticates. It makes
  * room as the real adapter does (inactive non-current keys go; an active one only when an earlier
  * attempt for the version made it). Faults: {@link #loseNextIssueAnswer()} (the key is made, the
- * answer never arrives), {@link #failNextDeactivation()}.
+ * answer never arrives), {@link #failNextRetirement()}.
  */
 public final class InMemoryAccessKeys implements VendorCredentials {
 
@@ -28,7 +28,7 @@ public final class InMemoryAccessKeys implements VendorCredentials {
   private final Map<String, Key> keys = new LinkedHashMap<>();
   private int issued;
   private boolean loseNextIssueAnswer;
-  private boolean failNextDeactivation;
+  private boolean failNextRetirement;
 
   /** A new active key, as an operator would seed it; returns the secret value. */
   public String seed() {
@@ -50,8 +50,8 @@ public final class InMemoryAccessKeys implements VendorCredentials {
     loseNextIssueAnswer = true;
   }
 
-  public void failNextDeactivation() {
-    failNextDeactivation = true;
+  public void failNextRetirement() {
+    failNextRetirement = true;
   }
 
   /** Key ids that exist, in creation order. */
@@ -117,22 +117,11 @@ public final class InMemoryAccessKeys implements VendorCredentials {
   }
 
   @Override
-  public Disposal deactivate(Superseded old) {
-    if (failNextDeactivation) {
-      failNextDeactivation = false;
-      throw new VendorCallException("aws-iam", "UpdateAccessKey", 503, "ServiceUnavailable");
-    }
-    String id = old.credentialId();
-    Key key = keys.get(id);
-    if (key == null) {
-      return Disposal.RETIRED;
-    }
-    keys.put(id, new Key(key.secret(), false));
-    return Disposal.DEACTIVATED;
-  }
-
-  @Override
   public void retire(Superseded old) {
+    if (failNextRetirement) {
+      failNextRetirement = false;
+      throw new VendorCallException("aws-iam", "DeleteAccessKey", 503, "ServiceUnavailable");
+    }
     keys.remove(old.credentialId());
   }
 

@@ -269,13 +269,13 @@ class VendorRotationTest {
   }
 
   @Test
-  void finishSecret_neverTouchesTheOldKey_evenWhenTheVendorWouldFailToStopIt() {
+  void finishSecret_neverTouchesTheOldKey_evenWhenTheVendorWouldFailToRetireIt() {
     String old = f.secrets.versionWith(Stages.CURRENT).orElseThrow();
     String token = f.secrets.startRotation();
     f.run(CREATE_SECRET, token);
     f.run(SET_SECRET, token);
     f.run(TEST_SECRET, token);
-    keys.failNextDeactivation();
+    keys.failNextRetirement();
 
     assertThat(f.run(FINISH_SECRET, token).outcome()).isEqualTo("finished");
     assertThat(keys.activeKeyIds()).containsExactly(keyId(old), keyId(token));

@@ -180,20 +180,6 @@ public final class IamAccessKeys implements VendorCredentials {
   }
 
   @Override
-  public Disposal deactivate(Superseded old) {
-    String user = AwsIamAccessKeyGenerator.user(old.options());
-    String id = old.credentialId();
-    boolean existed =
-        onKey(
-            "UpdateAccessKey",
-            () ->
-                iam.get()
-                    .updateAccessKey(
-                        b -> b.userName(user).accessKeyId(id).status(StatusType.INACTIVE)));
-    return existed ? Disposal.DEACTIVATED : Disposal.RETIRED;
-  }
-
-  @Override
   public void retire(Superseded old) {
     delete(AwsIamAccessKeyGenerator.user(old.options()), old.credentialId());
   }

@@ -10,7 +10,6 @@ import dev.keyturn.rotate.vendor.IssueRequest;
 import dev.keyturn.rotate.vendor.IssuedCredential;
 import dev.keyturn.rotate.vendor.Superseded;
 import dev.keyturn.rotate.vendor.VendorCallException;
-import dev.keyturn.rotate.vendor.VendorCredentials.Disposal;
 import dev.keyturn.testing.aws.WithLocalAws;
 import dev.keyturn.testing.leak.SeededSecrets;
 import java.io.IOException;
@@ -253,19 +252,16 @@ class IamAccessKeysTest {
   }
 
   @Test
-  void deactivate_makesTheKeyInactive_andRetireDeletesIt_bothRepeatable() {
+  void retire_deletesTheOldKey_repeatably_andLeavesTheCurrentOneActive() {
     String user = users.user("retire");
     String old = users.newKey(user);
     String current = users.newKey(user);
     Superseded superseded =
         new Superseded(NAME, Map.of("user", user), IamUsers.keyId(old), current);
 
-    assertThat(adapter.deactivate(superseded)).isEqualTo(Disposal.DEACTIVATED);
-    assertThat(adapter.deactivate(superseded)).isEqualTo(Disposal.DEACTIVATED);
-    assertThat(users.keys(user)).containsEntry(IamUsers.keyId(old), "Inactive");
+    assertThat(users.keys(user)).containsEntry(IamUsers.keyId(old), "Active");
     adapter.retire(superseded);
     adapter.retire(superseded);
-    assertThat(adapter.deactivate(superseded)).isEqualTo(Disposal.RETIRED);
 
     assertThat(users.keys(user)).containsOnly(Map.entry(IamUsers.keyId(current), "Active"));
   }

@@ -10,7 +10,6 @@ import dev.keyturn.rotate.vendor.IssueRequest;
 import dev.keyturn.rotate.vendor.IssuedCredential;
 import dev.keyturn.rotate.vendor.Superseded;
 import dev.keyturn.rotate.vendor.VendorCallException;
-import dev.keyturn.rotate.vendor.VendorCredentials.Disposal;
 import dev.keyturn.testing.heroku.DelayedEffect;
 import dev.keyturn.testing.heroku.HerokuStandIn;
 import dev.keyturn.testing.heroku.OAuthAuthorization;
@@ -152,13 +151,13 @@ class HerokuAuthorizationsTest {
   }
 
   @Test
-  void deactivate_deletesTheOldAuthorization_authenticatedByTheNewToken_andRepeatsHarmlessly(
+  void retire_deletesTheOldAuthorization_authenticatedByTheNewToken_andRepeatsHarmlessly(
       HerokuStandIn heroku) {
     OAuthAuthorization old = heroku.seedAuthorization("old");
     OAuthAuthorization current = heroku.seedAuthorization("current");
     Superseded superseded = new Superseded(NAME, Map.of(), old.id().toString(), valueOf(current));
 
-    assertThat(adapter(heroku).deactivate(superseded)).isEqualTo(Disposal.RETIRED);
+    adapter(heroku).retire(superseded);
     adapter(heroku).retire(superseded);
 
     assertThat(heroku.hasAuthorization(old.id())).isFalse();
