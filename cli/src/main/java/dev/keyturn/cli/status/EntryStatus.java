@@ -21,7 +21,8 @@ import java.util.List;
  * @param webhooks the webhook sources signed with the entry's secret: which version each sender
  *     last signed with (and was pushed, for a sender with an API)
  * @param refusal why the next automatic rotation is refused (a sender without an API is not seen
- *     signing with the current version; {@code keyturn rotate NAME --force} overrides), or null
+ *     signing with the current version, or a vendor-issued credential's last rotation is not yet
+ *     confirmed; {@code keyturn rotate NAME --force} overrides once), or null
  */
 public record EntryStatus(
     String name,

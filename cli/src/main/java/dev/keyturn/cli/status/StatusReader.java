@@ -7,6 +7,8 @@ import dev.keyturn.inventory.Sink;
 import dev.keyturn.inventory.Source;
 import dev.keyturn.inventory.TagDimension;
 import dev.keyturn.inventory.WebhookEntry;
+import dev.keyturn.rotate.refusal.UnconfirmedCheck;
+import dev.keyturn.rotate.refusal.UnconfirmedRefusal;
 import dev.keyturn.state.InventoryStore;
 import dev.keyturn.state.LifecycleStage;
 import dev.keyturn.state.RetireTask;
@@ -41,6 +43,7 @@ final class StatusReader {
   private final SyncStateStore syncState;
   private final SourceStates sources;
   private final WebhookSenders senders;
+  private final UnconfirmedCheck unconfirmed;
   private final Clock clock;
   private final Duration confirmDeadline;
   private final Map<String, Map<String, VarState>> varsByApp = new HashMap<>();
@@ -52,10 +55,12 @@ final class StatusReader {
       SyncStateStore syncState,
       SourceStates sources,
       WebhookSenders senders,
+      UnconfirmedCheck unconfirmed,
       Clock clock,
       Duration confirmDeadline) {
     this.inventory = inventory;
     this.senders = senders;
+    this.unconfirmed = unconfirmed;
     this.rotations = rotations;
     this.retireTasks = retireTasks;
     this.syncState = syncState;
@@ -90,10 +95,13 @@ final class StatusReader {
     List<SinkStatus> sinks = e.sinks().stream().map(s -> sink(s, state, version)).toList();
     List<EntryStatus.WebhookSourceStatus> hooks = senders.of(e, webhooks, version);
     String refusal =
-        hooks.isEmpty()
-            ? null
-            : WebhookSenders.refusal(
-                e, webhooks, hooks, version, state != null && state.hasOlder(), now);
+        refusal(
+            hooks.isEmpty()
+                ? null
+                : WebhookSenders.refusal(
+                    e, webhooks, hooks, version, state != null && state.hasOlder(), now),
+            e,
+            now);
     return new EntryStatus(
         e.name(),
         vendor(e.name()),
@@ -114,6 +122,20 @@ final class StatusReader {
         lifecycle(e, now),
         hooks,
         refusal);
+  }
+
+  /**
+   * Why the next automatic rotation is refused, by each guard that would refuse it (the sender
+   * guard's reason, then the unconfirmed-vendor-rotation guard's), or null. The reasons are the
+   * guards' own, computed by the same checks.
+   */
+  private String refusal(String senderReason, SecretEntry e, Instant now) {
+    String vendorReason =
+        unconfirmed.unconfirmed(e).map(last -> UnconfirmedRefusal.reason(last, now)).orElse(null);
+    if (senderReason == null || vendorReason == null) {
+      return senderReason != null ? senderReason : vendorReason;
+    }
+    return senderReason + "; also " + vendorReason;
   }
 
   /** The life cycle of the entry's last completed rotation (issue 11), or null without one. */

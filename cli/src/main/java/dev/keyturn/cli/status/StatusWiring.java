@@ -1,6 +1,7 @@
 package dev.keyturn.cli.status;
 
 import dev.keyturn.cli.common.CliContext;
+import dev.keyturn.rotate.refusal.UnconfirmedCheck;
 import dev.keyturn.secrets.ParameterStore;
 import dev.keyturn.secrets.SecretDescriber;
 import dev.keyturn.state.InventoryStore;
@@ -26,6 +27,7 @@ final class StatusWiring {
         new SourceStates(context.bean(SecretDescriber.class), context.bean(ParameterStore.class)),
         new WebhookSenders(
             context.bean(SenderSightings.class), context.bean(SenderPushStore.class)),
+        context.bean(UnconfirmedCheck.class),
         context.bean(Clock.class),
         confirmDeadline(context));
   }

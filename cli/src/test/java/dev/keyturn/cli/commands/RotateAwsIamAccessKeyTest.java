@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * {@code keyturn rotate} of an {@code aws-iam-access-key} entry against moto's IAM and STS: IAM
- * issues a new key next to the current one, the old key is deactivated once the new one is current
- * and deleted by the next rotation; no secret access key reaches the output.
+ * issues a new key next to the current one and the old key stays active until the life cycle
+ * retires it; the next rotation is refused (and {@code status} says why) until the last one is
+ * confirmed, or forced; no secret access key reaches the output.
  */
 @WithLocalAws
 class RotateAwsIamAccessKeyTest {
@@ -88,6 +89,16 @@ class RotateAwsIamAccessKeyTest {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(first.accessKeyId(), "Active", secondId, "Active"));
 
+    CliResult status = Cli.run("status");
+    CliResult json = Cli.run("status", "--json");
+
+    assertThat(status.exit()).as(status.toString()).isZero();
+    assertThat(status.out())
+        .contains("Next rotation refused", NAME + ": the last rotation (version ")
+        .contains("is finished", "not yet confirmed");
+    JsonNode row = entryRow(Json.tree(json.out()));
+    assertThat(row.get("refusal").asText()).contains("not yet confirmed");
+
     CliResult forced = Cli.run("rotate", NAME, "--in-process", "--force");
 
     String thirdId = stored(world).get("accessKeyId").asText();
@@ -95,6 +106,16 @@ class RotateAwsIamAccessKeyTest {
     assertThat(keys())
         .as("forced: the first key deleted for a slot; the second works until the life cycle")
         .containsExactlyInAnyOrderEntriesOf(Map.of(secondId, "Active", thirdId, "Active"));
+  }
+
+  private static JsonNode entryRow(JsonNode statusJson) {
+    JsonNode rows = statusJson.isArray() ? statusJson : statusJson.path("entries");
+    for (JsonNode row : rows) {
+      if (NAME.equals(row.path("name").asText())) {
+        return row;
+      }
+    }
+    throw new AssertionError("no status row for " + NAME + " in " + statusJson);
   }
 
   private JsonNode stored(CliWorld world) {

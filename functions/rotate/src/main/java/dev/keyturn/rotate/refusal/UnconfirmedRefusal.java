@@ -72,8 +72,11 @@ public final class UnconfirmedRefusal implements RotationPrecheck {
         () -> new RotationUnconfirmedException(entry.name(), last.versionId(), stage, reason));
   }
 
-  /** E.g. "the last rotation (version v2) is published (2h ago), not yet confirmed: ...". */
-  static String reason(LastRotation last, Instant now) {
+  /**
+   * E.g. "the last rotation (version v2) is published (2h ago), not yet confirmed: ...". Also what
+   * {@code keyturn status} prints, so the guard and status say the same.
+   */
+  public static String reason(LastRotation last, Instant now) {
     return "the last rotation (version "
         + last.versionId()
         + ") is "
