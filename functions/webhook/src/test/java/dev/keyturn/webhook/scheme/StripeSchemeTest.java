@@ -105,6 +105,12 @@ class StripeSchemeTest {
   }
 
   @Test
+  void verify_keysByTheEventId_whenTheObjectFollowsJsonWhitespace() {
+    assertThat(replayKeyOf(utf8(" \r\n\t{\"id\":\"evt_5\"}"), NOW.getEpochSecond()))
+        .isEqualTo("stripe-event:evt_5");
+  }
+
+  @Test
   void verify_keysByTheSignedContentDigest_whenTheBodyNamesNoUsableEventId() {
     long t = NOW.getEpochSecond();
     for (String body :
@@ -121,6 +127,8 @@ class StripeSchemeTest {
             "\"evt_1\"",
             "id=evt_1",
             "{\"object\":\"event\",",
+            "{id:\"evt_1\"}",
+            "\uFEFF{\"id\":\"evt_1\"}",
             "")) {
       byte[] bytes = utf8(body);
       byte[] content = utf8(t + "." + body);
