@@ -34,15 +34,19 @@ public final class InterleavedCpuRatio {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 120;
     for (String scenario : List.of("valid", "rotation", "forged")) {
       for (String encoding : List.of("text", "base64")) {
-        measure(scenario, encoding, rounds);
+        for (String body : List.of("event", "opaque")) {
+          measure(scenario, encoding, body, rounds);
+        }
       }
     }
   }
 
-  private static void measure(String scenario, String encoding, int rounds) throws Exception {
+  private static void measure(String scenario, String encoding, String body, int rounds)
+      throws Exception {
     WebhookVerifyBenchmark b = new WebhookVerifyBenchmark();
     b.scenario = scenario;
     b.encoding = encoding;
+    b.body = body;
     b.setUp();
     List<Contender> contenders =
         List.of(
@@ -76,7 +80,7 @@ public final class InterleavedCpuRatio {
       }
     }
     double[] rate = new double[contenders.size()];
-    System.out.printf("%n== %s, %s body (%d verified)%n", scenario, encoding, consumed);
+    System.out.printf("%n== %s, %s %s body (%d verified)%n", scenario, encoding, body, consumed);
     for (int i = 0; i < contenders.size(); i++) {
       rate[i] = operations[i] * 1e9 / cpuNanos[i];
       System.out.printf("%-30s %,12.0f ops per CPU-second%n", contenders.get(i).name(), rate[i]);

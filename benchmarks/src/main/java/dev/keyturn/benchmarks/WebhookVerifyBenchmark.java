@@ -56,7 +56,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Scenarios: {@code valid} (signed with the one current secret), {@code rotation} (signed with
  * the previous version; candidates current then previous, as the function tries them mid-rotation)
  * and {@code forged} (signed with a key nobody holds: the rejection path). Setup fails unless every
- * contender accepts exactly the deliveries it should.
+ * contender accepts exactly the deliveries it should. Bodies: {@code event} (a Stripe event's JSON)
+ * and {@code opaque} (random printable ASCII).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -76,6 +77,14 @@ public class WebhookVerifyBenchmark {
 
   @Param({"text", "base64"})
   public String encoding;
+
+  /**
+   * {@code event}: a JSON object shaped like a Stripe event (top-level {@code "id":"evt_..."}
+   * first), what Stripe actually sends; {@code opaque}: random printable ASCII, which keyturn's
+   * Stripe scheme keys by content digest. The other contenders only hash the bytes either way.
+   */
+  @Param({"event", "opaque"})
+  public String body;
 
   // what Lambda hands over
   private String swBody;
@@ -105,10 +114,12 @@ public class WebhookVerifyBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     Random random = new Random(42);
-    byte[] body = new byte[BODY_BYTES];
-    for (int i = 0; i < body.length; i++) {
-      body[i] = (byte) (0x20 + random.nextInt(95)); // printable ASCII: a String holds it exactly
-    }
+    byte[] body =
+        switch (this.body) {
+          case "event" -> stripeEvent(random);
+          case "opaque" -> opaque(random);
+          default -> throw new IllegalArgumentException("body " + this.body);
+        };
     byte[] current = key(random);
     byte[] previous = key(random);
     byte[] nobodys = key(random);
@@ -153,6 +164,34 @@ public class WebhookVerifyBenchmark {
     stripeSecrets = stripeCandidates;
     sha256 = MessageDigest.getInstance("SHA-256");
     checkEveryContender();
+  }
+
+  /** Random printable ASCII: a String holds it exactly. */
+  private static byte[] opaque(Random random) {
+    byte[] body = new byte[BODY_BYTES];
+    for (int i = 0; i < body.length; i++) {
+      body[i] = (byte) (0x20 + random.nextInt(95));
+    }
+    return body;
+  }
+
+  /** A {@link #BODY_BYTES} Stripe event: its fields as Stripe orders them, a padded description. */
+  private static byte[] stripeEvent(Random random) {
+    String head =
+        "{\"id\":\"evt_1QdRsT2eZvKYlo2C8mNpXq7A\",\"object\":\"event\","
+            + "\"api_version\":\"2024-06-20\",\"created\":1765098000,"
+            + "\"data\":{\"object\":{\"id\":\"in_1QdRsS2eZvKYlo2CvB3aKx9L\",\"object\":\"invoice\","
+            + "\"amount_paid\":4200,\"currency\":\"usd\",\"lines\":{\"object\":\"list\","
+            + "\"data\":[{\"id\":\"il_1\",\"amount\":4200}]},\"description\":\"";
+    String tail =
+        "\"}},\"livemode\":false,\"pending_webhooks\":1,"
+            + "\"request\":{\"id\":null,\"idempotency_key\":null},\"type\":\"invoice.paid\"}";
+    String letters = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    StringBuilder json = new StringBuilder(head);
+    while (json.length() < BODY_BYTES - tail.length()) {
+      json.append(letters.charAt(random.nextInt(letters.length())));
+    }
+    return json.append(tail).toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   private static byte[] key(Random random) {
@@ -209,7 +248,7 @@ public class WebhookVerifyBenchmark {
     for (int i = 0; i < results.length; i++) {
       if (results[i] != expectVerified) {
         throw new IllegalStateException(
-            "contender " + i + " got " + results[i] + " for scenario " + scenario);
+            "contender " + i + " got " + results[i] + " for scenario " + scenario + ", " + body);
       }
     }
   }

@@ -10,6 +10,10 @@ import java.util.StringJoiner;
  * t=<unix>,v1=<hex>[,v1=<hex>...][,v0=...]}, HMAC-SHA256 over {@code <t>.<body>}. The key is the
  * secret string's UTF-8 bytes, {@code whsec_} prefix included (it is not base64-decoded). During a
  * secret roll Stripe sends one {@code v1} per active secret; any match verifies.
+ *
+ * <p>The replay key of a verified delivery is {@code stripe-event:<id>} ({@link StripeEventIds})
+ * when the body is an event with a well-formed top-level id, so a retry of a delivered event is
+ * recognised; otherwise the {@code sha256:} digest of the signed content.
  */
 public final class StripeScheme extends AbstractScheme {
 
@@ -74,7 +78,12 @@ public final class StripeScheme extends AbstractScheme {
     byte[] prefix = signedPrefix(header, parsed.timestampFrom, parsed.timestampTo);
     SignedContent content = new SignedContent(prefix, request.body());
     int match = HmacMatcher.firstMatch(MACS, candidates, content, parsed.v1);
-    return outcome(match, null, content);
+    if (match < 0) {
+      return failure(match); // nothing of a forged body is parsed
+    }
+    String eventKey = StripeEventIds.replayKey(request.body());
+    return new VerificationResult.Verified(
+        null, eventKey != null ? eventKey : content.replayKey(), match);
   }
 
   /** Null unless there is exactly one {@code t} and at least one decodable {@code v1}. */

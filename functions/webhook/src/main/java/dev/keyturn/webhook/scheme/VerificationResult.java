@@ -14,8 +14,9 @@ public sealed interface VerificationResult {
    * @param deliveryId the provider's delivery id if it sent one (may be null; only signed for
    *     {@code standard-webhooks}, so treat it as a label, never as proof)
    * @param replayKey the key for the replay guard: {@code id:<webhook-id>} for schemes that sign a
-   *     delivery id, otherwise {@code sha256:<hex>} of the exact signed content, so changing an
-   *     unsigned header cannot dodge the guard
+   *     delivery id, {@code stripe-event:<evt id>} for a Stripe event (its id is in the signed
+   *     body), otherwise {@code sha256:<hex>} of the exact signed content, so changing an unsigned
+   *     header cannot dodge the guard
    * @param matchedCandidate index into the candidate list of the first secret that verified
    */
   record Verified(String deliveryId, String replayKey, int matchedCandidate)

@@ -50,7 +50,9 @@ class WebhookForwardingIntegrationTest {
   static WebhookEntry acme;
   static WebhookEntry heroku;
   static WebhookEntry audited;
+  static WebhookEntry stripe;
   static String acmeSecret;
+  static String stripeSecret;
   static String herokuSecret;
 
   @BeforeAll
@@ -64,12 +66,15 @@ class WebhookForwardingIntegrationTest {
     byte[] key = random(32);
     acmeSecret = SeededSecrets.register("whsec_" + Base64.getEncoder().encodeToString(key));
     herokuSecret = SeededSecrets.register(HexFormat.of().formatHex(random(32)));
+    stripeSecret = SeededSecrets.register("whsec_" + HexFormat.of().formatHex(random(32)));
     try (SecretsManagerClient secrets = SecretsManagerClient.create()) {
       secrets.createSecret(b -> b.name("keyturn/it/acme").secretString(acmeSecret));
       secrets.createSecret(b -> b.name("keyturn/it/heroku").secretString(herokuSecret));
+      secrets.createSecret(b -> b.name("keyturn/it/stripe").secretString(stripeSecret));
     }
     acme = inventory.webhook("acme", "standard-webhooks", "keyturn/it/acme", "whsec");
     heroku = inventory.webhook("heroku-billing", "heroku", "keyturn/it/heroku", "hex");
+    stripe = inventory.webhook("stripe-billing", "stripe", "keyturn/it/stripe", "hex");
     // rejected by one test only: its minute's first rejection is written at once
     audited = inventory.webhook("audited", "standard-webhooks", "keyturn/it/acme", "whsec");
     webhook = new WebhookHandler();
@@ -134,6 +139,29 @@ class WebhookForwardingIntegrationTest {
 
     assertThat(List.of(first, replay, replayElsewhere)).containsExactly(202, 200, 200);
     assertThat(bus.drain()).hasSize(1);
+  }
+
+  @Test
+  void stripeRetryOfADeliveredEvent_isAnsweredDuplicate_andTheEventArrivesOnce() {
+    String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
+    String otherId = "evt_" + UUID.randomUUID().toString().replace("-", "");
+    String event = "{\"id\":\"" + eventId + "\",\"object\":\"event\"}";
+    Instant sent = Instant.now().minusSeconds(60);
+    APIGatewayV2HTTPEvent delivery = Deliveries.signed(stripe, stripeSecret, event, sent);
+    // Stripe's retry: the same body, a new t, so a new signature
+    APIGatewayV2HTTPEvent retry = Deliveries.signed(stripe, stripeSecret, event, Instant.now());
+    APIGatewayV2HTTPEvent otherEvent =
+        Deliveries.signed(stripe, stripeSecret, "{\"id\":\"" + otherId + "\"}", sent);
+
+    assertThat(retry.getHeaders().get("stripe-signature"))
+        .isNotEqualTo(delivery.getHeaders().get("stripe-signature"));
+    assertThat(send(webhook, delivery).getStatusCode()).isEqualTo(202);
+    assertThat(send(webhook, retry).getStatusCode()).isEqualTo(200);
+    assertThat(send(webhook, otherEvent).getStatusCode()).isEqualTo(202);
+
+    assertThat(bus.drain())
+        .extracting(e -> e.detail().get("replayKey"))
+        .containsExactlyInAnyOrder("stripe-event:" + eventId, "stripe-event:" + otherId);
   }
 
   @Test

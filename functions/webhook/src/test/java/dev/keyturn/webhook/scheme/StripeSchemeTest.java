@@ -57,15 +57,106 @@ class StripeSchemeTest {
   }
 
   @Test
-  void verify_replayKeyIsTheDigestOfTheSignedContent() {
+  void verify_replayKeyIsTheEventId_whenTheBodyIsAStripeEvent() {
     long t = NOW.getEpochSecond();
-    byte[] content = utf8(t + "." + new String(BODY, java.nio.charset.StandardCharsets.UTF_8));
-    String expected = "sha256:" + HexFormat.of().formatHex(sha256(content));
 
     Verified verified =
         assertVerified(verify("t=" + t + "," + v1(SECRET, t, BODY), List.of(SECRET)));
 
-    assertThat(verified.replayKey()).isEqualTo(expected);
+    assertThat(verified.replayKey()).isEqualTo("stripe-event:evt_1");
+  }
+
+  @Test
+  void verify_givesARetryOfTheSameEventTheSameReplayKey_despiteItsNewTimestampAndSignature() {
+    long first = NOW.getEpochSecond() - 120;
+    long retry = NOW.getEpochSecond();
+
+    String firstKey =
+        assertVerified(verify("t=" + first + "," + v1(SECRET, first, BODY), List.of(SECRET)))
+            .replayKey();
+    String retryKey =
+        assertVerified(verify("t=" + retry + "," + v1(SECRET, retry, BODY), List.of(SECRET)))
+            .replayKey();
+
+    assertThat(retryKey).isEqualTo(firstKey).isEqualTo("stripe-event:evt_1");
+  }
+
+  @Test
+  void verify_givesDifferentEventsDifferentReplayKeys() {
+    long t = NOW.getEpochSecond();
+    byte[] other = utf8("{\"id\":\"evt_2\",\"object\":\"event\"}");
+
+    String key =
+        assertVerified(verify("t=" + t + "," + v1(SECRET, t, BODY), List.of(SECRET))).replayKey();
+    String otherKey = replayKeyOf(other, t);
+
+    assertThat(otherKey).isEqualTo("stripe-event:evt_2").isNotEqualTo(key);
+  }
+
+  @Test
+  void verify_keysByTheTopLevelId_skippingNestedObjectsAndArraysBeforeIt() {
+    long t = NOW.getEpochSecond();
+    byte[] body =
+        utf8(
+            "{\"data\":{\"object\":{\"id\":\"in_1\"}},\"list\":[{\"id\":\"il_1\"}],"
+                + "\"id\":\"evt_3\",\"type\":\"invoice.paid\"}");
+
+    assertThat(replayKeyOf(body, t)).isEqualTo("stripe-event:evt_3");
+  }
+
+  @Test
+  void verify_keysByTheEventId_whenTheObjectFollowsJsonWhitespace() {
+    assertThat(replayKeyOf(utf8(" \r\n\t{\"id\":\"evt_5\"}"), NOW.getEpochSecond()))
+        .isEqualTo("stripe-event:evt_5");
+  }
+
+  @Test
+  void verify_keysByTheSignedContentDigest_whenTheBodyNamesNoUsableEventId() {
+    long t = NOW.getEpochSecond();
+    for (String body :
+        List.of(
+            "{\"object\":\"event\",\"type\":\"invoice.paid\"}",
+            "{\"id\":42,\"object\":\"event\"}",
+            "{\"id\":null}",
+            "{\"id\":{\"value\":\"evt_1\"}}",
+            "{\"id\":\"evt 1\"}",
+            "{\"id\":\"\"}",
+            "{\"id\":\"evt_" + "x".repeat(DeliveryIds.MAX_LENGTH) + "\"}",
+            "{\"data\":{\"id\":\"evt_1\"}}",
+            "[{\"id\":\"evt_1\"}]",
+            "\"evt_1\"",
+            "id=evt_1",
+            "{\"object\":\"event\",",
+            "{id:\"evt_1\"}",
+            "\uFEFF{\"id\":\"evt_1\"}",
+            "")) {
+      byte[] bytes = utf8(body);
+      byte[] content = utf8(t + "." + body);
+      String expected = "sha256:" + HexFormat.of().formatHex(sha256(content));
+
+      assertThat(replayKeyOf(bytes, t)).as(body).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void verify_keepsTheEventKey_whenTheHeaderLosesOneOfItsV1Entries() {
+    long t = NOW.getEpochSecond();
+    String other = "whsec_other_secret";
+    String both = "t=" + t + "," + v1(other, t, BODY) + "," + v1(SECRET, t, BODY);
+    String stripped = "t=" + t + "," + v1(SECRET, t, BODY);
+
+    String bothKey = assertVerified(verify(both, List.of(SECRET))).replayKey();
+    String strippedKey = assertVerified(verify(stripped, List.of(SECRET))).replayKey();
+
+    assertThat(strippedKey).isEqualTo(bothKey).isEqualTo("stripe-event:evt_1");
+  }
+
+  private String replayKeyOf(byte[] body, long t) {
+    String header = "t=" + t + "," + v1(SECRET, t, body);
+    return assertVerified(
+            scheme.verify(
+                Fixtures.request(Map.of("Stripe-Signature", header), body), List.of(SECRET), NOW))
+        .replayKey();
   }
 
   @Test
