@@ -57,6 +57,86 @@ class CodecsPropertyTest {
   }
 
   @Test
+  void base64DifferenceAt_isZeroOnlyForTheEncoding_andPositiveOnlyWhenEverySymbolIsInTheAlphabet() {
+    PropertyCheck.forAll(
+        "in-place base64 difference",
+        TRIES * 5,
+        random -> {
+          byte[] bytes = Gen.bytes(random, 40);
+          String encoded = Base64.getEncoder().encodeToString(bytes);
+          String text =
+              switch (random.nextInt(4)) {
+                case 0 -> encoded;
+                case 1 -> mutate(encoded, random);
+                case 2 -> Base64.getEncoder().encodeToString(Gen.bytes(random, 40));
+                default -> Gen.garbage(random, 12);
+              };
+          String header = "v1," + text;
+
+          int difference = Codecs.base64DifferenceAt(bytes, header, 3);
+
+          assertThat(difference == 0).isEqualTo(text.equals(encoded));
+          assertThat(Codecs.isBase64At(bytes, header, 3)).isEqualTo(text.equals(encoded));
+          int symbols = Codecs.base64SymbolCount(bytes.length);
+          boolean allSymbols =
+              text.length() == encoded.length() && isAlphabet(text.substring(0, symbols));
+          assertThat(difference >= 0).isEqualTo(allSymbols);
+          if (difference >= 0) {
+            // what the scheme relies on: skipping the symbols already read gives the same answer
+            assertThat(Codecs.isCanonicalBase64(header, 3, header.length(), symbols))
+                .isEqualTo(Codecs.isCanonicalBase64(header, 3, header.length()));
+          }
+        });
+  }
+
+  @Test
+  void base64DifferenceAt_edgeCases() {
+    byte[] mac = new byte[32];
+    java.util.Arrays.fill(mac, (byte) 0xa5);
+    String encoded = Base64.getEncoder().encodeToString(mac); // 43 symbols and one '='
+    assertThat(Codecs.base64SymbolCount(32)).isEqualTo(43);
+    assertThat(Codecs.base64DifferenceAt(mac, "v1," + encoded, 3)).isZero();
+    // a wrong value in the alphabet: positive
+    String other = "A" + encoded.substring(1);
+    assertThat(Codecs.base64DifferenceAt(mac, "v1," + other, 3)).isPositive();
+    // a non-alphabet character among the symbols (ASCII, URL-safe, Latin-1, above Latin-1)
+    for (char bad : new char[] {'-', '_', ' ', '=', '\u00c1', '\u0141', '\u2041'}) {
+      String text = encoded.substring(0, 10) + bad + encoded.substring(11);
+      assertThat(Codecs.base64DifferenceAt(mac, "v1," + text, 3)).as("%s", bad).isNegative();
+    }
+    // padding: a symbol where '=' belongs is a difference, but not a malformed symbol
+    String unpadded = encoded.substring(0, 43) + "A";
+    assertThat(Codecs.base64DifferenceAt(mac, "v1," + unpadded, 3)).isPositive();
+    assertThat(Codecs.isCanonicalBase64(unpadded, 0, 44, 43)).isTrue(); // 33 bytes, canonical
+    // '=' in the last symbol: two paddings, read again from the known symbols on
+    String twoPads = encoded.substring(0, 42) + "==";
+    assertThat(Codecs.base64DifferenceAt(mac, "v1," + twoPads, 3)).isNegative();
+    // unused low bits set before one '=': not canonical, even with the symbols already known
+    String dirtyBits = encoded.substring(0, 42) + "B=";
+    assertThat(Codecs.isCanonicalBase64(dirtyBits, 0, 44, 43)).isFalse();
+    assertThat(Codecs.isCanonicalBase64(dirtyBits, 0, 44)).isFalse();
+    // wrong lengths: negative, whatever the characters
+    assertThat(Codecs.base64DifferenceAt(mac, "v1," + encoded + "=", 3)).isNegative();
+    assertThat(Codecs.base64DifferenceAt(mac, "v1," + encoded.substring(1), 3)).isNegative();
+    // one and two trailing bytes: the padding positions
+    assertThat(Codecs.base64DifferenceAt(new byte[] {1}, "v1,AQ==", 3)).isZero();
+    assertThat(Codecs.base64DifferenceAt(new byte[] {1}, "v1,AQA=", 3)).isPositive();
+    assertThat(Codecs.base64DifferenceAt(new byte[] {1, 2}, "v1,AQI=", 3)).isZero();
+    assertThat(Codecs.base64DifferenceAt(new byte[] {1, 2}, "v1,AQ==", 3)).isNegative();
+    assertThat(Codecs.base64DifferenceAt(new byte[0], "v1,", 3)).isZero();
+  }
+
+  private static boolean isAlphabet(String text) {
+    return text.chars()
+        .allMatch(c ->
+            (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '+'
+                || c == '/');
+  }
+
+  @Test
   void base64_acceptsOnlyTheJdksCanonicalPaddedEncoding() {
     PropertyCheck.forAll(
         "base64 accepts only canonical text",
