@@ -108,23 +108,13 @@ final class Codecs {
    * standard-alphabet base64, unused trailing bits zero.
    */
   static boolean isCanonicalBase64(String text, int from, int to) {
-    return isCanonicalBase64(text, from, to, 0);
-  }
-
-  /**
-   * {@link #isCanonicalBase64(String, int, int)} when the first {@code knownSymbols} characters of
-   * the region are already known to be in the alphabet (a {@link #base64DifferenceAt} that was not
-   * negative found them so): only the rest is read, the same answer without the second pass.
-   */
-  static boolean isCanonicalBase64(String text, int from, int to, int knownSymbols) {
     int length = to - from;
     if (length <= 0 || (length & 3) != 0) {
       return false;
     }
     int padding = text.charAt(to - 1) != '=' ? 0 : text.charAt(to - 2) != '=' ? 1 : 2;
     int symbols = 0;
-    // a known symbol ORs nothing negative in, so skipping it changes nothing
-    for (int i = from + Math.max(knownSymbols, 0), end = to - padding; i < end; i++) {
+    for (int i = from, end = to - padding; i < end; i++) {
       symbols |= symbol(text.charAt(i));
     }
     if (symbols < 0) {
@@ -148,60 +138,39 @@ final class Codecs {
     }
   }
 
-  /** How many base64 symbols (before any padding) encode {@code byteCount} bytes. */
-  static int base64SymbolCount(int byteCount) {
-    return (byteCount * 4 + 2) / 3;
-  }
+  private static final char[] BASE64_ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
   /**
    * Whether {@code text} from {@code offset} to its end is the canonical padded base64 of {@code
-   * value}, read in place: {@code base64DifferenceAt(value, text, offset) == 0}.
+   * value}, read in place: each group of three bytes is encoded and compared as it is produced, so
+   * the check allocates nothing. It takes the same time wherever they differ (only the lengths,
+   * which are public, end it early). {@code CodecsPropertyTest} checks it against the JDK encoder.
    */
   static boolean isBase64At(byte[] value, String text, int offset) {
-    return base64DifferenceAt(value, text, offset) == 0;
-  }
-
-  /**
-   * Compares {@code text} from {@code offset} to its end with the canonical padded base64 of {@code
-   * value}, in place and allocating nothing: 0 when they are equal; otherwise non-zero, and
-   * positive only when the lengths agree and each of the first {@link #base64SymbolCount}
-   * characters is in the alphabet (so a caller that must tell malformed base64 from a wrong value
-   * need not read them again: see {@link #isCanonicalBase64(String, int, int, int)}).
-   *
-   * <p>Each header character is turned into its symbol value and XORed with the value's bits, so
-   * the check takes the same time wherever they differ (only the lengths, which are public, end it
-   * early) and no table is indexed by the value. {@code CodecsPropertyTest} checks it against the
-   * JDK encoder.
-   */
-  static int base64DifferenceAt(byte[] value, String text, int offset) {
     int encodedLength = (value.length + 2) / 3 * 4;
     if (text.length() - offset != encodedLength) {
-      return -1;
+      return false;
     }
-    // symbol() is negative outside the alphabet, which keeps the sign bit set to the end
     int difference = 0;
     int at = offset;
     int full = value.length / 3 * 3;
     for (int i = 0; i < full; i += 3, at += 4) {
       int bits = (value[i] & 0xff) << 16 | (value[i + 1] & 0xff) << 8 | (value[i + 2] & 0xff);
-      difference |= symbol(text.charAt(at)) ^ (bits >>> 18);
-      difference |= symbol(text.charAt(at + 1)) ^ ((bits >>> 12) & 0x3f);
-      difference |= symbol(text.charAt(at + 2)) ^ ((bits >>> 6) & 0x3f);
-      difference |= symbol(text.charAt(at + 3)) ^ (bits & 0x3f);
+      difference |= text.charAt(at) ^ BASE64_ALPHABET[bits >>> 18];
+      difference |= text.charAt(at + 1) ^ BASE64_ALPHABET[(bits >>> 12) & 0x3f];
+      difference |= text.charAt(at + 2) ^ BASE64_ALPHABET[(bits >>> 6) & 0x3f];
+      difference |= text.charAt(at + 3) ^ BASE64_ALPHABET[bits & 0x3f];
     }
     int rest = value.length - full;
     if (rest > 0) {
       int bits = (value[full] & 0xff) << 16 | (rest == 2 ? (value[full + 1] & 0xff) << 8 : 0);
-      difference |= symbol(text.charAt(at)) ^ (bits >>> 18);
-      difference |= symbol(text.charAt(at + 1)) ^ ((bits >>> 12) & 0x3f);
-      // the padding is compared as characters: its positions are no symbols
-      difference |=
-          rest == 2
-              ? symbol(text.charAt(at + 2)) ^ ((bits >>> 6) & 0x3f)
-              : (text.charAt(at + 2) ^ '=') & 0xffff;
-      difference |= (text.charAt(at + 3) ^ '=') & 0xffff;
+      difference |= text.charAt(at) ^ BASE64_ALPHABET[bits >>> 18];
+      difference |= text.charAt(at + 1) ^ BASE64_ALPHABET[(bits >>> 12) & 0x3f];
+      difference |= text.charAt(at + 2) ^ (rest == 2 ? BASE64_ALPHABET[(bits >>> 6) & 0x3f] : '=');
+      difference |= text.charAt(at + 3) ^ '=';
     }
-    return difference;
+    return difference == 0;
   }
 
   static String hex(byte[] bytes) {

@@ -135,22 +135,10 @@ public final class StandardWebhooksScheme extends AbstractScheme {
   }
 
   /**
-   * {@link #firstSingleHmacMatch}'s code for {@link HmacMatcher#NO_MATCH} when the comparison also
-   * found every symbol of the entry in the base64 alphabet.
-   */
-  private static final int NO_MATCH_SYMBOLS_CHECKED = -100;
-
-  /** The base64 symbols (before its padding) of an HMAC-SHA256 value. */
-  private static final int HMAC_SYMBOLS =
-      Codecs.base64SymbolCount(HmacAlgorithm.SHA256.macLength());
-
-  /**
    * The usual header, one {@code v1,<base64>} entry: each candidate's MAC is encoded and compared
    * with it in constant time, as the reference libraries do, so a delivery that verifies is never
-   * decoded. Only one that matches no candidate is checked further, to tell a malformed header
-   * (400) from a wrong signature (401): the same answers as decoding first. The comparison already
-   * reads every symbol, so when it found them all in the alphabet only the padding is left to
-   * check.
+   * decoded. Only one that matches no candidate is parsed, to tell a malformed header (400) from a
+   * wrong signature (401): the same answers as decoding first.
    */
   private static VerificationResult checkSingleHmac(
       String signatures, List<String> candidates, SignedContent content, String id) {
@@ -158,22 +146,16 @@ public final class StandardWebhooksScheme extends AbstractScheme {
     if (match >= 0) {
       return verified(id, match);
     }
-    int knownSymbols = 0;
-    if (match == NO_MATCH_SYMBOLS_CHECKED) {
-      knownSymbols = HMAC_SYMBOLS;
-      match = HmacMatcher.NO_MATCH;
-    }
     // a single entry that is not canonical base64 is malformed: the answer parsing would give
     return Codecs.isCanonicalBase64(
-            signatures, SignatureEntries.SINGLE_HMAC_OFFSET, signatures.length(), knownSymbols)
+            signatures, SignatureEntries.SINGLE_HMAC_OFFSET, signatures.length())
         ? failure(match)
         : reject(RejectionReason.MALFORMED_HEADER);
   }
 
   /**
    * Index of the first HMAC candidate whose MAC the single entry holds, or a negative {@link
-   * HmacMatcher} code ({@link #NO_MATCH_SYMBOLS_CHECKED} for a well-formed miss). Compares in
-   * place, with no lambda capturing the header per request.
+   * HmacMatcher} code. Compares in place, with no lambda capturing the header per request.
    */
   private static int firstSingleHmacMatch(
       List<String> candidates, SignedContent content, String signatures) {
@@ -181,24 +163,17 @@ public final class StandardWebhooksScheme extends AbstractScheme {
       return HmacMatcher.NO_USABLE_SECRET;
     }
     boolean anyUsable = false;
-    int difference = -1;
     for (int i = 0, n = candidates.size(); i < n; i++) {
       String candidate = candidates.get(i);
       var mac = candidate == null ? null : MACS.macFor(candidate);
-      if (mac != null) {
-        anyUsable = true;
-        difference =
-            Codecs.base64DifferenceAt(
-                content.macWith(mac), signatures, SignatureEntries.SINGLE_HMAC_OFFSET);
-        if (difference == 0) {
-          return i;
-        }
+      anyUsable |= mac != null;
+      if (mac != null
+          && Codecs.isBase64At(
+              content.macWith(mac), signatures, SignatureEntries.SINGLE_HMAC_OFFSET)) {
+        return i;
       }
     }
-    if (!anyUsable) {
-      return HmacMatcher.NO_USABLE_SECRET;
-    }
-    return difference > 0 ? NO_MATCH_SYMBOLS_CHECKED : HmacMatcher.NO_MATCH;
+    return anyUsable ? HmacMatcher.NO_MATCH : HmacMatcher.NO_USABLE_SECRET;
   }
 
   private static VerificationResult verified(String id, int match) {
