@@ -10,6 +10,7 @@ import dev.keyturn.inventory.WebhookEntry;
 import dev.keyturn.rotate.refusal.UnconfirmedCheck;
 import dev.keyturn.rotate.refusal.UnconfirmedRefusal;
 import dev.keyturn.state.InventoryStore;
+import dev.keyturn.state.LastRotation;
 import dev.keyturn.state.LifecycleStage;
 import dev.keyturn.state.RetireTask;
 import dev.keyturn.state.RetireTaskStore;
@@ -24,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the status rows from the table (inventory, rotations, sync state) and source metadata. */
 final class StatusReader {
@@ -94,6 +96,7 @@ final class StatusReader {
     String version = state == null ? null : state.version();
     List<SinkStatus> sinks = e.sinks().stream().map(s -> sink(s, state, version)).toList();
     List<EntryStatus.WebhookSourceStatus> hooks = senders.of(e, webhooks, version);
+    Optional<LastRotation> latest = rotations.latest(e.name()); // life cycle and refusal share it
     String refusal =
         refusal(
             hooks.isEmpty()
@@ -101,6 +104,7 @@ final class StatusReader {
                 : WebhookSenders.refusal(
                     e, webhooks, hooks, version, state != null && state.hasOlder(), now),
             e,
+            latest,
             now);
     return new EntryStatus(
         e.name(),
@@ -119,7 +123,7 @@ final class StatusReader {
                 new EntryStatus.RetireTaskStatus(
                     t.describe(), t.oldVersion(), t.newVersion(), t.dueBy(), t.overdue(now)))
             .toList(),
-        lifecycle(e, now),
+        lifecycle(latest, now),
         hooks,
         refusal);
   }
@@ -129,9 +133,13 @@ final class StatusReader {
    * guard's reason, then the unconfirmed-vendor-rotation guard's), or null. The reasons are the
    * guards' own, computed by the same checks.
    */
-  private String refusal(String senderReason, SecretEntry e, Instant now) {
+  private String refusal(
+      String senderReason, SecretEntry e, Optional<LastRotation> latest, Instant now) {
     String vendorReason =
-        unconfirmed.unconfirmed(e).map(last -> UnconfirmedRefusal.reason(last, now)).orElse(null);
+        unconfirmed
+            .unconfirmed(e, latest)
+            .map(last -> UnconfirmedRefusal.reason(last, now))
+            .orElse(null);
     if (senderReason == null || vendorReason == null) {
       return senderReason != null ? senderReason : vendorReason;
     }
@@ -139,9 +147,8 @@ final class StatusReader {
   }
 
   /** The life cycle of the entry's last completed rotation (issue 11), or null without one. */
-  private EntryStatus.LifecycleStatus lifecycle(SecretEntry e, Instant now) {
-    return rotations
-        .latest(e.name())
+  private EntryStatus.LifecycleStatus lifecycle(Optional<LastRotation> latest, Instant now) {
+    return latest
         .filter(last -> last.run().completed())
         .map(last -> {
           LifecycleStage stage = last.run().stage();

@@ -43,7 +43,17 @@ public final class UnconfirmedCheck {
     if (!vendorIssued(entry)) {
       return Optional.empty();
     }
-    return rotations.latest(entry.name()).filter(last -> beforeConfirmed(last.run()));
+    return unconfirmed(entry, rotations.latest(entry.name()));
+  }
+
+  /**
+   * {@link #unconfirmed(SecretEntry)} for a caller that has already read the entry's last rotation
+   * ({@code keyturn status} reads it once per entry for the life cycle too): no calls.
+   */
+  public Optional<LastRotation> unconfirmed(SecretEntry entry, Optional<LastRotation> latest) {
+    return vendorIssued(entry)
+        ? latest.filter(last -> beforeConfirmed(last.run()))
+        : Optional.empty();
   }
 
   private static boolean beforeConfirmed(RotationRecord run) {
