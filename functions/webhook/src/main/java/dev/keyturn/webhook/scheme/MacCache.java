@@ -8,12 +8,13 @@ import java.util.function.Function;
 
 /**
  * {@link HmacKey}s per secret, so a verification neither re-derives a key nor hashes its pads
- * again. Each thread keeps its own small table (no locking on the request path); a secret that
- * rotated out of use is overwritten.
+ * again. One small table shared by all threads, replaced whole when a secret is added: a request
+ * reads it with one volatile read, no lock and no thread-local lookup (keys are immutable and
+ * thread-safe). A secret that rotated out of use leaves after {@link #CAPACITY} newer ones.
  */
 final class MacCache {
 
-  private static final int PER_THREAD_CAPACITY = 16;
+  static final int CAPACITY = 16;
 
   private static final Map<HmacAlgorithm, MacCache> UTF8_KEYED = new EnumMap<>(HmacAlgorithm.class);
 
@@ -25,7 +26,7 @@ final class MacCache {
 
   private final HmacAlgorithm algorithm;
   private final Function<String, byte[]> keyOf;
-  private final ThreadLocal<ThreadMacs> threadMacs = ThreadLocal.withInitial(ThreadMacs::new);
+  private volatile Table table = Table.EMPTY;
 
   /**
    * @param keyOf turns a stored secret into key bytes, or null when it is not a usable key
@@ -46,8 +47,7 @@ final class MacCache {
 
   /** The HMAC key of this secret, or null when the secret is not a usable key. */
   HmacKey macFor(String secret) {
-    ThreadMacs macs = threadMacs.get();
-    HmacKey mac = macs.find(secret);
+    HmacKey mac = table.find(secret);
     if (mac == null) {
       byte[] key = keyOf.apply(secret);
       if (key == null || key.length == 0) {
@@ -55,27 +55,47 @@ final class MacCache {
       }
       mac = HmacKey.of(algorithm, key);
       Arrays.fill(key, (byte) 0);
-      macs.add(secret, mac);
+      add(secret, mac);
     }
     return mac;
   }
 
-  /**
-   * One thread's Macs. Candidates arrive as the same String instances request after request (the
-   * secrets cache hands them out), so an identity scan finds them before any equals.
-   */
-  private static final class ThreadMacs {
-    private final String[] secrets = new String[PER_THREAD_CAPACITY];
-    private final HmacKey[] macs = new HmacKey[PER_THREAD_CAPACITY];
-    private int next;
+  /** Number of secrets held (tests). */
+  int size() {
+    return table.secrets.length;
+  }
 
+  /** Publishes a new table; a secret another thread added meanwhile is not added twice. */
+  private synchronized void add(String secret, HmacKey mac) {
+    if (table.find(secret) == null) {
+      table = table.with(secret, mac);
+    }
+  }
+
+  /** Secrets, newest first, and their keys. Never changed once published. */
+  private static final class Table {
+
+    static final Table EMPTY = new Table(new String[0], new HmacKey[0]);
+
+    private final String[] secrets;
+    private final HmacKey[] macs;
+
+    private Table(String[] secrets, HmacKey[] macs) {
+      this.secrets = secrets;
+      this.macs = macs;
+    }
+
+    /**
+     * Candidates arrive as the same String instances request after request (the secrets cache hands
+     * them out), so an identity scan finds them before any equals.
+     */
     HmacKey find(String secret) {
-      for (int i = 0; i < PER_THREAD_CAPACITY; i++) {
+      for (int i = 0; i < secrets.length; i++) {
         if (secrets[i] == secret) {
           return macs[i];
         }
       }
-      for (int i = 0; i < PER_THREAD_CAPACITY; i++) {
+      for (int i = 0; i < secrets.length; i++) {
         if (secret.equals(secrets[i])) {
           return macs[i];
         }
@@ -83,11 +103,16 @@ final class MacCache {
       return null;
     }
 
-    /** Replaces the oldest entry: rotated-out secrets leave after 16 newer ones. */
-    void add(String secret, HmacKey mac) {
-      secrets[next] = secret;
-      macs[next] = mac;
-      next = (next + 1) % PER_THREAD_CAPACITY;
+    /** This table with the secret first, dropping the oldest beyond {@link #CAPACITY}. */
+    Table with(String secret, HmacKey mac) {
+      int size = Math.min(secrets.length + 1, CAPACITY);
+      String[] newSecrets = new String[size];
+      HmacKey[] newMacs = new HmacKey[size];
+      newSecrets[0] = secret;
+      newMacs[0] = mac;
+      System.arraycopy(secrets, 0, newSecrets, 1, size - 1);
+      System.arraycopy(macs, 0, newMacs, 1, size - 1);
+      return new Table(newSecrets, newMacs);
     }
   }
 
