@@ -11,8 +11,8 @@ import java.util.Optional;
  * <p>Why it exists: a vendor call that issued a credential may be followed by a crash before the
  * value is stored. {@link #issuing} is written before the vendor is asked, so the next attempt
  * knows a credential may exist for that version that nobody holds, and the vendor adapter can find
- * and remove it. Retirement (deactivated, then retired) is recorded here as well, so a later
- * life-cycle driver can see what is still to be retired.
+ * and remove it. Retirement is recorded here as well, so the life cycle can see what is still to be
+ * retired.
  */
 public interface CredentialLedger {
 
@@ -25,7 +25,11 @@ public interface CredentialLedger {
   /** The vendor issued the credential {@code credentialId} for this version. */
   void issued(String secretName, String versionId, String credentialId, Instant at);
 
-  /** The credential of this version no longer authenticates but could be turned back on. */
+  /**
+   * The credential of this version no longer authenticates but could be turned back on. No rotation
+   * step deactivates any more (the life cycle retires); kept so records written before stay
+   * readable and writable.
+   */
   void deactivated(String secretName, String versionId, String credentialId, Instant at);
 
   /** The credential of this version is gone at the vendor. */

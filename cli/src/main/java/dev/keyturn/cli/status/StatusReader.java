@@ -97,15 +97,12 @@ final class StatusReader {
     List<SinkStatus> sinks = e.sinks().stream().map(s -> sink(s, state, version)).toList();
     List<EntryStatus.WebhookSourceStatus> hooks = senders.of(e, webhooks, version);
     Optional<LastRotation> latest = rotations.latest(e.name()); // life cycle and refusal share it
-    String refusal =
-        refusal(
-            hooks.isEmpty()
-                ? null
-                : WebhookSenders.refusal(
-                    e, webhooks, hooks, version, state != null && state.hasOlder(), now),
-            e,
-            latest,
-            now);
+    String senderReason =
+        hooks.isEmpty()
+            ? null
+            : WebhookSenders.refusal(
+                e, webhooks, hooks, version, state != null && state.hasOlder(), now);
+    String refusal = refusal(senderReason, e, latest, now);
     return new EntryStatus(
         e.name(),
         vendor(e.name()),

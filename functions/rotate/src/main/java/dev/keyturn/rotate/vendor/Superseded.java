@@ -3,8 +3,8 @@ package dev.keyturn.rotate.vendor;
 import java.util.Map;
 
 /**
- * A credential that a rotation replaced, to deactivate or retire, named by its vendor id (so it can
- * be retired by id from the credential ledger, even once the version that held it is gone).
+ * A credential that a rotation replaced, to retire, named by its vendor id (so it can be retired by
+ * id from the credential ledger, even once the version that held it is gone).
  *
  * @param secretName the inventory name
  * @param options the entry's generator options

@@ -14,18 +14,18 @@ import java.util.UUID;
 
 /**
  * A vendor that issues credentials, in memory, with IAM's rules for one user's access keys: at most
- * two keys, each active or inactive; only an active key with its secret authenticates. It makes
- * room as the real adapter does (inactive non-current keys go; an active one only when an earlier
- * attempt for the version made it). Faults: {@link #loseNextIssueAnswer()} (the key is made, the
- * answer never arrives), {@link #failNextRetirement()}.
+ * two keys; a key with its secret authenticates until it is retired (keyturn deactivates nothing,
+ * so every key here is active). It makes room as the real adapter does: a non-current key goes only
+ * when an earlier attempt for the version made it. Faults: {@link #loseNextIssueAnswer()} (the key
+ * is made, the answer never arrives), {@link #failNextRetirement()}.
  */
 public final class InMemoryAccessKeys implements VendorCredentials {
 
   public static final String TYPE = "aws-iam-access-key";
 
-  private record Key(String secret, boolean active) {}
+  /** Access key id to its secret. */
+  private final Map<String, String> keys = new LinkedHashMap<>();
 
-  private final Map<String, Key> keys = new LinkedHashMap<>();
   private int issued;
   private boolean loseNextIssueAnswer;
   private boolean failNextRetirement;
@@ -42,7 +42,7 @@ public final class InMemoryAccessKeys implements VendorCredentials {
     String id =
         "AKIA" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
     AccessKeyCredential key = new AccessKeyCredential(id, "secret-" + UUID.randomUUID());
-    keys.put(id, new Key(key.secretAccessKey(), true));
+    keys.put(id, key.secretAccessKey());
     return key;
   }
 
@@ -59,11 +59,9 @@ public final class InMemoryAccessKeys implements VendorCredentials {
     return List.copyOf(keys.keySet());
   }
 
+  /** Key ids that authenticate: all of them, as nothing deactivates a key. */
   public List<String> activeKeyIds() {
-    return keys.entrySet().stream()
-        .filter(e -> e.getValue().active())
-        .map(Map.Entry::getKey)
-        .toList();
+    return keyIds();
   }
 
   /** How many keys were created by {@link #issue}. */
@@ -91,7 +89,7 @@ public final class InMemoryAccessKeys implements VendorCredentials {
       boolean ours =
           request.journal().askedBefore()
               && request.journal().issuedBefore().map(id::equals).orElse(true);
-      if (keys.get(id).active() && !ours) {
+      if (!ours) {
         throw new TooManyAccessKeysException(request.secretName(), "test-user", id);
       }
       keys.remove(id);
@@ -110,8 +108,7 @@ public final class InMemoryAccessKeys implements VendorCredentials {
   @Override
   public void test(String secretName, Map<String, String> options, String value) {
     AccessKeyCredential key = AccessKeyCredential.parse(value);
-    Key known = keys.get(key.accessKeyId());
-    if (known == null || !known.active() || !known.secret().equals(key.secretAccessKey())) {
+    if (!key.secretAccessKey().equals(keys.get(key.accessKeyId()))) {
       throw new VendorCallException("aws-sts", "GetCallerIdentity", 403, "InvalidClientTokenId");
     }
   }
