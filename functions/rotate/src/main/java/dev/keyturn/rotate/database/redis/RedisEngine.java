@@ -48,8 +48,22 @@ public final class RedisEngine implements DatabaseEngine {
     return Set.of(Engine.REDIS);
   }
 
+  /**
+   * Whether the credential logs in. A connection that fails for any reason but the server's
+   * WRONGPASS is tried once more before the server counts as unavailable: under load the handshake
+   * has been seen to fail without WRONGPASS in its causes (the rotation flow test, about one full
+   * run in four), and a rotation step should not fail on that.
+   */
   @Override
   public boolean canLogin(ConnectionSecret credential) {
+    try {
+      return loginCheck(credential);
+    } catch (DatabaseUnavailableException firstAttempt) {
+      return loginCheck(credential);
+    }
+  }
+
+  private boolean loginCheck(ConnectionSecret credential) {
     try {
       return as(
           credential,
